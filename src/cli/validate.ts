@@ -1,0 +1,73 @@
+import { checkHistory } from '../domain/history.ts';
+import { hasErrors, sortProblems, type Problem } from '../domain/problems.ts';
+import { readBuildClock, readContentRoot } from '../node/clock.ts';
+import { readSnapshotAtRef } from '../node/git.ts';
+import { loadRepository } from '../node/load-repository.ts';
+import { formatGithub, formatHuman, summarize, type OutputFormat } from './format.ts';
+
+export interface ValidateOptions {
+  root: string;
+  now: number;
+  base?: string | undefined;
+}
+
+export interface ValidateResult {
+  problems: Problem[];
+  incidentCount: number;
+}
+
+/** Everything `npm run validate` checks, as data: the build calls the same loader. */
+export function validate({ root, now, base }: ValidateOptions): ValidateResult {
+  const loaded = loadRepository(root, now);
+  const problems = [...loaded.problems];
+  if (base !== undefined) {
+    const published = readSnapshotAtRef(root, base);
+    if (published.ok) problems.push(...checkHistory(published.snapshot, loaded.snapshot));
+    else problems.push(published.problem);
+  }
+  return { problems: sortProblems(problems), incidentCount: loaded.fileCount };
+}
+
+interface Io {
+  out: (line: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+const usage = `Usage: npm run validate -- [--base <git-ref>] [--format human|github] [--root <dir>]
+  --base     also check that history published at <git-ref> is not rewritten
+  --format   github adds annotations for pull requests (default when GITHUB_ACTIONS=true)
+  --root     folder holding components.yml and incidents/ (default: STATUS_ROOT or .)`;
+
+/** Parses arguments, runs the checks, prints every problem; returns the exit code. */
+export function runValidateCommand(args: readonly string[], io: Io): number {
+  let base: string | undefined;
+  let format: OutputFormat = io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human';
+  let root = readContentRoot(io.env);
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    const value = args[index + 1];
+    if (arg === '--base' && value) base = value;
+    else if (arg === '--format' && (value === 'human' || value === 'github')) format = value;
+    else if (arg === '--root' && value) root = value;
+    else {
+      io.out(arg === '--help' ? usage : `Unknown or incomplete option "${arg}".\n${usage}`);
+      return arg === '--help' ? 0 : 2;
+    }
+    index++;
+  }
+  let now: number;
+  try {
+    now = readBuildClock(io.env);
+  } catch (error) {
+    io.out((error as Error).message);
+    return 2;
+  }
+  const { problems, incidentCount } = validate({ root, now, base });
+  for (const problem of problems) {
+    io.out(formatHuman(problem));
+    if (format === 'github') io.out(formatGithub(problem));
+  }
+  const verdict = hasErrors(problems) ? 'failed' : 'passed';
+  io.out(`Validation ${verdict}: ${incidentCount} incident files, ${summarize(problems)}${base ? `, history checked against ${base}` : ''}.`);
+  return hasErrors(problems) ? 1 : 0;
+}

@@ -1,0 +1,40 @@
+import type { StatusSegment } from './timeline.ts';
+import type { ZonedDay } from './time.ts';
+import { severityOf, type ComponentStatus } from './vocabulary.ts';
+
+/** One cell of a 90-day bar: the day's worst status and the incidents that touched it. */
+export interface DayCell {
+  date: string;
+  status: ComponentStatus;
+  /** Slugs, in order of first appearance. */
+  incidents: string[];
+}
+
+function firstDayEndingAfter(days: readonly ZonedDay[], instant: number): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (days[middle]!.end <= instant) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Fills one cell per day from a component's segments; time after `now` does not count. */
+export function computeDayCells(segments: readonly StatusSegment[], days: readonly ZonedDay[], now: number): DayCell[] {
+  const cells: DayCell[] = days.map((day) => ({ date: day.date, status: 'operational', incidents: [] }));
+  const first = days[0];
+  if (!first) return cells;
+  for (const segment of segments) {
+    const start = Math.max(segment.start, first.start);
+    const end = Math.min(segment.end, now);
+    if (end <= start) continue;
+    for (let index = firstDayEndingAfter(days, start); index < days.length && days[index]!.start < end; index++) {
+      const cell = cells[index]!;
+      if (severityOf(segment.status) > severityOf(cell.status)) cell.status = segment.status;
+      if (!cell.incidents.includes(segment.slug)) cell.incidents.push(segment.slug);
+    }
+  }
+  return cells;
+}

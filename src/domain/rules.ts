@@ -1,0 +1,238 @@
+import type { Locate, Problem } from './problems.ts';
+import type { ComponentsFile, Incident } from './schema.ts';
+import { quoteList, suggestClosest } from './suggest.ts';
+import { slugPattern } from './vocabulary.ts';
+import { allowedNextStatuses, isAllowedTransition, statusesFor } from './transitions.ts';
+
+export interface LocatedComponentsFile {
+  file: string;
+  value: ComponentsFile;
+  locate: Locate;
+}
+
+export interface LocatedIncident {
+  value: Incident;
+  locate: Locate;
+}
+
+/** How long a major or critical incident may stay resolved without a postmortem before we warn. */
+export const postmortemGraceMs = 72 * 3_600_000;
+
+type Report = (
+  path: (string | number)[],
+  code: string,
+  message: string,
+  hint: string,
+  options?: { severity?: 'warning'; part?: 'key' | 'value' },
+) => void;
+
+function reporter(file: string, locate: Locate, problems: Problem[]): Report {
+  return (path, code, message, hint, options = {}) =>
+    problems.push({
+      file,
+      severity: options.severity ?? 'error',
+      ...locate(path, options.part),
+      code,
+      message,
+      hint,
+    });
+}
+
+export function checkComponentsFile({ file, value, locate }: LocatedComponentsFile): Problem[] {
+  const problems: Problem[] = [];
+  const report = reporter(file, locate, problems);
+  const groupIds = new Set<string>();
+  value.groups.forEach((group, index) => {
+    if (groupIds.has(group.id)) {
+      report(['groups', index, 'id'], 'DuplicateGroup', `The group id "${group.id}" is used twice.`, 'Give each group its own id.');
+    }
+    groupIds.add(group.id);
+  });
+  const componentIds = new Set<string>();
+  value.components.forEach((component, index) => {
+    if (componentIds.has(component.id)) {
+      report(
+        ['components', index, 'id'],
+        'DuplicateComponent',
+        `The component id "${component.id}" is used twice.`,
+        'Component ids are permanent and unique: rename the new one (ids are in URLs and feeds).',
+      );
+    }
+    componentIds.add(component.id);
+    if (component.group !== undefined && !groupIds.has(component.group)) {
+      const suggestion = suggestClosest(component.group, [...groupIds]);
+      report(
+        ['components', index, 'group'],
+        'UnknownGroup',
+        `The group "${component.group}" is not defined under groups.`,
+        suggestion ? `Did you mean "${suggestion}"?` : `Add a group with id "${component.group}" under groups, or use one of: ${quoteList([...groupIds])}.`,
+      );
+    }
+  });
+  return problems;
+}
+
+function checkComponentReference(report: Report, path: (string | number)[], id: string, known: ReadonlySet<string>): void {
+  if (known.has(id)) return;
+  const suggestion = suggestClosest(id, [...known]);
+  report(
+    path,
+    'UnknownComponent',
+    `The component "${id}" is not in components.yml.`,
+    suggestion ? `Did you mean "${suggestion}"? Write "${suggestion}".` : `Use one of: ${quoteList([...known])}, or add "${id}" to components.yml.`,
+  );
+}
+
+function checkKindFields(report: Report, incident: Incident): void {
+  if (incident.kind === 'incident') {
+    if (incident.impact === undefined) {
+      report([], 'MissingField', 'impact is required for an incident.', 'Add "impact: minor" (or none, major, critical) to the front matter.');
+    }
+    if (incident.window !== undefined) {
+      report(['window'], 'WindowOnIncident', 'Only maintenance has a window; this file is an incident.', 'Add "kind: maintenance" or remove window.', { part: 'key' });
+    }
+    if (incident.updates.length === 0) {
+      report([], 'NoUpdates', 'An incident needs at least one update.', 'Add updates: with one item that has at, status: investigating and a message.');
+    }
+  } else if (incident.window === undefined) {
+    report([], 'MissingWindow', 'A maintenance needs a window.', 'Add "window:" with "start:" and "end:" times, for example start: 2026-12-01T02:00:00Z.');
+  } else if (incident.window.end <= incident.window.start) {
+    report(['window', 'end'], 'WindowEndsBeforeStart', 'The maintenance window ends before it starts.', 'Make window.end later than window.start.');
+  }
+}
+
+function checkUpdates(report: Report, incident: Incident, now: number): void {
+  const allowed = statusesFor(incident.kind);
+  incident.updates.forEach((update, index) => {
+    if (!allowed.includes(update.status)) {
+      const other = incident.kind === 'incident' ? 'maintenance' : 'incident';
+      report(
+        ['updates', index, 'status'],
+        'StatusForOtherKind',
+        `"${update.status}" is a ${other} status, but this file is ${incident.kind === 'incident' ? 'an incident' : 'a maintenance'}.`,
+        `Use one of: ${quoteList(allowed)}${incident.kind === 'incident' ? ', or add "kind: maintenance"' : ''}.`,
+      );
+    }
+    if (update.at > now) {
+      report(
+        ['updates', index, 'at'],
+        'UpdateInFuture',
+        `This update is dated ${new Date(update.at).toISOString()}, after the build clock (${new Date(now).toISOString()}).`,
+        'Updates record what was published: use the current time (npm run incident:update writes it for you). Announce future work with a maintenance window instead.',
+      );
+    }
+    const previous = incident.updates[index - 1];
+    if (!previous) return;
+    if (update.at < previous.at) {
+      report(
+        ['updates', index, 'at'],
+        'UpdatesOutOfOrder',
+        `This update (${new Date(update.at).toISOString()}) is earlier than the one before it (${new Date(previous.at).toISOString()}).`,
+        'List updates oldest first and append new ones at the end.',
+      );
+    }
+    if (allowed.includes(previous.status) && allowed.includes(update.status) && !isAllowedTransition(incident.kind, previous.status, update.status)) {
+      const next = allowedNextStatuses(incident.kind, previous.status);
+      report(
+        ['updates', index, 'status'],
+        'BackwardTransition',
+        `The status moves back from "${previous.status}" to "${update.status}".`,
+        previous.status === 'completed'
+          ? 'A completed maintenance is final: schedule a new maintenance file for further work.'
+          : `After "${previous.status}" use one of: ${quoteList(next)}.${incident.kind === 'incident' && previous.status !== 'resolved' ? ' To reopen, first resolve, then post "investigating".' : ''}`,
+      );
+    }
+  });
+}
+
+function checkComponents(report: Report, incident: Incident, known: ReadonlySet<string>): void {
+  const seen = new Set<string>();
+  incident.components.forEach((component, index) => {
+    checkComponentReference(report, ['components', index], component.id, known);
+    if (seen.has(component.id)) {
+      report(['components', index], 'DuplicateComponentReference', `The component "${component.id}" is listed twice.`, 'List each affected component once.');
+    }
+    seen.add(component.id);
+  });
+  incident.updates.forEach((update, updateIndex) =>
+    update.components?.forEach((component, index) =>
+      checkComponentReference(report, ['updates', updateIndex, 'components', index, 'id'], component.id, known),
+    ),
+  );
+}
+
+function checkStarted(report: Report, incident: Incident): void {
+  const first = incident.updates[0];
+  if (incident.started !== undefined && first && incident.started > first.at) {
+    report(['started'], 'StartedAfterFirstUpdate', 'started is later than the first update.', 'started is when impact began; it cannot be after the first update. Remove it or move it earlier.');
+  }
+}
+
+function isResolved(incident: Incident): boolean {
+  const last = incident.updates[incident.updates.length - 1];
+  return last?.status === 'resolved' || last?.status === 'completed';
+}
+
+function checkWarnings(report: Report, incident: Incident, now: number): void {
+  const lastIndex = incident.updates.length - 1;
+  const last = incident.updates[lastIndex];
+  if (!last || incident.kind !== 'incident') return;
+  if (!isResolved(incident) && last.next_update !== undefined && last.next_update < now) {
+    report(
+      ['updates', lastIndex, 'next_update'],
+      'NextUpdateOverdue',
+      `The next update was promised for ${new Date(last.next_update).toISOString()} and that time has passed.`,
+      'Post an update now: npm run incident:update -- <slug>.',
+      { severity: 'warning' },
+    );
+  }
+  if (
+    isResolved(incident) &&
+    (incident.impact === 'major' || incident.impact === 'critical') &&
+    incident.body === '' &&
+    now - last.at > postmortemGraceMs
+  ) {
+    report([], 'MissingPostmortem', `This ${incident.impact} incident was resolved over 72 hours ago and has no postmortem.`, 'Write what happened and what will change below the closing "---".', {
+      severity: 'warning',
+    });
+  }
+}
+
+/** Every rule that looks at one incident on its own (plus the component list). */
+export function checkIncident(located: LocatedIncident, knownComponents: ReadonlySet<string>, now: number): Problem[] {
+  const problems: Problem[] = [];
+  const report = reporter(located.value.file, located.locate, problems);
+  checkKindFields(report, located.value);
+  checkUpdates(report, located.value, now);
+  checkComponents(report, located.value, knownComponents);
+  checkStarted(report, located.value);
+  checkWarnings(report, located.value, now);
+  return problems;
+}
+
+
+/** File names are permanent slugs: lowercase, hyphenated, and unique even on case-insensitive disks. */
+export function checkSlugs(files: readonly { file: string; slug: string }[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, slug } of files) {
+    if (!slugPattern.test(slug)) {
+      const fixed = slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+      problems.push({
+        file, severity: 'error', line: 1, column: 1, code: 'InvalidSlug',
+        message: `The file name "${slug}.md" is not a valid slug: it becomes the incident's permanent URL.`,
+        hint: `Rename the file to "${fixed || 'incident'}.md" (lowercase letters, digits and hyphens).`,
+      });
+    }
+    const other = seen.get(slug.toLowerCase());
+    if (other) {
+      problems.push({
+        file, severity: 'error', line: 1, column: 1, code: 'DuplicateSlug',
+        message: `The slug "${slug}" is also used by ${other}.`,
+        hint: 'Give each incident file its own name.',
+      });
+    }
+    seen.set(slug.toLowerCase(), file);
+  }
+  return problems;
+}

@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import {
+  isCalendarDate,
+  isTimeZone,
+  parseTimestamp,
+  timestampPattern,
+  zonelessPattern,
+} from './time.ts';
+import {
+  affectedStatuses,
+  componentStatuses,
+  impacts,
+  kinds,
+  slugPattern,
+  updateStatuses,
+} from './vocabulary.ts';
+
+/** Custom issues carry a permanent code and a hint in `params`; see zod-problems.ts. */
+function fail(ctx: z.RefinementCtx, code: string, message: string, hint: string): void {
+  ctx.addIssue({ code: 'custom', message, params: { code, hint } });
+}
+
+/**
+ * A moment with an explicit offset, e.g. `2026-11-20T14:05:00Z` or
+ * `2026-11-20T15:10:00+01:00`. Output: epoch milliseconds.
+ */
+export const TimestampSchema = z
+  .string()
+  .superRefine((text, ctx) => {
+    if (zonelessPattern.test(text)) {
+      fail(
+        ctx,
+        'MissingTimezoneOffset',
+        `The time "${text}" has no time zone, so it could mean different moments.`,
+        `Add "Z" for UTC or your offset, for example "${text}Z" or "${text}+01:00".`,
+      );
+    } else if (!timestampPattern.test(text) || Number.isNaN(parseTimestamp(text))) {
+      fail(
+        ctx,
+        'InvalidTimestamp',
+        `"${text}" is not a valid date and time.`,
+        'Write it as ISO 8601 with an offset, for example "2026-11-20T14:05:00Z".',
+      );
+    }
+  })
+  .transform((text) => parseTimestamp(text));
+
+/** A calendar date such as `2025-03-01`. */
+export const DateSchema = z.string().superRefine((text, ctx) => {
+  if (!isCalendarDate(text)) {
+    fail(
+      ctx,
+      'InvalidDate',
+      `"${text}" is not a calendar date.`,
+      'Write the date as YYYY-MM-DD, for example "2025-03-01".',
+    );
+  }
+});
+
+/** A permanent lowercase identifier: letters, digits and single hyphens, e.g. `api-gateway`. */
+export const SlugSchema = z.string().superRefine((text, ctx) => {
+  if (!slugPattern.test(text)) {
+    const fixed = text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    fail(
+      ctx,
+      'InvalidId',
+      `"${text}" is not a valid id: use lowercase letters, digits and single hyphens.`,
+      `Use "${fixed || 'my-component'}" instead.`,
+    );
+  }
+});
+
+const AbsoluteUrlSchema = z.string().superRefine((text, ctx) => {
+  if (!/^https?:\/\/[^\s/]+/.test(text) || !URL.canParse(text)) {
+    fail(
+      ctx,
+      'InvalidUrl',
+      `"${text}" is not an absolute http(s) URL.`,
+      'Write the full address, for example "https://status.example.com".',
+    );
+  }
+});
+
+export const PageSchema = z.strictObject({
+  /** The name shown in the header, title and feeds. Example: `Acme Status`. */
+  name: z.string().min(1),
+  /** Absolute URL where the site is served, without the base path. Example: `https://status.acme.com`. */
+  url: AbsoluteUrlSchema,
+  /** One sentence for search engines and link previews. Default: empty. */
+  description: z.string().default(''),
+  /** IANA zone for day boundaries and displayed times. Example: `Europe/Berlin`. */
+  timezone: z.string().superRefine((name, ctx) => {
+    if (!isTimeZone(name)) {
+      fail(
+        ctx,
+        'InvalidTimezone',
+        `"${name}" is not an IANA time zone name.`,
+        'Use a name such as "UTC", "Europe/Berlin" or "America/New_York".',
+      );
+    }
+  }),
+  /** BCP 47 locale for dates and numbers. Default: `en-GB`. */
+  locale: z.string().default('en-GB'),
+  /** Where customers get help. Example: `https://acme.com/support`. Default: none. */
+  support_url: AbsoluteUrlSchema.optional(),
+  /** Path or URL of a logo image shown in the header. Example: `/logo.svg`. Default: none (text only). */
+  logo: z.string().optional(),
+  /** Path prefix when served below the domain root (GitHub Pages project sites). Example: `/status/`. Default: `/`. */
+  base_path: z
+    .string()
+    .regex(/^\/([A-Za-z0-9._~-]+\/)*$/)
+    .default('/'),
+});
+
+export const GroupSchema = z.strictObject({
+  /** Permanent id of the group. Example: `core`. */
+  id: SlugSchema,
+  /** Display name. Example: `Core platform`. */
+  name: z.string().min(1),
+  /** Optional line shown under the group name. Default: none. */
+  description: z.string().optional(),
+});
+
+export const ComponentSchema = z.strictObject({
+  /** Permanent id: in URLs, feeds and the API. Never rename; retire instead. Example: `api`. */
+  id: SlugSchema,
+  /** Display name. Example: `Public API`. */
+  name: z.string().min(1),
+  /** Optional line shown under the name. Default: none. */
+  description: z.string().optional(),
+  /** Id of the group it belongs to. Default: none (top level). */
+  group: SlugSchema.optional(),
+  /** Date it started; uptime before it is not counted. Example: `2025-03-01`. Default: counts the whole window. */
+  since: DateSchema.optional(),
+  /** Kept so history resolves, hidden from the home page. Default: `false`. */
+  retired: z.boolean().default(false),
+});
+
+/** `components.yml`: the page and what it reports on. */
+export const ComponentsFileSchema = z.strictObject({
+  page: PageSchema,
+  /** Display groups, in display order. Default: none. */
+  groups: z.array(GroupSchema).default([]),
+  /** Components in display order. At least one. */
+  components: z.array(ComponentSchema).min(1),
+});
+
+/** An affected component: a bare id (status follows impact), or an id with an explicit status. */
+export const AffectedComponentSchema = z.union([
+  SlugSchema.transform((id) => ({ id, status: undefined })),
+  z.strictObject({
+    /** Component id from components.yml. */
+    id: SlugSchema,
+    /** Its status while affected. Default: follows impact (maintenance: under_maintenance). */
+    status: z.enum(affectedStatuses).optional(),
+  }),
+]);
+
+/** A component's status from one update on. `operational` marks it recovered. */
+export const UpdateComponentSchema = z.strictObject({
+  id: SlugSchema,
+  status: z.enum(componentStatuses),
+});
+
+export const UpdateSchema = z.strictObject({
+  /** When it was published, with offset. Example: `2026-11-20T14:05:00Z`. */
+  at: TimestampSchema,
+  /** Incidents: investigating | identified | monitoring | resolved. Maintenance: scheduled | in_progress | verifying | completed. */
+  status: z.enum(updateStatuses),
+  /** What customers read; markdown. */
+  message: z.string().min(1),
+  /** Optional promise of the next update, shown on the page. Example: `2026-11-20T14:35:00Z`. */
+  next_update: TimestampSchema.optional(),
+  /** Optional component statuses from this update on. */
+  components: z.array(UpdateComponentSchema).optional(),
+});
+
+/** Front matter of `incidents/<slug>.md`. */
+export const IncidentSchema = z.strictObject({
+  /** `incident` or `maintenance`. Default: `incident`. */
+  kind: z.enum(kinds).default('incident'),
+  /** Headline customers read. Example: `Elevated API error rates`. */
+  title: z.string().min(1),
+  /** none | minor | major | critical. Required for incidents; maintenance defaults to `none`. */
+  impact: z.enum(impacts).optional(),
+  /** When impact began, if before the first update. Default: the first update's time. */
+  started: TimestampSchema.optional(),
+  /** Maintenance only: planned `start` and `end`. */
+  window: z.strictObject({ start: TimestampSchema, end: TimestampSchema }).optional(),
+  /** Affected components. Default: none. */
+  components: z.array(AffectedComponentSchema).default([]),
+  /** Status updates, oldest first. Incidents need at least one. */
+  updates: z.array(UpdateSchema).default([]),
+});
+
+export type ComponentsFileInput = z.input<typeof ComponentsFileSchema>;
+export type ComponentsFile = z.output<typeof ComponentsFileSchema>;
+export type Page = ComponentsFile['page'];
+export type Group = ComponentsFile['groups'][number];
+export type Component = ComponentsFile['components'][number];
+export type IncidentInput = z.input<typeof IncidentSchema>;
+export type IncidentFrontMatter = z.output<typeof IncidentSchema>;
+export type Update = IncidentFrontMatter['updates'][number];
+
+/** An incident as the model holds it: its front matter, plus what the file itself gives. */
+export type Incident = IncidentFrontMatter & {
+  /** File name without `.md`: permanent, in URLs, feeds and ids. */
+  slug: string;
+  /** Path relative to the content root, e.g. `incidents/2026-11-20-api.md`. */
+  file: string;
+  /** Markdown below the front matter (details or postmortem). */
+  body: string;
+};
+

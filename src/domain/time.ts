@@ -1,0 +1,156 @@
+/**
+ * Timestamps authors write: ISO 8601 date and time with an explicit offset or
+ * `Z`. A zone-less time is refused rather than silently read as UTC.
+ */
+export const timestampPattern =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})$/;
+export const zonelessPattern = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+export const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Epoch milliseconds of a checked timestamp, or NaN for an impossible date such as 31 February. */
+export function parseTimestamp(text: string): number {
+  const match = timestampPattern.exec(text);
+  if (!match) return Number.NaN;
+  const [, y, mo, d, h, mi, s = '0', frac = '0', zone] = match;
+  const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
+  const local = Date.UTC(...fields, Number(frac.padEnd(3, '0')));
+  const check = new Date(local);
+  if (
+    check.getUTCFullYear() !== fields[0] ||
+    check.getUTCMonth() !== fields[1] ||
+    check.getUTCDate() !== fields[2] ||
+    fields[3] > 23 ||
+    fields[4] > 59 ||
+    fields[5] > 59
+  ) {
+    return Number.NaN;
+  }
+  if (zone === 'Z' || zone === undefined) return local;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+  return local - sign * offsetMinutes * 60_000;
+}
+
+/** A calendar date (`2026-01-31`) checked for existence. */
+export function isCalendarDate(text: string): boolean {
+  const match = datePattern.exec(text);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function wallClockAt(instant: number, timeZone: string): WallClock {
+  const values: Record<string, number> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') values[part.type] = Number(part.value);
+  }
+  return {
+    year: values.year!,
+    month: values.month!,
+    day: values.day!,
+    hour: values.hour! % 24,
+    minute: values.minute!,
+    second: values.second!,
+  };
+}
+
+/** Offset of the zone from UTC at an instant, in minutes (east positive). */
+export function zoneOffsetMinutes(instant: number, timeZone: string): number {
+  const wall = wallClockAt(instant, timeZone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+/** The instant a calendar day begins in a zone (first instant whose wall date is that day). */
+export function startOfZonedDay(year: number, month: number, day: number, timeZone: string): number {
+  const midnightUtc = Date.UTC(year, month - 1, day);
+  let guess = midnightUtc - zoneOffsetMinutes(midnightUtc, timeZone) * 60_000;
+  guess = midnightUtc - zoneOffsetMinutes(guess, timeZone) * 60_000;
+  const wall = wallClockAt(guess, timeZone);
+  // A zone that skips midnight (DST at 00:00) starts the day at the first existing instant.
+  if (wall.day !== day) guess += (24 - wall.hour) * 3_600_000 - wall.minute * 60_000;
+  return guess;
+}
+
+export interface ZonedDay {
+  /** `2026-11-14`, the day's name in the page's zone. */
+  date: string;
+  start: number;
+  end: number;
+}
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+/** The last `count` calendar days in the zone, oldest first, the last one containing `now`. */
+export function lastZonedDays(now: number, count: number, timeZone: string): ZonedDay[] {
+  const today = wallClockAt(now, timeZone);
+  const days: ZonedDay[] = [];
+  for (let back = count - 1; back >= 0; back--) {
+    const civil = new Date(Date.UTC(today.year, today.month - 1, today.day - back));
+    const [y, m, d] = [civil.getUTCFullYear(), civil.getUTCMonth() + 1, civil.getUTCDate()];
+    const next = new Date(Date.UTC(y, m - 1, d + 1));
+    days.push({
+      date: `${pad(y, 4)}-${pad(m)}-${pad(d)}`,
+      start: startOfZonedDay(y, m, d, timeZone),
+      end: startOfZonedDay(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), timeZone),
+    });
+  }
+  return days;
+}
+
+/** ISO 8601 with milliseconds in the zone's offset, as Statuspage writes: `2026-11-23T02:05:00.000-08:00`. */
+export function formatZonedIso(instant: number, timeZone: string): string {
+  const wall = wallClockAt(instant, timeZone);
+  const offset = zoneOffsetMinutes(instant, timeZone);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const ms = ((instant % 1000) + 1000) % 1000;
+  return (
+    `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}` +
+    `.${pad(ms, 3)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+export const dayMs = 86_400_000;

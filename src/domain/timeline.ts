@@ -1,0 +1,103 @@
+import type { Incident, Update } from './schema.ts';
+import { statusForImpact, type ComponentStatus, type UpdateStatus } from './vocabulary.ts';
+
+/** One component in one status for a stretch of time, because of one incident. */
+export interface StatusSegment {
+  componentId: string;
+  status: ComponentStatus;
+  start: number;
+  /** Exclusive; `Infinity` while the incident is still open. */
+  end: number;
+  slug: string;
+}
+
+interface StateAt {
+  active: boolean;
+  statuses: Map<string, ComponentStatus>;
+}
+
+function initialStatuses(incident: Incident): Map<string, ComponentStatus> {
+  const fallback: ComponentStatus =
+    incident.kind === 'maintenance' ? 'under_maintenance' : statusForImpact(incident.impact ?? 'none');
+  return new Map(incident.components.map((component) => [component.id, component.status ?? fallback]));
+}
+
+function lastUpdateAtOrBefore(updates: readonly Update[], instant: number, accept: (update: Update) => boolean = () => true): Update | undefined {
+  let found: Update | undefined;
+  for (const update of updates) {
+    if (update.at > instant) break;
+    if (accept(update)) found = update;
+  }
+  return found;
+}
+
+/** The status a maintenance shows at an instant: explicit updates win over its window. */
+export function maintenanceStatusAt(incident: Incident, instant: number): UpdateStatus {
+  const explicit = lastUpdateAtOrBefore(incident.updates, instant, (update) => update.status !== 'scheduled');
+  if (explicit) return explicit.status;
+  const window = incident.window;
+  if (!window || instant < window.start) return 'scheduled';
+  return instant < window.end ? 'in_progress' : 'completed';
+}
+
+/** When impact began: `started`, else the first update; a maintenance's window start. */
+export function impactStart(incident: Incident): number {
+  if (incident.kind === 'maintenance') return incident.window?.start ?? incident.updates[0]?.at ?? 0;
+  return incident.started ?? incident.updates[0]?.at ?? 0;
+}
+
+function isActiveAt(incident: Incident, instant: number): boolean {
+  if (incident.kind === 'maintenance') {
+    const status = maintenanceStatusAt(incident, instant);
+    return status === 'in_progress' || status === 'verifying';
+  }
+  if (instant < impactStart(incident)) return false;
+  const last = lastUpdateAtOrBefore(incident.updates, instant);
+  return last?.status !== 'resolved';
+}
+
+function stateAt(incident: Incident, instant: number): StateAt {
+  const statuses = initialStatuses(incident);
+  for (const update of incident.updates) {
+    if (update.at > instant) break;
+    for (const component of update.components ?? []) statuses.set(component.id, component.status);
+  }
+  return { active: isActiveAt(incident, instant), statuses };
+}
+
+/** The instants at which anything about an incident can change. */
+function changePoints(incident: Incident): number[] {
+  const points = new Set<number>([impactStart(incident), ...incident.updates.map((update) => update.at)]);
+  if (incident.window) points.add(incident.window.start).add(incident.window.end);
+  return [...points].sort((a, b) => a - b);
+}
+
+/**
+ * Every stretch of time an incident held a component in some status. An
+ * `operational` segment still records that the incident touched the component.
+ */
+export function incidentSegments(incident: Incident): StatusSegment[] {
+  const points = changePoints(incident);
+  const segments: StatusSegment[] = [];
+  const open = new Map<string, StatusSegment>();
+  const close = (id: string, at: number) => {
+    const segment = open.get(id);
+    if (segment && at > segment.start) segments.push({ ...segment, end: at });
+    open.delete(id);
+  };
+  for (const point of points) {
+    const state = stateAt(incident, point);
+    for (const id of [...open.keys()]) {
+      if (!state.active || state.statuses.get(id) !== open.get(id)!.status) close(id, point);
+    }
+    if (!state.active) continue;
+    for (const [id, status] of state.statuses) {
+      if (!open.has(id)) open.set(id, { componentId: id, status, start: point, end: Infinity, slug: incident.slug });
+    }
+  }
+  segments.push(...open.values());
+  return segments.sort((a, b) => a.start - b.start || a.componentId.localeCompare(b.componentId));
+}
+
+/** Whether the incident is open (unresolved, or a maintenance under way) at the instant. */
+export { isActiveAt as isIncidentActiveAt };

@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Snapshot } from '../domain/history.ts';
+import type { Problem } from '../domain/problems.ts';
+import { checkComponentsFile, checkIncident, checkSlugs, type LocatedIncident } from '../domain/rules.ts';
+import type { ComponentsFile, Incident } from '../domain/schema.ts';
+import { maxFileBytes } from './source-file.ts';
+import { parseComponentsFile, parseIncidentFile, slugOfFile } from './parse-files.ts';
+
+export const componentsFileName = 'components.yml';
+export const incidentsDirName = 'incidents';
+
+export interface Repository {
+  components: ComponentsFile;
+  incidents: Incident[];
+}
+
+export interface LoadResult {
+  /** Present when the files parsed; check `problems` for errors before using it. */
+  repository?: Repository;
+  /** What parsed, with positions: the head side of a history check. */
+  snapshot: Snapshot;
+  /** How many incident files were read, valid or not. */
+  fileCount: number;
+  problems: Problem[];
+}
+
+/** Reads a file, refusing giant ones by size before reading them into memory. */
+function readBytes(path: string): Uint8Array {
+  const size = statSync(path).size;
+  return size > maxFileBytes ? new Uint8Array(size) : readFileSync(path);
+}
+
+/** The incident files (`incidents/*.md`), sorted by name; templates and READMEs are not incidents. */
+export function listIncidentFiles(root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, incidentsDirName));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md')
+    .sort()
+    .map((name) => `${incidentsDirName}/${name}`);
+}
+
+/**
+ * Loads and checks every content file under `root` at the build clock `now`.
+ * The validator and the site build both call this: one path, one verdict.
+ */
+export function loadRepository(root: string, now: number): LoadResult {
+  const problems: Problem[] = [];
+  let componentsBytes: Uint8Array;
+  try {
+    componentsBytes = readBytes(join(root, componentsFileName));
+  } catch {
+    return {
+      problems: [
+        {
+          file: componentsFileName, severity: 'error', line: 1, column: 1, code: 'MissingComponentsFile',
+          message: `There is no ${componentsFileName} in ${root}.`,
+          hint: 'Create it with page, groups and components; see docs/authoring.md.',
+        },
+      ],
+      snapshot: { incidents: [], slugs: new Set() },
+      fileCount: 0,
+    };
+  }
+  const componentsFile = parseComponentsFile(componentsFileName, componentsBytes);
+  if (componentsFile.ok) problems.push(...checkComponentsFile(componentsFile.value));
+  else problems.push(...componentsFile.problems);
+
+  const files = listIncidentFiles(root);
+  problems.push(...checkSlugs(files.map((file) => ({ file, slug: slugOfFile(file) }))));
+  const located: LocatedIncident[] = [];
+  for (const file of files) {
+    const parsed = parseIncidentFile(file, readBytes(join(root, file)));
+    if (parsed.ok) located.push(parsed.value);
+    else problems.push(...parsed.problems);
+  }
+  const snapshot: Snapshot = {
+    components: componentsFile.ok ? componentsFile.value : undefined,
+    incidents: located,
+    slugs: new Set(files.map(slugOfFile)),
+  };
+  if (!componentsFile.ok) return { problems, snapshot, fileCount: files.length };
+  const known = new Set(componentsFile.value.value.components.map((component) => component.id));
+  for (const incident of located) problems.push(...checkIncident(incident, known, now));
+  return {
+    repository: { components: componentsFile.value.value, incidents: located.map((incident) => incident.value) },
+    problems,
+    snapshot,
+    fileCount: files.length,
+  };
+}

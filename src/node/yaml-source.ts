@@ -1,0 +1,108 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Locate, Position, Problem } from '../domain/problems.ts';
+
+/** YAML with more aliases than this is treated as a resource-exhaustion attack ("billion laughs"). */
+const maxAliasCount = 100;
+
+export interface ParsedYaml {
+  data: unknown;
+  locate: Locate;
+}
+
+function positionOf(lineCounter: LineCounter, offset: number, lineOffset: number): Position {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line: line + lineOffset, column: col };
+}
+
+/** Finds the YAML node for a data path; returns the deepest node reached and whether it was a key. */
+function nodeAt(document: Document, path: readonly (string | number)[], part: 'key' | 'value'): Node | undefined {
+  let node: unknown = document.contents;
+  let found: Node | undefined = node as Node | undefined;
+  for (let index = 0; index < path.length; index++) {
+    const key = path[index];
+    const last = index === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) return found;
+      if (last && part === 'key') return pair.key as Node;
+      found = (pair.value ?? pair.key) as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key];
+      if (!item) return found;
+      found = isPair(item) ? (item.key as Node) : (item as Node);
+      node = item;
+    } else {
+      return found;
+    }
+  }
+  return found;
+}
+
+/**
+ * Parses YAML that starts `lineOffset` lines into its file, keeping positions
+ * so problems point at the offending key or list item.
+ */
+export function parseYamlWithPositions(
+  file: string,
+  source: string,
+  lineOffset: number,
+): { ok: true; value: ParsedYaml } | { ok: false; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0) {
+    const seenLines = new Set<number>();
+    return {
+      ok: false,
+      problems: document.errors.flatMap((error) => {
+        const duplicate = error.code === 'DUPLICATE_KEY';
+        // An unclosed quote is reported where scanning stopped; the author needs the line it opened on.
+        const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+        const offset = quote ? Math.max(0, source.lastIndexOf(quote, error.pos[0] - 1)) : error.pos[0];
+        const position = positionOf(lineCounter, offset, lineOffset);
+        if (seenLines.has(position.line)) return [];
+        seenLines.add(position.line);
+        return {
+          file,
+          severity: 'error' as const,
+          ...position,
+          code: duplicate ? 'DuplicateKey' : 'YamlSyntax',
+          message: duplicate
+            ? 'This key appears twice in the same mapping.'
+            : `The YAML cannot be read: ${error.message.split('\n')[0]}`,
+          hint: duplicate
+            ? 'Keep one of the two and delete the other.'
+            : 'Check indentation (spaces, not tabs), quote text containing ": " or "#", and close every quote and bracket.',
+        };
+      }),
+    };
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount });
+  } catch (error) {
+    const bomb = error instanceof ReferenceError || /alias/i.test(String(error));
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          severity: 'error',
+          line: 1 + lineOffset,
+          column: 1,
+          code: bomb ? 'YamlAliasLimit' : 'YamlSyntax',
+          message: bomb
+            ? `The YAML expands aliases more than ${maxAliasCount} times, which looks like a resource-exhaustion attack.`
+            : `The YAML cannot be read: ${String(error)}`,
+          hint: bomb ? 'Write the values out instead of using anchors (&) and aliases (*).' : 'Fix the YAML syntax.',
+        },
+      ],
+    };
+  }
+  const locate: Locate = (path, part = 'value') => {
+    const node = nodeAt(document, path, part);
+    const offset = node?.range?.[0] ?? 0;
+    return positionOf(lineCounter, offset, lineOffset);
+  };
+  return { ok: true, value: { data, locate } };
+}
