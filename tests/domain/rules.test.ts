@@ -61,6 +61,13 @@ describe('incident rules', () => {
     `);
   });
 
+  test('accepts markdown emphasis inside a message and still locates later problems', () => {
+    const emphasis = good.replace('A fix is deployed.', 'A fix for **this** is *deployed*.');
+    expect(problemsFor({ 'md.md': emphasis })).toEqual([]);
+    const [problem] = problemsFor({ 'md.md': emphasis.replace('status: resolved', 'status: identified') });
+    expect([problem?.line, problem?.code]).toEqual([19, 'BackwardTransition']);
+  });
+
   test('accepts a reopened incident', () => {
     const reopened = good.replace(
       'message: Resolved.\n',
