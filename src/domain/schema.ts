@@ -108,6 +108,8 @@ export const PageSchema = z.strictObject({
   support_url: AbsoluteUrlSchema.optional(),
   /** Path or URL of a logo image shown in the header. Example: `/logo.svg`. Default: none (text only). */
   logo: z.string().optional(),
+  /** How many entries each feed carries, newest first. Default: `50`. */
+  feed_entries: z.number().int().min(1).max(1000).default(50),
   /** Path prefix when served below the domain root (GitHub Pages project sites). Example: `/status/`. Default: `/`. */
   base_path: z
     .string()

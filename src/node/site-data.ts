@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { formatHuman } from '../cli/format.ts';
+import { deriveStatusState, type StatusState } from '../domain/derive.ts';
+import { hasErrors, sortProblems } from '../domain/problems.ts';
+import { buildSiteModel, type SiteModel } from '../site/model.ts';
+import { readBuildClock, readContentRoot } from './clock.ts';
+import { loadRepository } from './load-repository.ts';
+
+export interface SiteData {
+  state: StatusState;
+  model: SiteModel;
+}
+
+let cached: SiteData | undefined;
+
+/**
+ * Loads, validates and derives the site once per build, through the same
+ * loader as `npm run validate`. Invalid content stops the build with the
+ * validator's messages.
+ */
+export function loadSiteData(env: Record<string, string | undefined> = process.env): SiteData {
+  if (cached) return cached;
+  const now = readBuildClock(env);
+  const root = resolve(readContentRoot(env));
+  const loaded = loadRepository(root, now);
+  if (!loaded.repository || hasErrors(loaded.problems)) {
+    const report = sortProblems(loaded.problems)
+      .filter((problem) => problem.severity === 'error')
+      .map(formatHuman)
+      .join('\n');
+    throw new Error(`The status page content in ${root} is invalid; nothing was built.\n${report}`);
+  }
+  const state = deriveStatusState(loaded.repository.components, loaded.repository.incidents, now);
+  cached = { state, model: buildSiteModel(state) };
+  return cached;
+}

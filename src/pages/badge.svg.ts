@@ -1,0 +1,3 @@
+import { badgeResponse } from '../site/endpoints.ts';
+
+export const GET = () => badgeResponse();

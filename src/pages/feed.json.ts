@@ -1,0 +1,3 @@
+import { feedResponse } from '../site/endpoints.ts';
+
+export const GET = () => feedResponse('json');

@@ -1,0 +1,3 @@
+import { calendarResponse } from '../site/endpoints.ts';
+
+export const GET = () => calendarResponse();

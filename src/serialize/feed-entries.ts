@@ -1,0 +1,73 @@
+import type { IncidentState, StatusState } from '../domain/derive.ts';
+import { maintenanceStatusAt } from '../domain/timeline.ts';
+import type { UpdateStatus } from '../domain/vocabulary.ts';
+import type { Permalinks } from '../site/permalinks.ts';
+import { strings } from '../site/strings.ts';
+import { renderMarkdown } from './markdown.ts';
+
+/** One published status change: a feed item. */
+export interface FeedEntry {
+  /** Permanent: the absolute URL of the update's anchor, unchanged when later updates arrive. */
+  id: string;
+  url: string;
+  title: string;
+  date: number;
+  html: string;
+  slug: string;
+  componentIds: string[];
+}
+
+interface RawEntry {
+  anchor: string;
+  status: UpdateStatus;
+  at: number;
+  message: string;
+}
+
+/** Explicit updates, plus a maintenance window opening or closing on its own. */
+function publishedChanges(state: IncidentState, now: number, links: Permalinks): RawEntry[] {
+  const { incident } = state;
+  const entries: RawEntry[] = incident.updates
+    .map((update, index) => ({ anchor: links.updateAnchor(index), status: update.status, at: update.at, message: update.message }))
+    .filter((entry) => entry.at <= now);
+  if (incident.kind === 'maintenance' && incident.window) {
+    for (const [anchor, at] of [['window-start', incident.window.start], ['window-end', incident.window.end]] as const) {
+      if (at > now) continue;
+      const fromWindow = incident.updates.every((update) => update.at > at || update.status === 'scheduled');
+      if (!fromWindow) continue;
+      const status = maintenanceStatusAt(incident, at);
+      const message = status === 'completed' ? 'The maintenance window has ended.' : 'The maintenance window has started.';
+      entries.push({ anchor, status, at, message });
+    }
+  }
+  return entries;
+}
+
+/** Every feed entry of the page (or of one component), newest first, at most `limit`. */
+export function collectFeedEntries(state: StatusState, links: Permalinks, options: { componentId?: string; limit: number }): FeedEntry[] {
+  const names = new Map(state.components.map((component) => [component.component.id, component.component.name]));
+  const candidates: { state: IncidentState; entry: RawEntry }[] = [];
+  for (const incident of state.incidents) {
+    if (options.componentId && !incident.componentIds.includes(options.componentId)) continue;
+    for (const entry of publishedChanges(incident, state.now, links)) candidates.push({ state: incident, entry });
+  }
+  candidates.sort((a, b) => b.entry.at - a.entry.at || a.state.incident.slug.localeCompare(b.state.incident.slug) || b.entry.anchor.localeCompare(a.entry.anchor));
+  return candidates.slice(0, options.limit).map(({ state: incident, entry }) => {
+    const url = links.absolute(`${links.incident(incident.incident.slug)}#${entry.anchor}`);
+    const affected = incident.componentIds.map((id) => names.get(id) ?? id).join(', ');
+    const impact = incident.incident.kind === 'maintenance' ? strings.maintenance : strings.impact[incident.impact];
+    return {
+      id: url,
+      url,
+      title: `[${strings.updateStatus[entry.status]}] ${incident.incident.title}`,
+      date: entry.at,
+      html: `${renderMarkdown(entry.message)}<p><strong>${strings.impactLabel}:</strong> ${impact}${affected ? ` · <strong>${strings.affected}:</strong> ${escapeHtml(affected)}` : ''}</p>`,
+      slug: incident.incident.slug,
+      componentIds: incident.componentIds,
+    };
+  });
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

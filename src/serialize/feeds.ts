@@ -1,0 +1,76 @@
+import { getRssString } from '@astrojs/rss';
+import { Feed } from 'feed';
+import type { StatusState } from '../domain/derive.ts';
+import type { Permalinks } from '../site/permalinks.ts';
+import { collectFeedEntries, escapeHtml, type FeedEntry } from './feed-entries.ts';
+
+export interface FeedContext {
+  state: StatusState;
+  links: Permalinks;
+  /** Limits the feed to one component's incidents. */
+  component?: { id: string; name: string } | undefined;
+}
+
+interface FeedParts {
+  title: string;
+  description: string;
+  homeUrl: string;
+  selfUrl: (kind: 'rss' | 'atom' | 'json') => string;
+  entries: FeedEntry[];
+  /** Newest entry, or the build clock for an empty feed: deterministic for a given clock. */
+  updated: Date;
+}
+
+function feedParts({ state, links, component }: FeedContext): FeedParts {
+  const entries = collectFeedEntries(state, links, { componentId: component?.id, limit: state.page.feed_entries });
+  return {
+    title: component ? `${component.name} · ${state.page.name}` : state.page.name,
+    description: component ? `Incidents and maintenance affecting ${component.name}.` : state.page.description || `Incidents and maintenance for ${state.page.name}.`,
+    homeUrl: links.absolute(component ? links.component(component.id) : links.home()),
+    selfUrl: (kind) => links.absolute(links.feed(kind, component?.id)),
+    entries,
+    updated: new Date(entries[0]?.date ?? state.now),
+  };
+}
+
+export async function renderRss(context: FeedContext): Promise<string> {
+  const parts = feedParts(context);
+  return getRssString({
+    title: parts.title,
+    description: parts.description,
+    site: parts.homeUrl,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData:
+      `<language>${escapeHtml(context.state.page.locale)}</language>` +
+      `<lastBuildDate>${parts.updated.toUTCString()}</lastBuildDate>` +
+      `<atom:link href="${escapeHtml(parts.selfUrl('rss'))}" rel="self" type="application/rss+xml"/>`,
+    items: parts.entries.map((entry) => ({ title: entry.title, link: entry.url, pubDate: new Date(entry.date), content: entry.html, description: entry.title })),
+  });
+}
+
+function buildFeed(context: FeedContext): Feed {
+  const parts = feedParts(context);
+  const feed = new Feed({
+    id: parts.homeUrl,
+    title: parts.title,
+    description: parts.description,
+    link: parts.homeUrl,
+    language: context.state.page.locale,
+    updated: parts.updated,
+    generator: 'Statusmark',
+    copyright: context.state.page.name,
+    feedLinks: { atom: parts.selfUrl('atom'), json: parts.selfUrl('json') },
+  });
+  for (const entry of parts.entries) {
+    feed.addItem({ id: entry.id, title: entry.title, link: entry.url, date: new Date(entry.date), published: new Date(entry.date), content: entry.html });
+  }
+  return feed;
+}
+
+export function renderAtom(context: FeedContext): string {
+  return buildFeed(context).atom1();
+}
+
+export function renderJsonFeed(context: FeedContext): string {
+  return buildFeed(context).json1();
+}

@@ -1,0 +1,63 @@
+import type { StatusState } from '../domain/derive.ts';
+import type { Permalinks } from '../site/permalinks.ts';
+import { markdownToText } from './markdown.ts';
+
+function utc(instant: number): string {
+  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** RFC 5545 §3.3.11 text escaping. */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** RFC 5545 §3.1 folding: lines of at most 75 octets, continued with a space, never splitting a character. */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const char of line) {
+    const bytes = new TextEncoder().encode(char).length;
+    if (size + bytes > (parts.length === 0 ? 75 : 74)) {
+      parts.push(current);
+      current = '';
+      size = 0;
+    }
+    current += char;
+    size += bytes;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/** Scheduled maintenance as an iCalendar feed customers can subscribe to. */
+export function renderMaintenanceCalendar(state: StatusState, links: Permalinks): string {
+  const host = new URL(state.page.url).host;
+  const names = new Map(state.components.map((component) => [component.component.id, component.component.name]));
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Statusmark//${escapeText(state.page.name)}//EN`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(`${state.page.name} maintenance`)}`];
+  for (const incident of state.incidents) {
+    const { incident: source } = incident;
+    if (source.kind !== 'maintenance' || !source.window) continue;
+    const published = source.updates.filter((update) => update.at <= state.now);
+    const latest = published[published.length - 1];
+    const stamp = latest?.at ?? source.window.start;
+    const affected = incident.componentIds.map((id) => names.get(id) ?? id).join(', ');
+    const description = [latest ? markdownToText(latest.message) : '', affected ? `Affected: ${affected}` : '', links.absolute(links.incident(source.slug))].filter(Boolean).join('\n\n');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${source.slug}@${host}`,
+      `DTSTAMP:${utc(stamp)}`,
+      `DTSTART:${utc(source.window.start)}`,
+      `DTEND:${utc(source.window.end)}`,
+      `SUMMARY:${escapeText(source.title)}`,
+      `DESCRIPTION:${escapeText(description)}`,
+      `URL:${links.absolute(links.incident(source.slug))}`,
+      `STATUS:CONFIRMED`,
+      `SEQUENCE:${published.length}`,
+      'TRANSP:OPAQUE',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,37 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+/**
+ * Markdown from incident files rendered to HTML that is safe to embed: no
+ * scripts, no event handlers, no `javascript:` or `data:` URLs, no images.
+ */
+export function renderMarkdown(source: string): string {
+  const html = marked.parse(source) as string;
+  return sanitizeHtml(html, {
+    allowedTags: ['p', 'br', 'a', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'h2', 'h3', 'h4', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del'],
+    allowedAttributes: { a: ['href', 'title', 'rel'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowProtocolRelative: false,
+    transformTags: {
+      a: (tagName, attribs) => ({ tagName, attribs: attribs.href ? { ...attribs, rel: 'nofollow noopener' } : attribs }),
+      h1: 'h2',
+    },
+  })
+    // transformTags runs before unsafe hrefs are dropped; a link left without a target loses its rel too.
+    .replace(/<a rel="nofollow noopener">/g, '<a>')
+    .trim();
+}
+
+/** Plain text of a markdown message (for the API's `body` and text feeds). */
+export function markdownToText(source: string): string {
+  return sanitizeHtml(marked.parse(source) as string, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\n{2,}/g, '\n\n')
+    .trim();
+}

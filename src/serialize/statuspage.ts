@@ -1,0 +1,191 @@
+import type { ComponentState, IncidentState, StatusState } from '../domain/derive.ts';
+import { startOfZonedDay, formatZonedIso } from '../domain/time.ts';
+import { statusForImpact, type ComponentStatus } from '../domain/vocabulary.ts';
+import type { Permalinks } from '../site/permalinks.ts';
+import { stableId } from './ids.ts';
+import { markdownToText } from './markdown.ts';
+import type { StatuspageFile } from './statuspage-schema.ts';
+
+/** How many incidents and maintenances the list endpoints carry, as Statuspage does. */
+export const apiListLimit = 50;
+
+type Json = Record<string, unknown>;
+
+function createApi(state: StatusState, links: Permalinks) {
+  const zone = state.page.timezone;
+  const time = (instant: number) => formatZonedIso(instant, zone);
+  const nullableTime = (instant: number | null) => (instant === null ? null : time(instant));
+  const pageId = stableId('page', state.page.url);
+  const oldest = state.incidents.reduce((min, incident) => Math.min(min, incident.startedAt), state.now);
+  const groupIds = new Map(state.groups.flatMap((group) => (group.group ? [[group.group.id, stableId('group', group.group.id)] as const] : [])));
+
+  const page: Json = { id: pageId, name: state.page.name, url: links.absolute(links.home()), time_zone: zone, updated_at: time(state.now) };
+
+  const componentCreated = (component: ComponentState) => {
+    if (!component.component.since) return oldest;
+    const [year, month, day] = component.component.since.split('-').map(Number) as [number, number, number];
+    return startOfZonedDay(year, month, day, zone);
+  };
+  // The last time each component's status changed, indexed once (not once per component per incident).
+  const lastChange = new Map<string, number>();
+  for (const incident of state.incidents) {
+    for (const segment of incident.segments) {
+      for (const at of [segment.start, segment.end]) {
+        if (at <= state.now && at > (lastChange.get(segment.componentId) ?? -Infinity)) lastChange.set(segment.componentId, at);
+      }
+    }
+  }
+  const componentJson = (component: ComponentState, position: number): Json => {
+    const created = componentCreated(component);
+    const updated = Math.max(created, lastChange.get(component.component.id) ?? created);
+    const groupId = component.component.group ? (groupIds.get(component.component.group) ?? null) : null;
+    return {
+      id: stableId('component', component.component.id),
+      name: component.component.name,
+      status: component.status,
+      created_at: time(created),
+      updated_at: time(updated),
+      position,
+      description: component.component.description ?? null,
+      showcase: true,
+      start_date: component.component.since ?? null,
+      group_id: groupId,
+      page_id: pageId,
+      group: false,
+      only_show_if_degraded: false,
+    };
+  };
+  const componentById = new Map(state.components.map((component) => [component.component.id, component]));
+
+  const componentsList = (): Json[] => {
+    const list: Json[] = [];
+    let topPosition = 0;
+    for (const group of state.groups) {
+      if (!group.group) {
+        list.push(componentJson(group.components[0]!, ++topPosition));
+        continue;
+      }
+      const members = group.components.map((component, index) => componentJson(component, index + 1));
+      list.push({
+        id: groupIds.get(group.group.id)!,
+        name: group.group.name,
+        status: group.status,
+        created_at: time(oldest),
+        updated_at: members.map((member) => member.updated_at as string).sort().at(-1) ?? time(oldest),
+        position: ++topPosition,
+        description: group.group.description ?? null,
+        showcase: false,
+        start_date: null,
+        group_id: null,
+        page_id: pageId,
+        group: true,
+        only_show_if_degraded: false,
+        components: members.map((member) => member.id as string),
+      });
+      list.push(...members);
+    }
+    return list;
+  };
+
+  const incidentJson = (incident: IncidentState): Json => {
+    const { incident: source } = incident;
+    const incidentId = stableId('incident', source.slug);
+    const fallback: ComponentStatus = source.kind === 'maintenance' ? 'under_maintenance' : statusForImpact(incident.impact);
+    const current = new Map(source.components.map((component) => [component.id, component.status ?? fallback]));
+    const updates = source.updates
+      .map((update, index) => {
+        let affected: Json[] | null = null;
+        if (index === 0 && source.components.length > 0) {
+          affected = source.components.map((component) => ({ code: stableId('component', component.id), name: componentById.get(component.id)?.component.name ?? component.id, old_status: 'operational', new_status: current.get(component.id)! }));
+        }
+        if (update.components) {
+          affected = update.components.map((component) => {
+            const old = current.get(component.id) ?? 'operational';
+            current.set(component.id, component.status);
+            return { code: stableId('component', component.id), name: componentById.get(component.id)?.component.name ?? component.id, old_status: old, new_status: component.status };
+          });
+        }
+        return {
+          id: stableId('update', `${source.slug}#${index + 1}`),
+          status: update.status,
+          body: markdownToText(update.message),
+          incident_id: incidentId,
+          created_at: time(update.at),
+          updated_at: time(update.at),
+          display_at: time(update.at),
+          affected_components: affected,
+          deliver_notifications: true,
+          custom_tweet: null,
+          tweet_id: null,
+        };
+      })
+      .filter((_, index) => source.updates[index]!.at <= state.now)
+      .reverse();
+    const first = source.updates[0]?.at ?? incident.startedAt;
+    const json: Json = {
+      id: incidentId,
+      name: source.title,
+      status: incident.status,
+      impact: source.kind === 'maintenance' ? 'maintenance' : incident.impact,
+      created_at: time(Math.min(first, incident.startedAt)),
+      updated_at: time(incident.updatedAt || first),
+      started_at: time(incident.startedAt),
+      monitoring_at: nullableTime(incident.monitoringAt),
+      resolved_at: nullableTime(incident.resolvedAt),
+      shortlink: links.absolute(links.incident(source.slug)),
+      page_id: pageId,
+      incident_updates: updates,
+      components: incident.componentIds.flatMap((id, index) => {
+        const component = componentById.get(id);
+        return component ? [componentJson(component, index + 1)] : [];
+      }),
+      reminder_intervals: null,
+    };
+    if (source.kind === 'maintenance' && source.window) {
+      json.scheduled_for = time(source.window.start);
+      json.scheduled_until = time(source.window.end);
+    }
+    return json;
+  };
+
+  const byUpdated = (list: IncidentState[]) => [...list].sort((a, b) => b.updatedAt - a.updatedAt || a.incident.slug.localeCompare(b.incident.slug));
+  const incidents = state.incidents.filter((incident) => incident.incident.kind === 'incident');
+  const maintenances = state.incidents.filter((incident) => incident.incident.kind === 'maintenance');
+  const unresolved = byUpdated(incidents.filter((incident) => incident.status !== 'resolved')).map(incidentJson);
+  const upcoming = byUpdated(maintenances.filter((incident) => incident.status === 'scheduled')).map(incidentJson);
+  const active = byUpdated(maintenances.filter((incident) => incident.status === 'in_progress' || incident.status === 'verifying')).map(incidentJson);
+  const status = { indicator: state.overall.indicator, description: state.overall.description };
+
+  return {
+    'summary.json': () => ({ page, components: componentsList(), incidents: unresolved, scheduled_maintenances: [...active, ...upcoming], status }),
+    'status.json': () => ({ page, status }),
+    'components.json': () => ({ page, components: componentsList() }),
+    'incidents.json': () => ({ page, incidents: byUpdated(incidents).slice(0, apiListLimit).map(incidentJson) }),
+    'incidents/unresolved.json': () => ({ page, incidents: unresolved }),
+    'incidents/resolved.json': () => ({ page, incidents: byUpdated(incidents.filter((incident) => incident.status === 'resolved')).slice(0, apiListLimit).map(incidentJson) }),
+    'scheduled-maintenances.json': () => ({ page, scheduled_maintenances: byUpdated(maintenances).slice(0, apiListLimit).map(incidentJson) }),
+    'scheduled-maintenances/upcoming.json': () => ({ page, scheduled_maintenances: upcoming }),
+    'scheduled-maintenances/active.json': () => ({ page, scheduled_maintenances: active }),
+  } satisfies Record<StatuspageFile, () => Json>;
+}
+
+export const statuspageFiles = [
+  'summary.json',
+  'status.json',
+  'components.json',
+  'incidents.json',
+  'incidents/unresolved.json',
+  'incidents/resolved.json',
+  'scheduled-maintenances.json',
+  'scheduled-maintenances/upcoming.json',
+  'scheduled-maintenances/active.json',
+] as const satisfies readonly StatuspageFile[];
+
+const apis = new WeakMap<StatusState, ReturnType<typeof createApi>>();
+
+/** One API file as a JSON string, keys in Statuspage's order. */
+export function renderStatuspageFile(state: StatusState, links: Permalinks, file: StatuspageFile): string {
+  let api = apis.get(state);
+  if (!api) apis.set(state, (api = createApi(state, links)));
+  return JSON.stringify(api[file]());
+}

@@ -1,0 +1,51 @@
+import { wallClockAt } from '../domain/time.ts';
+
+/** Date formatting in the page's zone and locale; one instance per build. */
+export function createDateFormat(timeZone: string, locale: string) {
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+  const dayFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  const monthFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+  ];
+  return {
+    dateTime: (instant: number) => dateTime.format(instant),
+    /** A calendar day such as `2026-11-14`, written for people. */
+    day: (date: string) => dayFormat.format(Date.parse(`${date}T00:00:00Z`)),
+    /** `2026-11` → `November 2026`. */
+    month: (month: string) => monthFormat.format(Date.parse(`${month}-01T00:00:00Z`)),
+    /** The calendar day an instant falls on in the page's zone, as `2026-11-14`. */
+    dayKey: (instant: number) => {
+      const wall = wallClockAt(instant, timeZone);
+      return `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
+    },
+    ago: (instant: number, now: number) => {
+      const elapsed = instant - now;
+      for (const [unit, size] of units) {
+        if (Math.abs(elapsed) >= size || unit === 'minute') return relative.format(Math.round(elapsed / size), unit);
+      }
+      return '';
+    },
+    duration: (ms: number) => {
+      const minutes = Math.round(ms / 60_000);
+      const days = Math.floor(minutes / 1440);
+      const hours = Math.floor((minutes % 1440) / 60);
+      const rest = minutes % 60;
+      return [days ? `${days} d` : '', hours ? `${hours} h` : '', rest || (!days && !hours) ? `${rest} min` : ''].filter(Boolean).join(' ');
+    },
+    percent: (ratio: number) => `${(Math.floor(ratio * 10_000) / 100).toFixed(2)}%`,
+  };
+}
+
+export type DateFormat = ReturnType<typeof createDateFormat>;

@@ -1,0 +1,260 @@
+import type { ComponentState, IncidentState, StatusState } from '../domain/derive.ts';
+import type { DayCell } from '../domain/days.ts';
+import type { Component, Page } from '../domain/schema.ts';
+import type { ComponentStatus, UpdateStatus } from '../domain/vocabulary.ts';
+import { renderMarkdown } from '../serialize/markdown.ts';
+import { createDateFormat, type DateFormat } from './format.ts';
+import { createPermalinks, type Permalinks } from './permalinks.ts';
+import { strings, type Strings } from './strings.ts';
+
+export const componentPageSize = 25;
+export const pastIncidentDays = 7;
+
+export interface LinkView {
+  title: string;
+  url: string;
+}
+
+export interface TimeView {
+  /** ISO 8601 for `<time datetime>`. */
+  iso: string;
+  text: string;
+}
+
+export interface UpdateView {
+  anchor: string;
+  url: string;
+  status: UpdateStatus;
+  label: string;
+  at: TimeView;
+  html: string;
+}
+
+export interface IncidentView {
+  slug: string;
+  kind: 'incident' | 'maintenance';
+  title: string;
+  url: string;
+  status: UpdateStatus;
+  statusLabel: string;
+  impact: string;
+  impactLabel: string;
+  active: boolean;
+  started: TimeView;
+  resolved: TimeView | undefined;
+  duration: string | undefined;
+  window: { start: TimeView; end: TimeView } | undefined;
+  affected: LinkView[];
+  /** Newest first. */
+  updates: UpdateView[];
+  latest: UpdateView | undefined;
+  latestAgo: string | undefined;
+  nextUpdate: TimeView | undefined;
+  bodyHtml: string;
+}
+
+export interface CellView {
+  date: string;
+  label: string;
+  status: ComponentStatus;
+  popoverId: string | undefined;
+  incidents: LinkView[];
+}
+
+export interface ComponentView {
+  id: string;
+  name: string;
+  description: string | undefined;
+  url: string;
+  status: ComponentStatus;
+  statusLabel: string;
+  retired: boolean;
+  cells: CellView[];
+  uptime30: string;
+  uptime90: string;
+  incidentSlugs: string[];
+}
+
+export interface GroupView {
+  id: string | undefined;
+  name: string;
+  description: string | undefined;
+  status: ComponentStatus;
+  statusLabel: string;
+  components: ComponentView[];
+}
+
+export interface DayView {
+  date: string;
+  label: string;
+  incidents: IncidentView[];
+}
+
+export interface MonthView {
+  month: string;
+  label: string;
+  url: string;
+  incidents: IncidentView[];
+}
+
+export interface SiteModel {
+  page: Page;
+  links: Permalinks;
+  strings: Strings;
+  format: DateFormat;
+  builtAt: TimeView;
+  overall: StatusState['overall'];
+  incidents: IncidentView[];
+  incidentBySlug: Map<string, IncidentView>;
+  activeIncidents: IncidentView[];
+  maintenance: { active: IncidentView[]; upcoming: IncidentView[]; past: IncidentView[] };
+  groups: GroupView[];
+  components: ComponentView[];
+  pastDays: DayView[];
+  months: MonthView[];
+}
+
+function timeView(format: DateFormat, instant: number): TimeView {
+  return { iso: new Date(instant).toISOString(), text: format.dateTime(instant) };
+}
+
+function incidentView(state: IncidentState, now: number, links: Permalinks, format: DateFormat, names: Map<string, Component>): IncidentView {
+  const { incident } = state;
+  let updates: UpdateView[] | undefined;
+  let bodyHtml: string | undefined;
+  const renderUpdates = () =>
+    (updates ??= incident.updates
+      .map((update, index) => ({
+        anchor: links.updateAnchor(index),
+        url: links.update(incident.slug, index),
+        status: update.status,
+        label: strings.updateStatus[update.status],
+        at: timeView(format, update.at),
+        html: renderMarkdown(update.message),
+      }))
+      .filter((_, index) => incident.updates[index]!.at <= now)
+      .reverse());
+  const latestUpdate = state.latestUpdate;
+  const maintenance = incident.kind === 'maintenance';
+  const end = state.resolvedAt ?? (state.active ? now : undefined);
+  return {
+    slug: incident.slug,
+    kind: incident.kind,
+    title: incident.title,
+    url: links.incident(incident.slug),
+    status: state.status,
+    statusLabel: strings.updateStatus[state.status],
+    impact: maintenance ? 'maintenance' : state.impact,
+    impactLabel: maintenance ? strings.componentStatus.under_maintenance : strings.impact[state.impact],
+    active: state.active,
+    started: timeView(format, state.startedAt),
+    resolved: state.resolvedAt === null ? undefined : timeView(format, state.resolvedAt),
+    duration: end === undefined || end < state.startedAt ? undefined : format.duration(end - state.startedAt),
+    window: incident.window ? { start: timeView(format, incident.window.start), end: timeView(format, incident.window.end) } : undefined,
+    affected: state.componentIds.map((id) => ({ title: names.get(id)?.name ?? id, url: links.component(id) })),
+    get updates() {
+      return renderUpdates();
+    },
+    get latest() {
+      return renderUpdates()[0];
+    },
+    latestAgo: latestUpdate ? format.ago(latestUpdate.at, now) : undefined,
+    nextUpdate:
+      latestUpdate?.next_update !== undefined && state.active && latestUpdate.next_update > now ? timeView(format, latestUpdate.next_update) : undefined,
+    get bodyHtml() {
+      return (bodyHtml ??= incident.body ? renderMarkdown(incident.body) : '');
+    },
+  };
+}
+
+function cellView(cell: DayCell, componentId: string, format: DateFormat, incidents: Map<string, IncidentView>): CellView {
+  const linked = cell.incidents.flatMap((slug) => {
+    const view = incidents.get(slug);
+    return view ? [{ title: view.title, url: view.url }] : [];
+  });
+  return {
+    date: cell.date,
+    status: cell.status,
+    label: strings.dayLabel(format.day(cell.date), strings.componentStatus[cell.status], linked.length),
+    popoverId: linked.length > 0 ? `day-${componentId}-${cell.date}` : undefined,
+    incidents: linked,
+  };
+}
+
+function componentView(state: ComponentState, links: Permalinks, format: DateFormat, incidents: Map<string, IncidentView>): ComponentView {
+  const percent = (ratio: number | null) => (ratio === null ? strings.noData : format.percent(ratio));
+  return {
+    id: state.component.id,
+    name: state.component.name,
+    description: state.component.description,
+    url: links.component(state.component.id),
+    status: state.status,
+    statusLabel: strings.componentStatus[state.status],
+    retired: state.component.retired,
+    cells: state.days.map((cell) => cellView(cell, state.component.id, format, incidents)),
+    uptime30: percent(state.uptime30),
+    uptime90: percent(state.uptime90),
+    incidentSlugs: state.incidentSlugs,
+  };
+}
+
+function groupByKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    const list = groups.get(name);
+    if (list) list.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
+}
+
+/** Everything the pages render, built once per build from the derived state. */
+export function buildSiteModel(state: StatusState): SiteModel {
+  const { page, now } = state;
+  const links = createPermalinks(page.base_path, page.url);
+  const format = createDateFormat(page.timezone, page.locale);
+  const names = new Map(state.components.map((component) => [component.component.id, component.component]));
+  const incidents = state.incidents.map((incident) => incidentView(incident, now, links, format, names));
+  const incidentBySlug = new Map(incidents.map((view) => [view.slug, view]));
+  const components = state.components.map((component) => componentView(component, links, format, incidentBySlug));
+  const componentById = new Map(components.map((view) => [view.id, view]));
+  const maintenance = incidents.filter((view) => view.kind === 'maintenance');
+  const byDay = groupByKey(incidents, (view) => format.dayKey(Date.parse(view.started.iso)));
+  const pastDays = state.days.slice(-pastIncidentDays).reverse().map((day) => ({
+    date: day.date,
+    label: format.day(day.date),
+    incidents: (byDay.get(day.date) ?? []).filter((view) => !(view.kind === 'maintenance' && view.status === 'scheduled')),
+  }));
+  const byMonth = groupByKey(
+    incidents.filter((view) => Date.parse(view.started.iso) <= now),
+    (view) => format.dayKey(Date.parse(view.started.iso)).slice(0, 7),
+  );
+  return {
+    page,
+    links,
+    strings,
+    format,
+    builtAt: timeView(format, now),
+    overall: state.overall,
+    incidents,
+    incidentBySlug,
+    activeIncidents: incidents.filter((view) => view.kind === 'incident' && view.active),
+    maintenance: {
+      active: maintenance.filter((view) => view.active),
+      upcoming: maintenance.filter((view) => view.status === 'scheduled').reverse(),
+      past: maintenance.filter((view) => !view.active && view.status !== 'scheduled'),
+    },
+    groups: state.groups.map((group) => ({
+      id: group.group?.id,
+      name: group.group?.name ?? group.components[0]!.component.name,
+      description: group.group?.description,
+      status: group.status,
+      statusLabel: strings.componentStatus[group.status],
+      components: group.components.map((member) => componentById.get(member.component.id)!),
+    })),
+    components,
+    pastDays,
+    months: [...byMonth].map(([month, list]) => ({ month, label: format.month(month), url: links.history(month), incidents: list })),
+  };
+}

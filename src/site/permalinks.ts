@@ -1,0 +1,28 @@
+/**
+ * Every URL the site emits, in one place. `base` is the page's base path
+ * (`/` or `/status/`); all paths end with `/` or a file name.
+ */
+export function createPermalinks(base: string, siteUrl: string) {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const path = (relative = '') => `${root}${relative}`;
+  const permalinks = {
+    home: () => path(),
+    incident: (slug: string) => path(`incidents/${slug}/`),
+    /** Updates are append-only, so their position is a permanent anchor. */
+    updateAnchor: (index: number) => `update-${index + 1}`,
+    update: (slug: string, index: number) => `${permalinks.incident(slug)}#${permalinks.updateAnchor(index)}`,
+    component: (id: string, page = 1) => path(`components/${id}/${page > 1 ? `${page}/` : ''}`),
+    history: (month?: string) => path(`history/${month ? `${month}/` : ''}`),
+    maintenance: () => path('maintenance/'),
+    feed: (kind: 'rss' | 'atom' | 'json', componentId?: string) =>
+      path(`${componentId ? `components/${componentId}/` : ''}${kind === 'json' ? 'feed.json' : `${kind}.xml`}`),
+    badge: (componentId?: string) => path(`${componentId ? `components/${componentId}/` : ''}badge.svg`),
+    calendar: () => path('maintenance.ics'),
+    api: (file: string) => path(`api/v2/${file}`),
+    /** Absolute URL for canonical links, feeds and the API. */
+    absolute: (pathname: string) => new URL(pathname, siteUrl).href,
+  };
+  return permalinks;
+}
+
+export type Permalinks = ReturnType<typeof createPermalinks>;
