@@ -71,6 +71,8 @@ export function renderAtom(context: FeedContext): string {
   return buildFeed(context).atom1();
 }
 
+/** `feed` writes JSON Feed 1.0; the 1.1 changes we need are the version and `language`. */
 export function renderJsonFeed(context: FeedContext): string {
-  return buildFeed(context).json1();
+  const feed = JSON.parse(buildFeed(context).json1()) as Record<string, unknown>;
+  return JSON.stringify({ ...feed, version: 'https://jsonfeed.org/version/1.1', language: context.state.page.locale });
 }
