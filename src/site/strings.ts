@@ -81,6 +81,7 @@ export const english = {
   newer: 'Newer',
   older: 'Older',
   months: 'Months',
+  pagination: 'More months',
   retired: 'Retired',
   notFoundTitle: 'Page not found',
   notFoundText: 'This page does not exist. It may have been mistyped, or the link is wrong.',

@@ -1,0 +1,141 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtSite } from '../helpers/build.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/content.ts';
+import { serveDist } from '../helpers/serve.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const screenshots = join(projectRoot, 'test-artifacts', 'screenshots');
+mkdirSync(screenshots, { recursive: true });
+
+const servers: { close: () => Promise<void> }[] = [];
+const contexts: BrowserContext[] = [];
+
+async function open(site: string, path = '', options: Parameters<typeof launchBrowser>[0] = {}): Promise<Page> {
+  const base = site === 'base-path' ? '/status/' : '/';
+  const server = await serveDist(builtSite(site), base);
+  servers.push(server);
+  const context = await launchBrowser(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(server.url + path);
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document);
+  });
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+let shared: BrowserContext;
+
+beforeAll(async () => {
+  shared = await launchBrowser();
+  contexts.push(shared);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+const pageTypes: [string, string, string][] = [
+  ['home', 'major-outage', ''],
+  ['incident', 'major-outage', 'incidents/2026-11-18-old-outage/'],
+  ['component', 'reopened-incident', 'components/api/'],
+  ['history', 'major-outage', 'history/'],
+  ['maintenance', 'maintenance-in-progress', 'maintenance/'],
+  ['not-found', 'major-outage', 'no-such-page/'],
+  ['many-components', 'many-components', ''],
+];
+
+describe('every page type in Chromium', () => {
+  test.each(pageTypes)('%s has zero axe-core violations, light and dark', async (name, site, path) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await open(site, path, { colorScheme });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(screenshots, `${name}-${colorScheme}.png`), fullPage: true });
+    }
+  });
+
+  test.each(pageTypes)('%s has no horizontal scroll at 320 px', async (_name, site, path) => {
+    const page = await open(site, path, { width: 320 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('what a customer sees', () => {
+  test('the banner names the overall state for each fixture', async () => {
+    for (const [site, banner] of [
+      ['all-operational', 'All Systems Operational'],
+      ['major-outage', 'Major System Outage'],
+      ['maintenance-in-progress', 'Service Under Maintenance'],
+      ['base-path', 'Major System Outage'],
+    ]) {
+      const page = await open(site!);
+      expect(await page.locator('.banner h1').innerText()).toBe(banner);
+    }
+  });
+
+  test('works without JavaScript: content, groups and day popovers', async () => {
+    const page = await open('reopened-incident', '', { javaScriptEnabled: false });
+    expect(await page.locator('h2#active + article h3').innerText()).toBe('Login failures');
+    expect(await page.locator('time[data-local]').first().innerText()).toMatch(/CET$/);
+    await page.locator('button[popovertarget="day-api-2026-11-22"]').click();
+    const popover = page.locator('#day-api-2026-11-22');
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    await popover.getByRole('link', { name: 'Login failures' }).click();
+    await page.waitForURL(/incidents\/2026-11-22-login-failures\/$/);
+    expect(await page.locator('h1').innerText()).toBe('Login failures');
+  });
+
+  test('day popovers open from the keyboard and list that day\'s incidents', async () => {
+    const page = await open('reopened-incident', 'components/api/');
+    const button = page.locator('button[popovertarget="day-api-2026-11-22"]');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const popover = page.locator('#day-api-2026-11-22');
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(await popover.innerText()).toContain('22 Nov 2026: Partial Outage, 1 incident');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.isVisible()).toBe(false);
+  });
+
+  test('a collapsed group still shows its worst status in its summary', async () => {
+    const page = await open('major-outage');
+    const group = page.locator('details.group', { hasText: 'Core' });
+    await group.locator('summary').click();
+    expect(await group.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    expect(await group.locator('summary').innerText()).toContain('Major Outage');
+  });
+
+  test('honours dark mode', async () => {
+    const dark = await open('all-operational', '', { colorScheme: 'dark' });
+    const light = await open('all-operational', '', { colorScheme: 'light' });
+    const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background(dark)).toBe('rgb(13, 17, 23)');
+    expect(await background(light)).toBe('rgb(255, 255, 255)');
+  });
+
+  test('shows times in the reader\'s zone when JavaScript runs, keeping the page zone as a tooltip', async () => {
+    const page = await open('major-outage', 'incidents/2026-11-18-old-outage/');
+    const time = page.locator('li#update-1 time');
+    expect(await time.getAttribute('title')).toBe('18 Nov 2026, 23:30 CET');
+    expect(await time.innerText()).toMatch(/UTC$/);
+  });
+
+  test('the update anchor link jumps to that update', async () => {
+    const page = await open('major-outage', 'incidents/2026-11-18-old-outage/#update-2');
+    expect(await page.locator('li#update-2 h3').innerText()).toContain('Identified');
+    expect(await page.evaluate(() => location.hash)).toBe('#update-2');
+  });
+});
