@@ -22,10 +22,14 @@ function iso(ms: number): string {
 }
 
 function componentsYml(): string {
-  const groups = Array.from({ length: groupCount }, (_, index) => `  - id: group-${index + 1}\n    name: Group ${index + 1}\n`).join('');
+  const groups = Array.from(
+    { length: groupCount },
+    (_, index) => `  - id: group-${index + 1}\n    name: Group ${index + 1}\n`,
+  ).join('');
   const components = Array.from(
     { length: componentCount },
-    (_, index) => `  - id: component-${index + 1}\n    name: Component ${index + 1}\n    group: group-${(index % groupCount) + 1}\n`,
+    (_, index) =>
+      `  - id: component-${index + 1}\n    name: Component ${index + 1}\n    group: group-${(index % groupCount) + 1}\n`,
   ).join('');
   return `page:\n  name: Benchmark Status\n  url: https://status.bench.example\n  timezone: Europe/Berlin\ngroups:\n${groups}components:\n${components}`;
 }
@@ -34,8 +38,12 @@ const incidentFlow = ['investigating', 'identified', 'monitoring', 'resolved'] a
 const impacts = ['none', 'minor', 'minor', 'major', 'major', 'critical'] as const;
 
 function incidentText(next: () => number, start: number): string {
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-  const components = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => `component-${1 + Math.floor(next() * componentCount)}`))];
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const components = [
+    ...new Set(
+      Array.from({ length: 1 + Math.floor(next() * 3) }, () => `component-${1 + Math.floor(next() * componentCount)}`),
+    ),
+  ];
   const updateCount = 2 + Math.floor(next() * 7);
   const reopen = next() < 0.05 && updateCount >= 4;
   let at = start;
@@ -45,7 +53,9 @@ function incidentText(next: () => number, start: number): string {
     let status: string = last ? 'resolved' : incidentFlow[Math.min(index, 2)]!;
     if (reopen && index === 1) status = 'resolved';
     if (reopen && index === 2) status = 'investigating';
-    updates.push(`  - at: ${iso(at)}\n    status: ${status}\n    message: Update ${index + 1}. We are working on **this** and will post again soon.\n`);
+    updates.push(
+      `  - at: ${iso(at)}\n    status: ${status}\n    message: Update ${index + 1}. We are working on **this** and will post again soon.\n`,
+    );
     at += (5 + Math.floor(next() * 55)) * 60_000;
   }
   return `---\ntitle: Synthetic incident on ${components[0]}\nimpact: ${pick(impacts)}\ncomponents:\n${components.map((id) => `  - ${id}\n`).join('')}updates:\n${updates.join('')}---\nSynthetic postmortem paragraph.\n`;

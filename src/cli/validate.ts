@@ -68,6 +68,8 @@ export function runValidateCommand(args: readonly string[], io: Io): number {
     if (format === 'github') io.out(formatGithub(problem));
   }
   const verdict = hasErrors(problems) ? 'failed' : 'passed';
-  io.out(`Validation ${verdict}: ${incidentCount} incident files, ${summarize(problems)}${base ? `, history checked against ${base}` : ''}.`);
+  io.out(
+    `Validation ${verdict}: ${incidentCount} incident files, ${summarize(problems)}${base ? `, history checked against ${base}` : ''}.`,
+  );
   return hasErrors(problems) ? 1 : 0;
 }

@@ -1,7 +1,13 @@
 import { computeDayCells, type DayCell } from './days.ts';
 import type { Component, ComponentsFile, Group, Incident, Update } from './schema.ts';
 import { dayMs, lastZonedDays, startOfZonedDay, type ZonedDay } from './time.ts';
-import { impactStart, incidentSegments, isIncidentActiveAt, maintenanceStatusAt, type StatusSegment } from './timeline.ts';
+import {
+  impactStart,
+  incidentSegments,
+  isIncidentActiveAt,
+  maintenanceStatusAt,
+  type StatusSegment,
+} from './timeline.ts';
 import { computeUptime } from './uptime.ts';
 import {
   impacts,
@@ -70,7 +76,8 @@ export interface StatusState {
 }
 
 function lastAt(updates: readonly Update[], status: UpdateStatus): number | null {
-  for (let index = updates.length - 1; index >= 0; index--) if (updates[index]!.status === status) return updates[index]!.at;
+  for (let index = updates.length - 1; index >= 0; index--)
+    if (updates[index]!.status === status) return updates[index]!.at;
   return null;
 }
 
@@ -83,7 +90,8 @@ export function deriveIncidentState(incident: Incident, now: number): IncidentSt
   const closedAt = closed ? (lastAt(published, status) ?? incident.window?.end ?? null) : null;
   const segments = incidentSegments(incident);
   const ids = [...incident.components.map((component) => component.id)];
-  for (const update of incident.updates) for (const component of update.components ?? []) if (!ids.includes(component.id)) ids.push(component.id);
+  for (const update of incident.updates)
+    for (const component of update.components ?? []) if (!ids.includes(component.id)) ids.push(component.id);
   return {
     incident,
     status,
@@ -111,15 +119,20 @@ const indicatorForStatus: Record<ComponentStatus, Indicator> = {
 const indicatorRank: Indicator[] = ['none', 'minor', 'major', 'critical'];
 
 /** The page-wide indicator and Statuspage's description for it. */
-export function deriveOverallStatus(currentStatuses: readonly ComponentStatus[], activeIncidents: readonly IncidentState[]): OverallStatus {
+export function deriveOverallStatus(
+  currentStatuses: readonly ComponentStatus[],
+  activeIncidents: readonly IncidentState[],
+): OverallStatus {
   const worst = currentStatuses.reduce<ComponentStatus>(worseStatus, 'operational');
   const fromComponents = indicatorForStatus[worst];
   const fromIncidents = activeIncidents
     .filter((state) => state.incident.kind === 'incident')
     .map((state) => state.impact as Indicator)
     .reduce<Indicator>((a, b) => (impacts.indexOf(b as Impact) > impacts.indexOf(a as Impact) ? b : a), 'none');
-  const indicator = indicatorRank.indexOf(fromIncidents) > indicatorRank.indexOf(fromComponents) ? fromIncidents : fromComponents;
-  const maintenance = worst === 'under_maintenance' || activeIncidents.some((state) => state.incident.kind === 'maintenance');
+  const indicator =
+    indicatorRank.indexOf(fromIncidents) > indicatorRank.indexOf(fromComponents) ? fromIncidents : fromComponents;
+  const maintenance =
+    worst === 'under_maintenance' || activeIncidents.some((state) => state.incident.kind === 'maintenance');
   if (indicator === 'none') {
     return maintenance
       ? { indicator: 'maintenance', description: 'Service Under Maintenance' }
@@ -127,7 +140,10 @@ export function deriveOverallStatus(currentStatuses: readonly ComponentStatus[],
   }
   const descriptions: Record<Indicator, string> = {
     none: 'All Systems Operational',
-    minor: worst === 'degraded_performance' && fromComponents === 'minor' ? 'Partially Degraded Service' : 'Minor Service Outage',
+    minor:
+      worst === 'degraded_performance' && fromComponents === 'minor'
+        ? 'Partially Degraded Service'
+        : 'Minor Service Outage',
     major: 'Partial System Outage',
     critical: 'Major System Outage',
     maintenance: 'Service Under Maintenance',
@@ -141,9 +157,17 @@ function sinceStart(component: Component, timeZone: string): number {
   return startOfZonedDay(year, month, day, timeZone);
 }
 
-function deriveComponentState(component: Component, segments: StatusSegment[], days: ZonedDay[], now: number, timeZone: string, rank: ReadonlyMap<string, number>): ComponentState {
+function deriveComponentState(
+  component: Component,
+  segments: StatusSegment[],
+  days: ZonedDay[],
+  now: number,
+  timeZone: string,
+  rank: ReadonlyMap<string, number>,
+): ComponentState {
   let status: ComponentStatus = 'operational';
-  for (const segment of segments) if (segment.start <= now && now < segment.end) status = worseStatus(status, segment.status);
+  for (const segment of segments)
+    if (segment.start <= now && now < segment.end) status = worseStatus(status, segment.status);
   const since = sinceStart(component, timeZone);
   const uptime = (count: number) => computeUptime(segments, Math.max(now - count * dayMs, since), now);
   const touched = new Set(segments.map((segment) => segment.slug));
@@ -160,7 +184,8 @@ function deriveComponentState(component: Component, segments: StatusSegment[], d
 function groupComponents(file: ComponentsFile, states: ComponentState[]): GroupState[] {
   const visible = states.filter((state) => !state.component.retired);
   const groups: GroupState[] = [];
-  const worst = (members: ComponentState[]) => members.reduce<ComponentStatus>((acc, state) => worseStatus(acc, state.status), 'operational');
+  const worst = (members: ComponentState[]) =>
+    members.reduce<ComponentStatus>((acc, state) => worseStatus(acc, state.status), 'operational');
   for (const state of visible.filter((candidate) => candidate.component.group === undefined)) {
     groups.push({ group: undefined, status: state.status, components: [state] });
   }
@@ -180,7 +205,8 @@ export function deriveStatusState(file: ComponentsFile, incidents: readonly Inci
     .sort((a, b) => b.startedAt - a.startedAt || a.incident.slug.localeCompare(b.incident.slug));
   const rank = new Map(states.map((state, index) => [state.incident.slug, index]));
   const segmentsByComponent = new Map<string, StatusSegment[]>(file.components.map((component) => [component.id, []]));
-  for (const state of states) for (const segment of state.segments) segmentsByComponent.get(segment.componentId)?.push(segment);
+  for (const state of states)
+    for (const segment of state.segments) segmentsByComponent.get(segment.componentId)?.push(segment);
   const days = lastZonedDays(now, barDays, timeZone);
   const components = file.components.map((component) =>
     deriveComponentState(component, segmentsByComponent.get(component.id) ?? [], days, now, timeZone, rank),
@@ -200,4 +226,3 @@ export function deriveStatusState(file: ComponentsFile, incidents: readonly Inci
     bySlug: new Map(states.map((state) => [state.incident.slug, state])),
   };
 }
-

@@ -29,7 +29,10 @@ function compareUpdates(base: Incident, head: LocatedIncident): Problem[] {
     const label = `The published update #${index + 1} (${old.status} at ${iso(old.at)})`;
     if (!now) {
       problems.push({
-        file: head.value.file, ...head.locate(['updates'], 'key'), severity: 'error', code: 'UpdateRemoved',
+        file: head.value.file,
+        ...head.locate(['updates'], 'key'),
+        severity: 'error',
+        code: 'UpdateRemoved',
         message: `${label} was removed.`,
         hint: 'Published updates stay: restore it and add a new update that corrects it.',
       });
@@ -38,7 +41,9 @@ function compareUpdates(base: Incident, head: LocatedIncident): Problem[] {
     if (now.at === old.at && now.status === old.status) {
       if (now.message !== old.message) {
         problems.push({
-          ...at(['updates', index, 'message']), severity: 'warning', code: 'UpdateMessageEdited',
+          ...at(['updates', index, 'message']),
+          severity: 'warning',
+          code: 'UpdateMessageEdited',
           message: `${label} has new wording. Feed subscribers already received the old text.`,
           hint: 'Fine for typos; for a change of substance, post a new update instead.',
         });
@@ -48,25 +53,33 @@ function compareUpdates(base: Incident, head: LocatedIncident): Problem[] {
     const movedTo = head.value.updates.findIndex((other) => other.at === old.at && other.status === old.status);
     if (movedTo !== -1) {
       problems.push({
-        ...at(['updates', index]), severity: 'error', code: 'UpdateReordered',
+        ...at(['updates', index]),
+        severity: 'error',
+        code: 'UpdateReordered',
         message: `${label} moved to position #${movedTo + 1}; published updates keep their order.`,
         hint: 'Put updates back in their published order and append new ones at the end.',
       });
     } else if (now.status === old.status) {
       problems.push({
-        ...at(['updates', index, 'at']), severity: 'error', code: 'UpdateTimeChanged',
+        ...at(['updates', index, 'at']),
+        severity: 'error',
+        code: 'UpdateTimeChanged',
         message: `${label} now says ${iso(now.at)}.`,
         hint: `Restore "at" to ${iso(old.at)}; a published time is part of the record.`,
       });
     } else if (now.at === old.at) {
       problems.push({
-        ...at(['updates', index, 'status']), severity: 'error', code: 'UpdateStatusChanged',
+        ...at(['updates', index, 'status']),
+        severity: 'error',
+        code: 'UpdateStatusChanged',
         message: `${label} now says "${now.status}".`,
         hint: `Restore "status: ${old.status}" and post a new update with the new status.`,
       });
     } else {
       problems.push({
-        ...at(['updates', index]), severity: 'error', code: 'UpdateRemoved',
+        ...at(['updates', index]),
+        severity: 'error',
+        code: 'UpdateRemoved',
         message: `${label} was replaced by ${now.status} at ${iso(now.at)}.`,
         hint: 'Published updates stay: restore it and append new updates after it.',
       });
@@ -97,17 +110,26 @@ export function checkHistory(base: Snapshot, head: Snapshot): Problem[] {
     if (now) problems.push(...compareUpdates(old, now));
     if (head.slugs.has(old.slug)) continue;
     const renamed = head.incidents.find(
-      (candidate) => !baseSlugs.has(candidate.value.slug) && old.updates.length > 0 && sameHistory(old, candidate.value),
+      (candidate) =>
+        !baseSlugs.has(candidate.value.slug) && old.updates.length > 0 && sameHistory(old, candidate.value),
     );
     problems.push(
       renamed
         ? {
-            file: renamed.value.file, severity: 'error', line: 1, column: 1, code: 'IncidentRenamed',
+            file: renamed.value.file,
+            severity: 'error',
+            line: 1,
+            column: 1,
+            code: 'IncidentRenamed',
             message: `This file is the published incident "${old.slug}" under a new name; its URL and feed ids would change.`,
             hint: `Rename it back to ${old.file}.`,
           }
         : {
-            file: old.file, severity: 'error', line: 1, column: 1, code: 'IncidentDeleted',
+            file: old.file,
+            severity: 'error',
+            line: 1,
+            column: 1,
+            code: 'IncidentDeleted',
             message: `The published incident "${old.slug}" was deleted.`,
             hint: `Restore it (git checkout <base> -- ${old.file}); to correct it, post a new update.`,
           },
@@ -119,7 +141,10 @@ export function checkHistory(base: Snapshot, head: Snapshot): Problem[] {
     for (const component of base.components.value.components) {
       if (remaining.has(component.id) || !referenced.has(component.id)) continue;
       problems.push({
-        file: head.components.file, severity: 'error', ...head.components.locate(['components'], 'key'), code: 'ComponentRemoved',
+        file: head.components.file,
+        severity: 'error',
+        ...head.components.locate(['components'], 'key'),
+        code: 'ComponentRemoved',
         message: `The component "${component.id}" was removed, but incidents refer to it.`,
         hint: `Keep it and mark it retired instead:\n  - id: ${component.id}\n    name: ${component.name}\n    retired: true`,
       });

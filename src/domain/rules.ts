@@ -44,7 +44,12 @@ export function checkComponentsFile({ file, value, locate }: LocatedComponentsFi
   const groupIds = new Set<string>();
   value.groups.forEach((group, index) => {
     if (groupIds.has(group.id)) {
-      report(['groups', index, 'id'], 'DuplicateGroup', `The group id "${group.id}" is used twice.`, 'Give each group its own id.');
+      report(
+        ['groups', index, 'id'],
+        'DuplicateGroup',
+        `The group id "${group.id}" is used twice.`,
+        'Give each group its own id.',
+      );
     }
     groupIds.add(group.id);
   });
@@ -65,39 +70,74 @@ export function checkComponentsFile({ file, value, locate }: LocatedComponentsFi
         ['components', index, 'group'],
         'UnknownGroup',
         `The group "${component.group}" is not defined under groups.`,
-        suggestion ? `Did you mean "${suggestion}"?` : `Add a group with id "${component.group}" under groups, or use one of: ${quoteList([...groupIds])}.`,
+        suggestion
+          ? `Did you mean "${suggestion}"?`
+          : `Add a group with id "${component.group}" under groups, or use one of: ${quoteList([...groupIds])}.`,
       );
     }
   });
   return problems;
 }
 
-function checkComponentReference(report: Report, path: (string | number)[], id: string, known: ReadonlySet<string>): void {
+function checkComponentReference(
+  report: Report,
+  path: (string | number)[],
+  id: string,
+  known: ReadonlySet<string>,
+): void {
   if (known.has(id)) return;
   const suggestion = suggestClosest(id, [...known]);
   report(
     path,
     'UnknownComponent',
     `The component "${id}" is not in components.yml.`,
-    suggestion ? `Did you mean "${suggestion}"? Write "${suggestion}".` : `Use one of: ${quoteList([...known])}, or add "${id}" to components.yml.`,
+    suggestion
+      ? `Did you mean "${suggestion}"? Write "${suggestion}".`
+      : `Use one of: ${quoteList([...known])}, or add "${id}" to components.yml.`,
   );
 }
 
 function checkKindFields(report: Report, incident: Incident): void {
   if (incident.kind === 'incident') {
     if (incident.impact === undefined) {
-      report([], 'MissingField', 'impact is required for an incident.', 'Add "impact: minor" (or none, major, critical) to the front matter.');
+      report(
+        [],
+        'MissingField',
+        'impact is required for an incident.',
+        'Add "impact: minor" (or none, major, critical) to the front matter.',
+      );
     }
     if (incident.window !== undefined) {
-      report(['window'], 'WindowOnIncident', 'Only maintenance has a window; this file is an incident.', 'Add "kind: maintenance" or remove window.', { part: 'key' });
+      report(
+        ['window'],
+        'WindowOnIncident',
+        'Only maintenance has a window; this file is an incident.',
+        'Add "kind: maintenance" or remove window.',
+        { part: 'key' },
+      );
     }
     if (incident.updates.length === 0) {
-      report([], 'NoUpdates', 'An incident needs at least one update.', 'Add updates: with one item that has at, status: investigating and a message.');
+      report(
+        [],
+        'NoUpdates',
+        'An incident needs at least one update.',
+        'Add updates: with one item that has at, status: investigating and a message.',
+      );
     }
   } else if (incident.window === undefined) {
-    report([], 'MissingWindow', 'A maintenance needs a window.', 'Add "window:" with "start:" and "end:" times, for example start: 2026-12-01T02:00:00Z.');
+    report(
+      [],
+      'MissingWindow',
+      'A maintenance needs a window.',
+      'Add "window:" with "start:" and "end:" times, for example start: 2026-12-01T02:00:00Z.',
+    );
   } else if (incident.window.end <= incident.window.start) {
-    report(['window', 'end'], 'WindowEndsBeforeStart', 'The maintenance window ends before it starts.', 'Make window.end later than window.start.');
+    report(
+      ['window', 'end'],
+      'WindowEndsBeforeStart',
+      'The maintenance window ends before it starts.',
+      'Make window.end later than window.start.',
+    );
   }
 }
 
@@ -131,7 +171,11 @@ function checkUpdates(report: Report, incident: Incident, now: number): void {
         'List updates oldest first and append new ones at the end.',
       );
     }
-    if (allowed.includes(previous.status) && allowed.includes(update.status) && !isAllowedTransition(incident.kind, previous.status, update.status)) {
+    if (
+      allowed.includes(previous.status) &&
+      allowed.includes(update.status) &&
+      !isAllowedTransition(incident.kind, previous.status, update.status)
+    ) {
       const next = allowedNextStatuses(incident.kind, previous.status);
       report(
         ['updates', index, 'status'],
@@ -150,7 +194,12 @@ function checkComponents(report: Report, incident: Incident, known: ReadonlySet<
   incident.components.forEach((component, index) => {
     checkComponentReference(report, ['components', index], component.id, known);
     if (seen.has(component.id)) {
-      report(['components', index], 'DuplicateComponentReference', `The component "${component.id}" is listed twice.`, 'List each affected component once.');
+      report(
+        ['components', index],
+        'DuplicateComponentReference',
+        `The component "${component.id}" is listed twice.`,
+        'List each affected component once.',
+      );
     }
     seen.add(component.id);
   });
@@ -164,7 +213,12 @@ function checkComponents(report: Report, incident: Incident, known: ReadonlySet<
 function checkStarted(report: Report, incident: Incident): void {
   const first = incident.updates[0];
   if (incident.started !== undefined && first && incident.started > first.at) {
-    report(['started'], 'StartedAfterFirstUpdate', 'started is later than the first update.', 'started is when impact began; it cannot be after the first update. Remove it or move it earlier.');
+    report(
+      ['started'],
+      'StartedAfterFirstUpdate',
+      'started is later than the first update.',
+      'started is when impact began; it cannot be after the first update. Remove it or move it earlier.',
+    );
   }
 }
 
@@ -192,9 +246,15 @@ function checkWarnings(report: Report, incident: Incident, now: number): void {
     incident.body === '' &&
     now - last.at > postmortemGraceMs
   ) {
-    report([], 'MissingPostmortem', `This ${incident.impact} incident was resolved over 72 hours ago and has no postmortem.`, 'Write what happened and what will change below the closing "---".', {
-      severity: 'warning',
-    });
+    report(
+      [],
+      'MissingPostmortem',
+      `This ${incident.impact} incident was resolved over 72 hours ago and has no postmortem.`,
+      'Write what happened and what will change below the closing "---".',
+      {
+        severity: 'warning',
+      },
+    );
   }
 }
 
@@ -210,16 +270,22 @@ export function checkIncident(located: LocatedIncident, knownComponents: Readonl
   return problems;
 }
 
-
 /** File names are permanent slugs: lowercase, hyphenated, and unique even on case-insensitive disks. */
 export function checkSlugs(files: readonly { file: string; slug: string }[]): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   for (const { file, slug } of files) {
     if (!slugPattern.test(slug)) {
-      const fixed = slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+      const fixed = slug
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
       problems.push({
-        file, severity: 'error', line: 1, column: 1, code: 'InvalidSlug',
+        file,
+        severity: 'error',
+        line: 1,
+        column: 1,
+        code: 'InvalidSlug',
         message: `The file name "${slug}.md" is not a valid slug: it becomes the incident's permanent URL.`,
         hint: `Rename the file to "${fixed || 'incident'}.md" (lowercase letters, digits and hyphens).`,
       });
@@ -227,7 +293,11 @@ export function checkSlugs(files: readonly { file: string; slug: string }[]): Pr
     const other = seen.get(slug.toLowerCase());
     if (other) {
       problems.push({
-        file, severity: 'error', line: 1, column: 1, code: 'DuplicateSlug',
+        file,
+        severity: 'error',
+        line: 1,
+        column: 1,
+        code: 'DuplicateSlug',
         message: `The slug "${slug}" is also used by ${other}.`,
         hint: 'Give each incident file its own name.',
       });

@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import {
-  isCalendarDate,
-  isTimeZone,
-  parseTimestamp,
-  timestampPattern,
-  zonelessPattern,
-} from './time.ts';
-import {
-  affectedStatuses,
-  componentStatuses,
-  impacts,
-  kinds,
-  slugPattern,
-  updateStatuses,
-} from './vocabulary.ts';
+import { isCalendarDate, isTimeZone, parseTimestamp, timestampPattern, zonelessPattern } from './time.ts';
+import { affectedStatuses, componentStatuses, impacts, kinds, slugPattern, updateStatuses } from './vocabulary.ts';
 
 /** Custom issues carry a permanent code and a hint in `params`; see zod-problems.ts. */
 function fail(ctx: z.RefinementCtx, code: string, message: string, hint: string): void {
@@ -216,4 +203,3 @@ export type Incident = IncidentFrontMatter & {
   /** Markdown below the front matter (details or postmortem). */
   body: string;
 };
-

@@ -28,9 +28,7 @@ export function suggestClosest(written: string, allowed: readonly string[]): str
   if (!best) return undefined;
   const sorted = (text: string) => [...text.toLowerCase()].sort().join('');
   const isAnagram = sorted(written) === sorted(best.word);
-  return best.distance <= Math.max(1, Math.floor(best.word.length / 3)) || isAnagram
-    ? best.word
-    : undefined;
+  return best.distance <= Math.max(1, Math.floor(best.word.length / 3)) || isAnagram ? best.word : undefined;
 }
 
 export function quoteList(words: readonly string[]): string {

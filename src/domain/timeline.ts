@@ -22,7 +22,11 @@ function initialStatuses(incident: Incident): Map<string, ComponentStatus> {
   return new Map(incident.components.map((component) => [component.id, component.status ?? fallback]));
 }
 
-function lastUpdateAtOrBefore(updates: readonly Update[], instant: number, accept: (update: Update) => boolean = () => true): Update | undefined {
+function lastUpdateAtOrBefore(
+  updates: readonly Update[],
+  instant: number,
+  accept: (update: Update) => boolean = () => true,
+): Update | undefined {
   let found: Update | undefined;
   for (const update of updates) {
     if (update.at > instant) break;

@@ -30,7 +30,10 @@ const expectedWords: Record<string, string> = {
 };
 
 function dotted(path: readonly PropertyKey[]): string {
-  return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+  return path
+    .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /** Picks the union branch that got furthest: for a mapping the object branch, else the first. */
@@ -90,7 +93,9 @@ export function problemsFromZod(
             ...at(),
             code: `Invalid${key === 'status' ? 'Status' : key === 'impact' ? 'Impact' : key === 'kind' ? 'Kind' : 'Value'}`,
             message: `${field} is ${describe(value)}, which is not one of ${quoteList(allowed)}.`,
-            hint: suggestion ? `Did you mean "${suggestion}"? Write "${key}: ${suggestion}".` : `Use one of: ${quoteList(allowed)}.`,
+            hint: suggestion
+              ? `Did you mean "${suggestion}"? Write "${key}: ${suggestion}".`
+              : `Use one of: ${quoteList(allowed)}.`,
           });
           break;
         }
@@ -120,7 +125,8 @@ export function problemsFromZod(
             ...at(),
             code: issue.origin === 'array' ? 'EmptyList' : 'EmptyValue',
             message: `${field} is empty.`,
-            hint: issue.origin === 'array' ? `Add at least ${String(issue.minimum)} item.` : `Write a value for ${field}.`,
+            hint:
+              issue.origin === 'array' ? `Add at least ${String(issue.minimum)} item.` : `Write a value for ${field}.`,
           });
           break;
         case 'invalid_format':
@@ -128,16 +134,29 @@ export function problemsFromZod(
             ...at(),
             code: 'InvalidFormat',
             message: `${field} is ${describe(value)}, which is not in the expected format.`,
-            hint: path[path.length - 1] === 'base_path' ? 'Write a path that starts and ends with "/", for example "/status/".' : 'See docs/authoring.md for the format.',
+            hint:
+              path[path.length - 1] === 'base_path'
+                ? 'Write a path that starts and ends with "/", for example "/status/".'
+                : 'See docs/authoring.md for the format.',
           });
           break;
         case 'custom': {
           const params = (issue.params ?? {}) as { code?: string; hint?: string };
-          problems.push({ ...at(), code: params.code ?? 'InvalidValue', message: issue.message, hint: params.hint ?? '' });
+          problems.push({
+            ...at(),
+            code: params.code ?? 'InvalidValue',
+            message: issue.message,
+            hint: params.hint ?? '',
+          });
           break;
         }
         default:
-          problems.push({ ...at(), code: 'InvalidValue', message: `${field}: ${issue.message}.`, hint: 'See docs/authoring.md for the format.' });
+          problems.push({
+            ...at(),
+            code: 'InvalidValue',
+            message: `${field}: ${issue.message}.`,
+            hint: 'See docs/authoring.md for the format.',
+          });
       }
     }
   };

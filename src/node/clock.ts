@@ -9,7 +9,9 @@ export function readBuildClock(env: Record<string, string | undefined> = process
   if (fixed === undefined || fixed === '') return Date.now();
   const instant = parseTimestamp(fixed);
   if (Number.isNaN(instant)) {
-    throw new Error(`STATUS_NOW="${fixed}" is not an ISO 8601 time with an offset. Use, for example, STATUS_NOW=2026-11-23T12:00:00Z.`);
+    throw new Error(
+      `STATUS_NOW="${fixed}" is not an ISO 8601 time with an offset. Use, for example, STATUS_NOW=2026-11-23T12:00:00Z.`,
+    );
   }
   return instant;
 }

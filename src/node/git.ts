@@ -6,7 +6,12 @@ import { componentsFileName, incidentsDirName } from './load-repository.ts';
 import { parseComponentsFile, parseIncidentFile } from './parse-files.ts';
 
 function git(root: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', args, { cwd: root, input, maxBuffer: 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
+  return execFileSync('git', args, {
+    cwd: root,
+    input,
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 /** Reads many blobs in one `git cat-file --batch` call: fast for ten thousand files. */
@@ -31,17 +36,26 @@ function readBlobs(root: string, specs: string[]): Map<string, Buffer> {
  * The content as published at `ref`: components.yml and incidents/*.md read
  * straight from git. Files that did not parse at `ref` are left out.
  */
-export function readSnapshotAtRef(root: string, ref: string): { ok: true; snapshot: Snapshot } | { ok: false; problem: Problem } {
+export function readSnapshotAtRef(
+  root: string,
+  ref: string,
+): { ok: true; snapshot: Snapshot } | { ok: false; problem: Problem } {
   let commit: string;
   let prefix: string;
   try {
-    commit = git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString().trim();
+    commit = git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      .toString()
+      .trim();
     prefix = git(root, ['rev-parse', '--show-prefix']).toString().trim();
   } catch {
     return {
       ok: false,
       problem: {
-        file: componentsFileName, severity: 'error', line: 1, column: 1, code: 'BaseRefNotFound',
+        file: componentsFileName,
+        severity: 'error',
+        line: 1,
+        column: 1,
+        code: 'BaseRefNotFound',
         message: `The git ref "${ref}" does not exist here, so history cannot be compared.`,
         hint: 'Fetch it first (git fetch origin main, or actions/checkout with fetch-depth: 0) or pass another ref.',
       },
@@ -54,7 +68,10 @@ export function readSnapshotAtRef(root: string, ref: string): { ok: true; snapsh
     // No incidents folder at that ref: nothing was published yet.
   }
   const files = listing.split('\n').filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md');
-  const specs = [`${commit}:${prefix}${componentsFileName}`, ...files.map((name) => `${commit}:${prefix}${incidentsDirName}/${name}`)];
+  const specs = [
+    `${commit}:${prefix}${componentsFileName}`,
+    ...files.map((name) => `${commit}:${prefix}${incidentsDirName}/${name}`),
+  ];
   let blobs: Map<string, Buffer>;
   try {
     blobs = readBlobs(root, specs);

@@ -58,7 +58,11 @@ export function loadRepository(root: string, now: number): LoadResult {
     return {
       problems: [
         {
-          file: componentsFileName, severity: 'error', line: 1, column: 1, code: 'MissingComponentsFile',
+          file: componentsFileName,
+          severity: 'error',
+          line: 1,
+          column: 1,
+          code: 'MissingComponentsFile',
           message: `There is no ${componentsFileName} in ${root}.`,
           hint: 'Create it with page, groups and components; see docs/authoring.md.',
         },

@@ -9,13 +9,21 @@ import { parseYamlWithPositions } from './yaml-source.ts';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
-function parseWithSchema<S extends z.ZodType>(file: string, schema: S, data: unknown, locate: Locate): Parsed<z.output<S>> {
+function parseWithSchema<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  data: unknown,
+  locate: Locate,
+): Parsed<z.output<S>> {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       ok: false,
       problems: [
         {
-          file, severity: 'error', ...locate([]), code: 'NotAMapping',
+          file,
+          severity: 'error',
+          ...locate([]),
+          code: 'NotAMapping',
           message: `The YAML is ${data === null || data === undefined ? 'empty' : Array.isArray(data) ? 'a list' : 'a single value'}, not a mapping of fields.`,
           hint: 'Write one "key: value" per line, for example "title: Elevated API error rates".',
         },
@@ -24,7 +32,10 @@ function parseWithSchema<S extends z.ZodType>(file: string, schema: S, data: unk
   }
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: problemsFromZod(file, result.error, data, locate, (path) => allowedKeysAt(schema, path)) };
+  return {
+    ok: false,
+    problems: problemsFromZod(file, result.error, data, locate, (path) => allowedKeysAt(schema, path)),
+  };
 }
 
 /** `incidents/2026-11-20-api.md` → `2026-11-20-api`. */

@@ -8,7 +8,10 @@ function problem(file: string, line: number, code: string, message: string, hint
 }
 
 /** Decodes a file's bytes as UTF-8 text, refusing what no author meant to write. */
-export function decodeSourceFile(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {
+export function decodeSourceFile(
+  file: string,
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problem: Problem } {
   if (bytes.byteLength > maxFileBytes) {
     return {
       ok: false,
@@ -26,7 +29,13 @@ export function decodeSourceFile(file: string, bytes: Uint8Array): { ok: true; t
     const line = 1 + bytes.subarray(0, nul).filter((byte) => byte === 10).length;
     return {
       ok: false,
-      problem: problem(file, line, 'BinaryFile', 'The file contains a NUL byte, so it is binary, not text.', 'Replace it with a UTF-8 markdown file.'),
+      problem: problem(
+        file,
+        line,
+        'BinaryFile',
+        'The file contains a NUL byte, so it is binary, not text.',
+        'Replace it with a UTF-8 markdown file.',
+      ),
     };
   }
   try {
@@ -49,7 +58,13 @@ export function decodeSourceFile(file: string, bytes: Uint8Array): { ok: true; t
     const line = 1 + bytes.subarray(0, end).filter((byte) => byte === 10).length;
     return {
       ok: false,
-      problem: problem(file, line, 'InvalidEncoding', 'The file is not valid UTF-8 text.', 'Save the file as UTF-8 in your editor ("Save with encoding: UTF-8").'),
+      problem: problem(
+        file,
+        line,
+        'InvalidEncoding',
+        'The file is not valid UTF-8 text.',
+        'Save the file as UTF-8 in your editor ("Save with encoding: UTF-8").',
+      ),
     };
   }
 }
@@ -62,11 +77,20 @@ export interface FrontMatter {
 }
 
 /** Splits `---\nYAML\n---\nbody`. */
-export function splitFrontMatter(file: string, text: string): { ok: true; value: FrontMatter } | { ok: false; problem: Problem } {
+export function splitFrontMatter(
+  file: string,
+  text: string,
+): { ok: true; value: FrontMatter } | { ok: false; problem: Problem } {
   if (text.trim() === '') {
     return {
       ok: false,
-      problem: problem(file, 1, 'EmptyFile', 'The file is empty.', 'Start from a template: npm run incident:new, or copy an example from docs/authoring.md.'),
+      problem: problem(
+        file,
+        1,
+        'EmptyFile',
+        'The file is empty.',
+        'Start from a template: npm run incident:new, or copy an example from docs/authoring.md.',
+      ),
     };
   }
   const lines = text.split(/\r?\n/);
@@ -86,7 +110,13 @@ export function splitFrontMatter(file: string, text: string): { ok: true; value:
   if (close === -1) {
     return {
       ok: false,
-      problem: problem(file, 1, 'UnclosedFrontMatter', 'The front matter opened with "---" on line 1 is never closed.', 'Add a line with just "---" after the last YAML field.'),
+      problem: problem(
+        file,
+        1,
+        'UnclosedFrontMatter',
+        'The front matter opened with "---" on line 1 is never closed.',
+        'Add a line with just "---" after the last YAML field.',
+      ),
     };
   }
   return {
@@ -94,7 +124,10 @@ export function splitFrontMatter(file: string, text: string): { ok: true; value:
     value: {
       yaml: lines.slice(1, close).join('\n'),
       yamlLineOffset: 1,
-      body: lines.slice(close + 1).join('\n').trim(),
+      body: lines
+        .slice(close + 1)
+        .join('\n')
+        .trim(),
     },
   };
 }

@@ -23,7 +23,9 @@ function nodeAt(document: Document, path: readonly (string | number)[], part: 'k
     const key = path[index];
     const last = index === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key),
+      );
       if (!pair) return found;
       if (last && part === 'key') return pair.key as Node;
       found = (pair.value ?? pair.key) as Node;

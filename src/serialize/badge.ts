@@ -3,7 +3,8 @@ import { escapeHtml } from './feed-entries.ts';
 /** Rough Verdana 11px advance widths, enough to size a shields-style badge deterministically. */
 function textWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[ il.,:;|!'1]/.test(char) ? 3.5 : /[mwMW]/.test(char) ? 10 : /[A-Z0-9]/.test(char) ? 7.5 : 6.5;
+  for (const char of text)
+    width += /[ il.,:;|!'1]/.test(char) ? 3.5 : /[mwMW]/.test(char) ? 10 : /[A-Z0-9]/.test(char) ? 7.5 : 6.5;
   return Math.round(width);
 }
 

@@ -28,15 +28,24 @@ interface RawEntry {
 function publishedChanges(state: IncidentState, now: number, links: Permalinks): RawEntry[] {
   const { incident } = state;
   const entries: RawEntry[] = incident.updates
-    .map((update, index) => ({ anchor: links.updateAnchor(index), status: update.status, at: update.at, message: update.message }))
+    .map((update, index) => ({
+      anchor: links.updateAnchor(index),
+      status: update.status,
+      at: update.at,
+      message: update.message,
+    }))
     .filter((entry) => entry.at <= now);
   if (incident.kind === 'maintenance' && incident.window) {
-    for (const [anchor, at] of [['window-start', incident.window.start], ['window-end', incident.window.end]] as const) {
+    for (const [anchor, at] of [
+      ['window-start', incident.window.start],
+      ['window-end', incident.window.end],
+    ] as const) {
       if (at > now) continue;
       const fromWindow = incident.updates.every((update) => update.at > at || update.status === 'scheduled');
       if (!fromWindow) continue;
       const status = maintenanceStatusAt(incident, at);
-      const message = status === 'completed' ? 'The maintenance window has ended.' : 'The maintenance window has started.';
+      const message =
+        status === 'completed' ? 'The maintenance window has ended.' : 'The maintenance window has started.';
       entries.push({ anchor, status, at, message });
     }
   }
@@ -44,14 +53,23 @@ function publishedChanges(state: IncidentState, now: number, links: Permalinks):
 }
 
 /** Every feed entry of the page (or of one component), newest first, at most `limit`. */
-export function collectFeedEntries(state: StatusState, links: Permalinks, options: { componentId?: string; limit: number }): FeedEntry[] {
+export function collectFeedEntries(
+  state: StatusState,
+  links: Permalinks,
+  options: { componentId?: string; limit: number },
+): FeedEntry[] {
   const names = new Map(state.components.map((component) => [component.component.id, component.component.name]));
   const candidates: { state: IncidentState; entry: RawEntry }[] = [];
   for (const incident of state.incidents) {
     if (options.componentId && !incident.componentIds.includes(options.componentId)) continue;
     for (const entry of publishedChanges(incident, state.now, links)) candidates.push({ state: incident, entry });
   }
-  candidates.sort((a, b) => b.entry.at - a.entry.at || a.state.incident.slug.localeCompare(b.state.incident.slug) || b.entry.anchor.localeCompare(a.entry.anchor));
+  candidates.sort(
+    (a, b) =>
+      b.entry.at - a.entry.at ||
+      a.state.incident.slug.localeCompare(b.state.incident.slug) ||
+      b.entry.anchor.localeCompare(a.entry.anchor),
+  );
   return candidates.slice(0, options.limit).map(({ state: incident, entry }) => {
     const url = links.absolute(`${links.incident(incident.incident.slug)}#${entry.anchor}`);
     const affected = incident.componentIds.map((id) => names.get(id) ?? id).join(', ');

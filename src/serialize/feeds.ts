@@ -25,7 +25,9 @@ function feedParts({ state, links, component }: FeedContext): FeedParts {
   const entries = collectFeedEntries(state, links, { componentId: component?.id, limit: state.page.feed_entries });
   return {
     title: component ? `${component.name} · ${state.page.name}` : state.page.name,
-    description: component ? `Incidents and maintenance affecting ${component.name}.` : state.page.description || `Incidents and maintenance for ${state.page.name}.`,
+    description: component
+      ? `Incidents and maintenance affecting ${component.name}.`
+      : state.page.description || `Incidents and maintenance for ${state.page.name}.`,
     homeUrl: links.absolute(component ? links.component(component.id) : links.home()),
     selfUrl: (kind) => links.absolute(links.feed(kind, component?.id)),
     entries,
@@ -44,7 +46,13 @@ export async function renderRss(context: FeedContext): Promise<string> {
       `<language>${escapeHtml(context.state.page.locale)}</language>` +
       `<lastBuildDate>${parts.updated.toUTCString()}</lastBuildDate>` +
       `<atom:link href="${escapeHtml(parts.selfUrl('rss'))}" rel="self" type="application/rss+xml"/>`,
-    items: parts.entries.map((entry) => ({ title: entry.title, link: entry.url, pubDate: new Date(entry.date), content: entry.html, description: entry.title })),
+    items: parts.entries.map((entry) => ({
+      title: entry.title,
+      link: entry.url,
+      pubDate: new Date(entry.date),
+      content: entry.html,
+      description: entry.title,
+    })),
   });
 }
 
@@ -62,7 +70,14 @@ function buildFeed(context: FeedContext): Feed {
     feedLinks: { atom: parts.selfUrl('atom'), json: parts.selfUrl('json') },
   });
   for (const entry of parts.entries) {
-    feed.addItem({ id: entry.id, title: entry.title, link: entry.url, date: new Date(entry.date), published: new Date(entry.date), content: entry.html });
+    feed.addItem({
+      id: entry.id,
+      title: entry.title,
+      link: entry.url,
+      date: new Date(entry.date),
+      published: new Date(entry.date),
+      content: entry.html,
+    });
   }
   return feed;
 }

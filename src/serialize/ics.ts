@@ -3,7 +3,10 @@ import type { Permalinks } from '../site/permalinks.ts';
 import { markdownToText } from './markdown.ts';
 
 function utc(instant: number): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(instant)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** RFC 5545 §3.3.11 text escaping. */
@@ -34,7 +37,14 @@ export function foldLine(line: string): string {
 export function renderMaintenanceCalendar(state: StatusState, links: Permalinks): string {
   const host = new URL(state.page.url).host;
   const names = new Map(state.components.map((component) => [component.component.id, component.component.name]));
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Statusmark//${escapeText(state.page.name)}//EN`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(`${state.page.name} maintenance`)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//Statusmark//${escapeText(state.page.name)}//EN`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(`${state.page.name} maintenance`)}`,
+  ];
   for (const incident of state.incidents) {
     const { incident: source } = incident;
     if (source.kind !== 'maintenance' || !source.window) continue;
@@ -42,7 +52,13 @@ export function renderMaintenanceCalendar(state: StatusState, links: Permalinks)
     const latest = published[published.length - 1];
     const stamp = latest?.at ?? source.window.start;
     const affected = incident.componentIds.map((id) => names.get(id) ?? id).join(', ');
-    const description = [latest ? markdownToText(latest.message) : '', affected ? `Affected: ${affected}` : '', links.absolute(links.incident(source.slug))].filter(Boolean).join('\n\n');
+    const description = [
+      latest ? markdownToText(latest.message) : '',
+      affected ? `Affected: ${affected}` : '',
+      links.absolute(links.incident(source.slug)),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     lines.push(
       'BEGIN:VEVENT',
       `UID:${source.slug}@${host}`,

@@ -9,19 +9,47 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
  */
 export function renderMarkdown(source: string): string {
   const html = marked.parse(source) as string;
-  return sanitizeHtml(html, {
-    allowedTags: ['p', 'br', 'a', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'h2', 'h3', 'h4', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del'],
-    allowedAttributes: { a: ['href', 'title', 'rel'] },
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowProtocolRelative: false,
-    transformTags: {
-      a: (tagName, attribs) => ({ tagName, attribs: attribs.href ? { ...attribs, rel: 'nofollow noopener' } : attribs }),
-      h1: 'h2',
-    },
-  })
-    // transformTags runs before unsafe hrefs are dropped; a link left without a target loses its rel too.
-    .replace(/<a rel="nofollow noopener">/g, '<a>')
-    .trim();
+  return (
+    sanitizeHtml(html, {
+      allowedTags: [
+        'p',
+        'br',
+        'a',
+        'em',
+        'strong',
+        'code',
+        'pre',
+        'ul',
+        'ol',
+        'li',
+        'blockquote',
+        'h2',
+        'h3',
+        'h4',
+        'hr',
+        'table',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'del',
+      ],
+      allowedAttributes: { a: ['href', 'title', 'rel'] },
+      allowedSchemes: ['http', 'https', 'mailto'],
+      allowProtocolRelative: false,
+      transformTags: {
+        a: (tagName, attribs) => ({
+          tagName,
+          attribs: attribs.href ? { ...attribs, rel: 'nofollow noopener' } : attribs,
+        }),
+        h1: 'h2',
+      },
+    })
+      // transformTags runs before unsafe hrefs are dropped; a link left without a target loses its rel too.
+      .replace(/<a rel="nofollow noopener">/g, '<a>')
+      .trim()
+  );
 }
 
 /** Plain text of a markdown message (for the API's `body` and text feeds). */

@@ -7,7 +7,13 @@ import { z } from 'zod';
  */
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
 const nullableTimestamp = timestamp.nullable();
-const componentStatus = z.enum(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);
+const componentStatus = z.enum([
+  'operational',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+]);
 
 export const StatuspagePageSchema = z.strictObject({
   id: z.string(),
@@ -31,7 +37,10 @@ export const StatuspageComponentSchema = z.strictObject({
   position: z.number().int().positive(),
   description: z.string().nullable(),
   showcase: z.boolean(),
-  start_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  start_date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   group_id: z.string().nullable(),
   page_id: z.string(),
   group: z.boolean(),
@@ -41,14 +50,26 @@ export const StatuspageComponentSchema = z.strictObject({
 
 export const StatuspageIncidentUpdateSchema = z.strictObject({
   id: z.string(),
-  status: z.enum(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying', 'completed']),
+  status: z.enum([
+    'investigating',
+    'identified',
+    'monitoring',
+    'resolved',
+    'postmortem',
+    'scheduled',
+    'in_progress',
+    'verifying',
+    'completed',
+  ]),
   body: z.string(),
   incident_id: z.string(),
   created_at: timestamp,
   updated_at: timestamp,
   display_at: timestamp,
   affected_components: z
-    .array(z.strictObject({ code: z.string(), name: z.string(), old_status: componentStatus, new_status: componentStatus }))
+    .array(
+      z.strictObject({ code: z.string(), name: z.string(), old_status: componentStatus, new_status: componentStatus }),
+    )
     .nullable(),
   deliver_notifications: z.boolean(),
   custom_tweet: z.string().nullable(),
@@ -99,9 +120,18 @@ export const StatuspageFileSchemas = {
   'incidents.json': z.strictObject({ ...page, incidents: z.array(StatuspageIncidentSchema) }),
   'incidents/unresolved.json': z.strictObject({ ...page, incidents: z.array(StatuspageIncidentSchema) }),
   'incidents/resolved.json': z.strictObject({ ...page, incidents: z.array(StatuspageIncidentSchema) }),
-  'scheduled-maintenances.json': z.strictObject({ ...page, scheduled_maintenances: z.array(StatuspageMaintenanceSchema) }),
-  'scheduled-maintenances/upcoming.json': z.strictObject({ ...page, scheduled_maintenances: z.array(StatuspageMaintenanceSchema) }),
-  'scheduled-maintenances/active.json': z.strictObject({ ...page, scheduled_maintenances: z.array(StatuspageMaintenanceSchema) }),
+  'scheduled-maintenances.json': z.strictObject({
+    ...page,
+    scheduled_maintenances: z.array(StatuspageMaintenanceSchema),
+  }),
+  'scheduled-maintenances/upcoming.json': z.strictObject({
+    ...page,
+    scheduled_maintenances: z.array(StatuspageMaintenanceSchema),
+  }),
+  'scheduled-maintenances/active.json': z.strictObject({
+    ...page,
+    scheduled_maintenances: z.array(StatuspageMaintenanceSchema),
+  }),
 };
 
 export type StatuspageFile = keyof typeof StatuspageFileSchemas;

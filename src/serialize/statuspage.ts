@@ -17,9 +17,19 @@ function createApi(state: StatusState, links: Permalinks) {
   const nullableTime = (instant: number | null) => (instant === null ? null : time(instant));
   const pageId = stableId('page', state.page.url);
   const oldest = state.incidents.reduce((min, incident) => Math.min(min, incident.startedAt), state.now);
-  const groupIds = new Map(state.groups.flatMap((group) => (group.group ? [[group.group.id, stableId('group', group.group.id)] as const] : [])));
+  const groupIds = new Map(
+    state.groups.flatMap((group) =>
+      group.group ? [[group.group.id, stableId('group', group.group.id)] as const] : [],
+    ),
+  );
 
-  const page: Json = { id: pageId, name: state.page.name, url: links.absolute(links.home()), time_zone: zone, updated_at: time(state.now) };
+  const page: Json = {
+    id: pageId,
+    name: state.page.name,
+    url: links.absolute(links.home()),
+    time_zone: zone,
+    updated_at: time(state.now),
+  };
 
   const componentCreated = (component: ComponentState) => {
     if (!component.component.since) return oldest;
@@ -31,7 +41,8 @@ function createApi(state: StatusState, links: Permalinks) {
   for (const incident of state.incidents) {
     for (const segment of incident.segments) {
       for (const at of [segment.start, segment.end]) {
-        if (at <= state.now && at > (lastChange.get(segment.componentId) ?? -Infinity)) lastChange.set(segment.componentId, at);
+        if (at <= state.now && at > (lastChange.get(segment.componentId) ?? -Infinity))
+          lastChange.set(segment.componentId, at);
       }
     }
   }
@@ -71,7 +82,11 @@ function createApi(state: StatusState, links: Permalinks) {
         name: group.group.name,
         status: group.status,
         created_at: time(oldest),
-        updated_at: members.map((member) => member.updated_at as string).sort().at(-1) ?? time(oldest),
+        updated_at:
+          members
+            .map((member) => member.updated_at as string)
+            .sort()
+            .at(-1) ?? time(oldest),
         position: ++topPosition,
         description: group.group.description ?? null,
         showcase: false,
@@ -90,19 +105,30 @@ function createApi(state: StatusState, links: Permalinks) {
   const incidentJson = (incident: IncidentState): Json => {
     const { incident: source } = incident;
     const incidentId = stableId('incident', source.slug);
-    const fallback: ComponentStatus = source.kind === 'maintenance' ? 'under_maintenance' : statusForImpact(incident.impact);
+    const fallback: ComponentStatus =
+      source.kind === 'maintenance' ? 'under_maintenance' : statusForImpact(incident.impact);
     const current = new Map(source.components.map((component) => [component.id, component.status ?? fallback]));
     const updates = source.updates
       .map((update, index) => {
         let affected: Json[] | null = null;
         if (index === 0 && source.components.length > 0) {
-          affected = source.components.map((component) => ({ code: stableId('component', component.id), name: componentById.get(component.id)?.component.name ?? component.id, old_status: 'operational', new_status: current.get(component.id)! }));
+          affected = source.components.map((component) => ({
+            code: stableId('component', component.id),
+            name: componentById.get(component.id)?.component.name ?? component.id,
+            old_status: 'operational',
+            new_status: current.get(component.id)!,
+          }));
         }
         if (update.components) {
           affected = update.components.map((component) => {
             const old = current.get(component.id) ?? 'operational';
             current.set(component.id, component.status);
-            return { code: stableId('component', component.id), name: componentById.get(component.id)?.component.name ?? component.id, old_status: old, new_status: component.status };
+            return {
+              code: stableId('component', component.id),
+              name: componentById.get(component.id)?.component.name ?? component.id,
+              old_status: old,
+              new_status: component.status,
+            };
           });
         }
         return {
@@ -148,22 +174,39 @@ function createApi(state: StatusState, links: Permalinks) {
     return json;
   };
 
-  const byUpdated = (list: IncidentState[]) => [...list].sort((a, b) => b.updatedAt - a.updatedAt || a.incident.slug.localeCompare(b.incident.slug));
+  const byUpdated = (list: IncidentState[]) =>
+    [...list].sort((a, b) => b.updatedAt - a.updatedAt || a.incident.slug.localeCompare(b.incident.slug));
   const incidents = state.incidents.filter((incident) => incident.incident.kind === 'incident');
   const maintenances = state.incidents.filter((incident) => incident.incident.kind === 'maintenance');
   const unresolved = byUpdated(incidents.filter((incident) => incident.status !== 'resolved')).map(incidentJson);
   const upcoming = byUpdated(maintenances.filter((incident) => incident.status === 'scheduled')).map(incidentJson);
-  const active = byUpdated(maintenances.filter((incident) => incident.status === 'in_progress' || incident.status === 'verifying')).map(incidentJson);
+  const active = byUpdated(
+    maintenances.filter((incident) => incident.status === 'in_progress' || incident.status === 'verifying'),
+  ).map(incidentJson);
   const status = { indicator: state.overall.indicator, description: state.overall.description };
 
   return {
-    'summary.json': () => ({ page, components: componentsList(), incidents: unresolved, scheduled_maintenances: [...active, ...upcoming], status }),
+    'summary.json': () => ({
+      page,
+      components: componentsList(),
+      incidents: unresolved,
+      scheduled_maintenances: [...active, ...upcoming],
+      status,
+    }),
     'status.json': () => ({ page, status }),
     'components.json': () => ({ page, components: componentsList() }),
     'incidents.json': () => ({ page, incidents: byUpdated(incidents).slice(0, apiListLimit).map(incidentJson) }),
     'incidents/unresolved.json': () => ({ page, incidents: unresolved }),
-    'incidents/resolved.json': () => ({ page, incidents: byUpdated(incidents.filter((incident) => incident.status === 'resolved')).slice(0, apiListLimit).map(incidentJson) }),
-    'scheduled-maintenances.json': () => ({ page, scheduled_maintenances: byUpdated(maintenances).slice(0, apiListLimit).map(incidentJson) }),
+    'incidents/resolved.json': () => ({
+      page,
+      incidents: byUpdated(incidents.filter((incident) => incident.status === 'resolved'))
+        .slice(0, apiListLimit)
+        .map(incidentJson),
+    }),
+    'scheduled-maintenances.json': () => ({
+      page,
+      scheduled_maintenances: byUpdated(maintenances).slice(0, apiListLimit).map(incidentJson),
+    }),
     'scheduled-maintenances/upcoming.json': () => ({ page, scheduled_maintenances: upcoming }),
     'scheduled-maintenances/active.json': () => ({ page, scheduled_maintenances: active }),
   } satisfies Record<StatuspageFile, () => Json>;

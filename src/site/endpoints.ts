@@ -24,7 +24,8 @@ function componentNamed(id: string | undefined) {
 export async function feedResponse(kind: FeedKind, componentId?: string): Promise<Response> {
   const { state, model } = loadSiteData();
   const context = { state, links: model.links, component: componentNamed(componentId) };
-  const body = kind === 'rss' ? await renderRss(context) : kind === 'atom' ? renderAtom(context) : renderJsonFeed(context);
+  const body =
+    kind === 'rss' ? await renderRss(context) : kind === 'atom' ? renderAtom(context) : renderJsonFeed(context);
   return new Response(body, { headers: { 'content-type': feedTypes[kind] } });
 }
 
@@ -43,16 +44,24 @@ const indicatorColor: Record<Indicator, string> = {
 
 export function badgeResponse(componentId?: string): Response {
   const { state, model } = loadSiteData();
-  const component = componentId ? state.components.find((candidate) => candidate.component.id === componentId) : undefined;
+  const component = componentId
+    ? state.components.find((candidate) => candidate.component.id === componentId)
+    : undefined;
   const svg = component
-    ? renderBadge(component.component.name, model.strings.componentStatus[component.status], badgeColors[component.status])
+    ? renderBadge(
+        component.component.name,
+        model.strings.componentStatus[component.status],
+        badgeColors[component.status],
+      )
     : renderBadge(state.page.name, state.overall.description, indicatorColor[state.overall.indicator]);
   return new Response(svg, { headers: { 'content-type': 'image/svg+xml' } });
 }
 
 export function calendarResponse(): Response {
   const { state, model } = loadSiteData();
-  return new Response(renderMaintenanceCalendar(state, model.links), { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
+  return new Response(renderMaintenanceCalendar(state, model.links), {
+    headers: { 'content-type': 'text/calendar; charset=utf-8' },
+  });
 }
 
 export function apiPaths() {
@@ -61,5 +70,7 @@ export function apiPaths() {
 
 export function apiResponse(file: StatuspageFile): Response {
   const { state, model } = loadSiteData();
-  return new Response(renderStatuspageFile(state, model.links, file), { headers: { 'content-type': 'application/json' } });
+  return new Response(renderStatuspageFile(state, model.links, file), {
+    headers: { 'content-type': 'application/json' },
+  });
 }

@@ -11,7 +11,12 @@ export function createDateFormat(timeZone: string, locale: string) {
     minute: '2-digit',
     timeZoneName: 'short',
   });
-  const dayFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  const dayFormat = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
   const monthFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -42,7 +47,9 @@ export function createDateFormat(timeZone: string, locale: string) {
       const days = Math.floor(minutes / 1440);
       const hours = Math.floor((minutes % 1440) / 60);
       const rest = minutes % 60;
-      return [days ? `${days} d` : '', hours ? `${hours} h` : '', rest || (!days && !hours) ? `${rest} min` : ''].filter(Boolean).join(' ');
+      return [days ? `${days} d` : '', hours ? `${hours} h` : '', rest || (!days && !hours) ? `${rest} min` : '']
+        .filter(Boolean)
+        .join(' ');
     },
     percent: (ratio: number) => `${(Math.floor(ratio * 10_000) / 100).toFixed(2)}%`,
   };

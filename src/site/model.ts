@@ -118,7 +118,13 @@ function timeView(format: DateFormat, instant: number): TimeView {
   return { iso: new Date(instant).toISOString(), text: format.dateTime(instant) };
 }
 
-function incidentView(state: IncidentState, now: number, links: Permalinks, format: DateFormat, names: Map<string, Component>): IncidentView {
+function incidentView(
+  state: IncidentState,
+  now: number,
+  links: Permalinks,
+  format: DateFormat,
+  names: Map<string, Component>,
+): IncidentView {
   const { incident } = state;
   let updates: UpdateView[] | undefined;
   let bodyHtml: string | undefined;
@@ -150,7 +156,9 @@ function incidentView(state: IncidentState, now: number, links: Permalinks, form
     started: timeView(format, state.startedAt),
     resolved: state.resolvedAt === null ? undefined : timeView(format, state.resolvedAt),
     duration: end === undefined || end < state.startedAt ? undefined : format.duration(end - state.startedAt),
-    window: incident.window ? { start: timeView(format, incident.window.start), end: timeView(format, incident.window.end) } : undefined,
+    window: incident.window
+      ? { start: timeView(format, incident.window.start), end: timeView(format, incident.window.end) }
+      : undefined,
     affected: state.componentIds.map((id) => ({ title: names.get(id)?.name ?? id, url: links.component(id) })),
     get updates() {
       return renderUpdates();
@@ -160,14 +168,21 @@ function incidentView(state: IncidentState, now: number, links: Permalinks, form
     },
     latestAgo: latestUpdate ? format.ago(latestUpdate.at, now) : undefined,
     nextUpdate:
-      latestUpdate?.next_update !== undefined && state.active && latestUpdate.next_update > now ? timeView(format, latestUpdate.next_update) : undefined,
+      latestUpdate?.next_update !== undefined && state.active && latestUpdate.next_update > now
+        ? timeView(format, latestUpdate.next_update)
+        : undefined,
     get bodyHtml() {
       return (bodyHtml ??= incident.body ? renderMarkdown(incident.body) : '');
     },
   };
 }
 
-function cellView(cell: DayCell, componentId: string, format: DateFormat, incidents: Map<string, IncidentView>): CellView {
+function cellView(
+  cell: DayCell,
+  componentId: string,
+  format: DateFormat,
+  incidents: Map<string, IncidentView>,
+): CellView {
   const linked = cell.incidents.flatMap((slug) => {
     const view = incidents.get(slug);
     return view ? [{ title: view.title, url: view.url }] : [];
@@ -181,7 +196,12 @@ function cellView(cell: DayCell, componentId: string, format: DateFormat, incide
   };
 }
 
-function componentView(state: ComponentState, links: Permalinks, format: DateFormat, incidents: Map<string, IncidentView>): ComponentView {
+function componentView(
+  state: ComponentState,
+  links: Permalinks,
+  format: DateFormat,
+  incidents: Map<string, IncidentView>,
+): ComponentView {
   const percent = (ratio: number | null) => (ratio === null ? strings.noData : format.percent(ratio));
   return {
     id: state.component.id,
@@ -221,11 +241,16 @@ export function buildSiteModel(state: StatusState): SiteModel {
   const componentById = new Map(components.map((view) => [view.id, view]));
   const maintenance = incidents.filter((view) => view.kind === 'maintenance');
   const byDay = groupByKey(incidents, (view) => format.dayKey(Date.parse(view.started.iso)));
-  const pastDays = state.days.slice(-pastIncidentDays).reverse().map((day) => ({
-    date: day.date,
-    label: format.day(day.date),
-    incidents: (byDay.get(day.date) ?? []).filter((view) => !(view.kind === 'maintenance' && view.status === 'scheduled')),
-  }));
+  const pastDays = state.days
+    .slice(-pastIncidentDays)
+    .reverse()
+    .map((day) => ({
+      date: day.date,
+      label: format.day(day.date),
+      incidents: (byDay.get(day.date) ?? []).filter(
+        (view) => !(view.kind === 'maintenance' && view.status === 'scheduled'),
+      ),
+    }));
   const byMonth = groupByKey(
     incidents.filter((view) => Date.parse(view.started.iso) <= now),
     (view) => format.dayKey(Date.parse(view.started.iso)).slice(0, 7),
@@ -255,6 +280,11 @@ export function buildSiteModel(state: StatusState): SiteModel {
     })),
     components,
     pastDays,
-    months: [...byMonth].map(([month, list]) => ({ month, label: format.month(month), url: links.history(month), incidents: list })),
+    months: [...byMonth].map(([month, list]) => ({
+      month,
+      label: format.month(month),
+      url: links.history(month),
+      incidents: list,
+    })),
   };
 }

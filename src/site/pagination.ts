@@ -42,5 +42,8 @@ export function historyPages(model: SiteModel): { month: string | undefined; pag
     page: { month, newerUrl: model.months[index - 1]?.url, olderUrl: model.months[index + 1]?.url },
   }));
   const newest = pages[0];
-  return [{ month: undefined, page: newest?.page ?? { month: undefined, newerUrl: undefined, olderUrl: undefined } }, ...pages];
+  return [
+    { month: undefined, page: newest?.page ?? { month: undefined, newerUrl: undefined, olderUrl: undefined } },
+    ...pages,
+  ];
 }

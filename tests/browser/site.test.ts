@@ -29,10 +29,16 @@ async function open(site: string, path = '', options: Parameters<typeof launchBr
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     return axe.run(document);
   });
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return result.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
 let shared: BrowserContext;
@@ -68,7 +74,9 @@ describe('every page type in Chromium', () => {
 
   test.each(pageTypes)('%s has no horizontal scroll at 320 px', async (_name, site, path) => {
     const page = await open(site, path, { width: 320 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
@@ -98,7 +106,7 @@ describe('what a customer sees', () => {
     expect(await page.locator('h1').innerText()).toBe('Login failures');
   });
 
-  test('day popovers open from the keyboard and list that day\'s incidents', async () => {
+  test("day popovers open from the keyboard and list that day's incidents", async () => {
     const page = await open('reopened-incident', 'components/api/');
     const button = page.locator('button[popovertarget="day-api-2026-11-22"]');
     await button.focus();
@@ -126,7 +134,7 @@ describe('what a customer sees', () => {
     expect(await background(light)).toBe('rgb(255, 255, 255)');
   });
 
-  test('shows times in the reader\'s zone when JavaScript runs, keeping the page zone as a tooltip', async () => {
+  test("shows times in the reader's zone when JavaScript runs, keeping the page zone as a tooltip", async () => {
     const page = await open('major-outage', 'incidents/2026-11-18-old-outage/');
     const time = page.locator('li#update-1 time');
     expect(await time.getAttribute('title')).toBe('18 Nov 2026, 23:30 CET');

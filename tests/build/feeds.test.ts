@@ -22,19 +22,39 @@ const JsonFeedSchema = z.object({
   title: z.string().min(1),
   home_page_url: z.string().url(),
   feed_url: z.string().url(),
-  items: z.array(z.object({ id: z.string().min(1), url: z.string().url(), title: z.string(), content_html: z.string(), date_published: z.string().datetime() })),
+  items: z.array(
+    z.object({
+      id: z.string().min(1),
+      url: z.string().url(),
+      title: z.string(),
+      content_html: z.string(),
+      date_published: z.string().datetime(),
+    }),
+  ),
 });
 
 const links = createPermalinks('/', 'https://status.fixture.example');
 const firstUpdates: { at: string; status: 'investigating' | 'identified' | 'resolved'; message: string }[] = [
-  { at: '2026-11-23T10:00:00Z', status: 'investigating', message: 'Errors on **the API**. <script>alert(1)</script><img src=x onerror=alert(2)>' },
+  {
+    at: '2026-11-23T10:00:00Z',
+    status: 'investigating',
+    message: 'Errors on **the API**. <script>alert(1)</script><img src=x onerror=alert(2)>',
+  },
   { at: '2026-11-23T10:30:00Z', status: 'identified', message: 'Found it. [details](javascript:alert(3))' },
 ];
 
 function contextWith(updates: typeof firstUpdates) {
   const incident = makeIncident('api-errors', { title: 'API errors', impact: 'major', components: ['api'], updates });
-  const other = makeIncident('db-slow', { title: 'Slow database', impact: 'minor', components: ['database'], updates: [{ at: '2026-11-22T09:00:00Z', status: 'resolved', message: 'Was slow for 5 minutes.' }] });
-  return { state: deriveStatusState(fixtureComponentsFile, [incident, other], Date.parse('2026-11-23T12:00:00Z')), links };
+  const other = makeIncident('db-slow', {
+    title: 'Slow database',
+    impact: 'minor',
+    components: ['database'],
+    updates: [{ at: '2026-11-22T09:00:00Z', status: 'resolved', message: 'Was slow for 5 minutes.' }],
+  });
+  return {
+    state: deriveStatusState(fixtureComponentsFile, [incident, other], Date.parse('2026-11-23T12:00:00Z')),
+    links,
+  };
 }
 
 describe('feeds', () => {
@@ -60,7 +80,7 @@ describe('feeds', () => {
         const text = await render(context);
         return text.startsWith('{')
           ? (JSON.parse(text) as { items: { id: string }[] }).items.map((item) => item.id)
-          : (await parser.parseString(text)).items.map((item) => item.guid ?? item.id as string);
+          : (await parser.parseString(text)).items.map((item) => item.guid ?? (item.id as string));
       };
       const old = await ids(before);
       const updated = await ids(after);
@@ -91,7 +111,8 @@ describe('feeds', () => {
       const files = listFiles(builtSite(site));
       expect(files.filter((file) => file.endsWith('feed.json')).length).toBeGreaterThan(3);
       for (const file of files) {
-        if (file.endsWith('.xml')) await expect(parser.parseString(readDist(builtSite(site), file))).resolves.toBeTruthy();
+        if (file.endsWith('.xml'))
+          await expect(parser.parseString(readDist(builtSite(site), file))).resolves.toBeTruthy();
         if (file.endsWith('feed.json')) JsonFeedSchema.parse(JSON.parse(readDist(builtSite(site), file)));
       }
     }
@@ -99,7 +120,10 @@ describe('feeds', () => {
 
   test('a maintenance window opening and closing on its own appears in the feed', async () => {
     const feed = await parser.parseString(readDist(builtSite('maintenance-in-progress'), 'atom.xml'));
-    expect(feed.items.map((item) => item.title)).toEqual(['[In Progress] Database version upgrade', '[Scheduled] Database version upgrade']);
+    expect(feed.items.map((item) => item.title)).toEqual([
+      '[In Progress] Database version upgrade',
+      '[Scheduled] Database version upgrade',
+    ]);
   });
 });
 
@@ -114,29 +138,47 @@ describe('the Statuspage-compatible API', () => {
   });
 
   test('reports indicator, unresolved incidents and affected components like Statuspage', () => {
-    const summary = JSON.parse(readDist(builtSite('major-outage'), 'api/v2/summary.json')) as z.infer<(typeof StatuspageFileSchemas)['summary.json']>;
+    const summary = JSON.parse(readDist(builtSite('major-outage'), 'api/v2/summary.json')) as z.infer<
+      (typeof StatuspageFileSchemas)['summary.json']
+    >;
     expect(summary.status).toEqual({ indicator: 'critical', description: 'Major System Outage' });
-    expect(summary.incidents.map((incident) => [incident.name, incident.status, incident.impact])).toEqual([['API unavailable in all regions', 'investigating', 'critical']]);
+    expect(summary.incidents.map((incident) => [incident.name, incident.status, incident.impact])).toEqual([
+      ['API unavailable in all regions', 'investigating', 'critical'],
+    ]);
     expect(summary.incidents[0]?.started_at).toBe('2026-11-23T11:52:00.000+01:00');
-    expect(summary.incidents[0]?.incident_updates[0]?.affected_components?.map((component) => [component.name, component.new_status])).toEqual([
+    expect(
+      summary.incidents[0]?.incident_updates[0]?.affected_components?.map((component) => [
+        component.name,
+        component.new_status,
+      ]),
+    ).toEqual([
       ['API', 'major_outage'],
       ['Webhooks', 'partial_outage'],
     ]);
     const group = summary.components.find((component) => component.name === 'Core')!;
     expect(group.group).toBe(true);
     expect(group.components).toHaveLength(2);
-    expect(summary.components.filter((component) => component.group_id === group.id).map((component) => component.position)).toEqual([1, 2]);
+    expect(
+      summary.components.filter((component) => component.group_id === group.id).map((component) => component.position),
+    ).toEqual([1, 2]);
   });
 
   test('keeps ids stable across fixture sites that share slugs', () => {
-    const a = JSON.parse(readDist(builtSite('major-outage'), 'api/v2/incidents/unresolved.json')) as { incidents: { id: string }[] };
-    const b = JSON.parse(readDist(builtSite('base-path'), 'api/v2/incidents/unresolved.json')) as { incidents: { id: string }[] };
+    const a = JSON.parse(readDist(builtSite('major-outage'), 'api/v2/incidents/unresolved.json')) as {
+      incidents: { id: string }[];
+    };
+    const b = JSON.parse(readDist(builtSite('base-path'), 'api/v2/incidents/unresolved.json')) as {
+      incidents: { id: string }[];
+    };
     expect(a.incidents[0]?.id).toBe(b.incidents[0]?.id);
   });
 
   test('lists upcoming and active maintenance separately', () => {
     const dir = builtSite('maintenance-in-progress');
-    const names = (file: string) => (JSON.parse(readDist(dir, `api/v2/${file}`)) as { scheduled_maintenances: { name: string; status: string }[] }).scheduled_maintenances.map((m) => `${m.name} ${m.status}`);
+    const names = (file: string) =>
+      (
+        JSON.parse(readDist(dir, `api/v2/${file}`)) as { scheduled_maintenances: { name: string; status: string }[] }
+      ).scheduled_maintenances.map((m) => `${m.name} ${m.status}`);
     expect(names('scheduled-maintenances/active.json')).toEqual(['Database version upgrade in_progress']);
     expect(names('scheduled-maintenances/upcoming.json')).toEqual(['Network switch replacement scheduled']);
   });
@@ -147,9 +189,21 @@ describe('maintenance calendar and badges', () => {
     const text = readDist(builtSite('maintenance-in-progress'), 'maintenance.ics');
     const calendar = new ICAL.Component(ICAL.parse(text));
     const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
-    expect(events.map((event) => [event.uid, event.summary, event.startDate.toString(), event.endDate.toString()])).toEqual([
-      ['2026-11-30-network-upgrade@status.fixture.example', 'Network switch replacement', '2026-11-30T02:00:00Z', '2026-11-30T04:00:00Z'],
-      ['2026-11-23-database-upgrade@status.fixture.example', 'Database version upgrade', '2026-11-23T11:00:00Z', '2026-11-23T13:00:00Z'],
+    expect(
+      events.map((event) => [event.uid, event.summary, event.startDate.toString(), event.endDate.toString()]),
+    ).toEqual([
+      [
+        '2026-11-30-network-upgrade@status.fixture.example',
+        'Network switch replacement',
+        '2026-11-30T02:00:00Z',
+        '2026-11-30T04:00:00Z',
+      ],
+      [
+        '2026-11-23-database-upgrade@status.fixture.example',
+        'Database version upgrade',
+        '2026-11-23T11:00:00Z',
+        '2026-11-23T13:00:00Z',
+      ],
     ]);
     expect(events[1]?.description).toContain('Writes may pause for a few seconds.');
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
@@ -162,7 +216,10 @@ describe('maintenance calendar and badges', () => {
       components: ['database'],
       window: { start: '2026-12-01T01:00:00Z', end: '2026-12-01T02:00:00Z' },
     });
-    const text = renderMaintenanceCalendar(deriveStatusState(fixtureComponentsFile, [long], Date.parse('2026-11-23T12:00:00Z')), links);
+    const text = renderMaintenanceCalendar(
+      deriveStatusState(fixtureComponentsFile, [long], Date.parse('2026-11-23T12:00:00Z')),
+      links,
+    );
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
     expect(event.summary).toBe('Réindexation; partie 1, étape 2 — '.repeat(6));
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
@@ -172,6 +229,8 @@ describe('maintenance calendar and badges', () => {
     const badge = readDist(builtSite('major-outage'), 'badge.svg');
     expect(badge).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(badge).toContain('<title>Fixture Status: Major System Outage</title>');
-    expect(readFileSync(join(builtSite('major-outage'), 'components/database/badge.svg'), 'utf8')).toContain('<title>Database: Operational</title>');
+    expect(readFileSync(join(builtSite('major-outage'), 'components/database/badge.svg'), 'utf8')).toContain(
+      '<title>Database: Operational</title>',
+    );
   });
 });

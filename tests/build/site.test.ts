@@ -49,10 +49,14 @@ describe('what customers read', () => {
   test('the incident page shows the timeline newest first with anchors and the postmortem', () => {
     const html = readDist(builtSite('major-outage'), 'incidents/2026-11-18-old-outage/index.html');
     const text = textOf(html);
-    expect(text.indexOf('Resolved 19 Nov 2026, 01:20 CET')).toBeLessThan(text.indexOf('Investigating 18 Nov 2026, 23:30 CET'));
+    expect(text.indexOf('Resolved 19 Nov 2026, 01:20 CET')).toBeLessThan(
+      text.indexOf('Investigating 18 Nov 2026, 23:30 CET'),
+    );
     expect(text).toContain('Duration 1 h 50 min');
     expect(html).toContain('<li id="update-3">');
-    expect(html).toContain('<time class="meta" datetime="2026-11-18T22:30:00.000Z" data-local>18 Nov 2026, 23:30 CET</time>');
+    expect(html).toContain(
+      '<time class="meta" datetime="2026-11-18T22:30:00.000Z" data-local>18 Nov 2026, 23:30 CET</time>',
+    );
     expect(text).toContain('Failover took 50 minutes because the replica was behind.');
   });
 
@@ -66,7 +70,9 @@ describe('what customers read', () => {
   test('a day cell has an accessible label naming date, status and incident count', () => {
     const html = readDist(builtSite('reopened-incident'), 'components/api/index.html');
     expect(html).toContain('aria-label="22 Nov 2026: Partial Outage, 1 incident"');
-    expect(html).toMatch(/<div id="day-api-2026-11-22" popover>.*<a href="\/incidents\/2026-11-22-login-failures\/">Login failures<\/a>/s);
+    expect(html).toMatch(
+      /<div id="day-api-2026-11-22" popover>.*<a href="\/incidents\/2026-11-22-login-failures\/">Login failures<\/a>/s,
+    );
   });
 });
 
@@ -102,11 +108,16 @@ describe('the built dist/', () => {
   });
 
   test('is valid HTML on every page', async () => {
-    const validator = new HtmlValidate({ extends: ['html-validate:standard'], rules: { 'no-inline-style': 'off', 'long-title': 'off' } });
+    const validator = new HtmlValidate({
+      extends: ['html-validate:standard'],
+      rules: { 'no-inline-style': 'off', 'long-title': 'off' },
+    });
     for (const site of ['major-outage', 'maintenance-in-progress']) {
       for (const file of htmlFiles(site)) {
         const report = await validator.validateString(readDist(builtSite(site), file), file);
-        const messages = report.results.flatMap((result) => result.messages.map((message) => `${file}:${message.line} ${message.ruleId} ${message.message}`));
+        const messages = report.results.flatMap((result) =>
+          result.messages.map((message) => `${file}:${message.line} ${message.ruleId} ${message.message}`),
+        );
         expect(messages).toEqual([]);
       }
     }
@@ -120,12 +131,15 @@ describe('the built dist/', () => {
         const html = readDist(dir, file);
         for (const [, url] of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
           if (/^(https?:|mailto:)/.test(url!)) continue;
-          const [path, anchor] = url!.startsWith('#') ? [`${base}${file.replace(/index\.html$/, '')}`, url!.slice(1)] : url!.split('#');
+          const [path, anchor] = url!.startsWith('#')
+            ? [`${base}${file.replace(/index\.html$/, '')}`, url!.slice(1)]
+            : url!.split('#');
           expect(path!.startsWith(base), `${site}/${file}: ${url} is outside ${base}`).toBe(true);
           const relative = path!.slice(base.length);
           const target = relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
           expect(existsSync(join(dir, target)), `${site}/${file} links to missing ${url}`).toBe(true);
-          if (anchor && target.endsWith('.html')) expect(readDist(dir, target), `${site}/${file}: #${anchor}`).toContain(`id="${anchor}"`);
+          if (anchor && target.endsWith('.html'))
+            expect(readDist(dir, target), `${site}/${file}: #${anchor}`).toContain(`id="${anchor}"`);
         }
       }
     }
@@ -144,7 +158,9 @@ describe('the built dist/', () => {
       expect(html).toContain('<meta property="og:title"');
       expect(html).toContain('<link rel="alternate" type="application/rss+xml"');
     }
-    expect(readDist(builtSite('major-outage'), 'components/api/index.html')).toContain('href="/components/api/rss.xml"');
+    expect(readDist(builtSite('major-outage'), 'components/api/index.html')).toContain(
+      'href="/components/api/rss.xml"',
+    );
   });
 });
 
@@ -157,12 +173,16 @@ function hashTree(dir: string): string {
 describe('builds', () => {
   test('are byte-identical for the same commit and build clock', () => {
     const name = 'reopened-incident';
-    const again = buildSite(join(fixtureSitesDir, name), mkdtempSync(join(tmpdir(), 'statusmark-again-')), fixtureClock(name));
+    const again = buildSite(
+      join(fixtureSitesDir, name),
+      mkdtempSync(join(tmpdir(), 'statusmark-again-')),
+      fixtureClock(name),
+    );
     expect(again.exitCode).toBe(0);
     expect(hashTree(again.outDir)).toBe(hashTree(builtSite(name)));
   });
 
-  test('fail before writing anything when an incident is invalid, with the validator\'s message', () => {
+  test("fail before writing anything when an incident is invalid, with the validator's message", () => {
     const root = makeContentRoot({ 'bad.md': incidentFile('title: Bad\nimpcat: major\nupdates: []\n') });
     const outDir = join(mkdtempSync(join(tmpdir(), 'statusmark-bad-')), 'dist');
     const result = buildSite(root, outDir, '2026-11-23T12:00:00Z');
@@ -172,4 +192,3 @@ describe('builds', () => {
     expect(existsSync(outDir)).toBe(false);
   });
 });
-

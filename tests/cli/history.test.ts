@@ -30,12 +30,18 @@ beforeEach(() => {
 });
 
 function historyProblems() {
-  return validate({ root, now, base: 'HEAD' }).problems.map((problem) => `${problem.file}:${problem.line} ${problem.severity} ${problem.code}`);
+  return validate({ root, now, base: 'HEAD' }).problems.map(
+    (problem) => `${problem.file}:${problem.line} ${problem.severity} ${problem.code}`,
+  );
 }
 
 describe('history is append-only', () => {
   test('accepts an appended update', () => {
-    writeFile(root, 'incidents/api-errors.md', published.replace(/---\n$/, '  - at: 2026-11-20T15:00:00Z\n    status: resolved\n    message: Fixed.\n---\n'));
+    writeFile(
+      root,
+      'incidents/api-errors.md',
+      published.replace(/---\n$/, '  - at: 2026-11-20T15:00:00Z\n    status: resolved\n    message: Fixed.\n---\n'),
+    );
     expect(historyProblems()).toEqual([]);
   });
 
@@ -47,7 +53,11 @@ describe('history is append-only', () => {
   test('rejects a renamed incident and names the old file', () => {
     renameSync(join(root, 'incidents/api-errors.md'), join(root, 'incidents/api-outage.md'));
     const [problem] = validate({ root, now, base: 'HEAD' }).problems;
-    expect(problem).toMatchObject({ file: 'incidents/api-outage.md', code: 'IncidentRenamed', hint: 'Rename it back to incidents/api-errors.md.' });
+    expect(problem).toMatchObject({
+      file: 'incidents/api-outage.md',
+      code: 'IncidentRenamed',
+      hint: 'Rename it back to incidents/api-errors.md.',
+    });
   });
 
   test('rejects a removed update', () => {
@@ -86,10 +96,19 @@ updates:
   });
 
   test('reports edited wording as a warning and still passes', () => {
-    writeFile(root, 'incidents/api-errors.md', published.replace('We found the cause.', 'We found the cause, a bad deploy.'));
+    writeFile(
+      root,
+      'incidents/api-errors.md',
+      published.replace('We found the cause.', 'We found the cause, a bad deploy.'),
+    );
     expect(historyProblems()).toEqual(['incidents/api-errors.md:12 warning UpdateMessageEdited']);
     const lines: string[] = [];
-    expect(runValidateCommand(['--root', root, '--base', 'HEAD'], { out: (line) => lines.push(line), env: { STATUS_NOW: '2026-11-23T12:00:00Z' } })).toBe(0);
+    expect(
+      runValidateCommand(['--root', root, '--base', 'HEAD'], {
+        out: (line) => lines.push(line),
+        env: { STATUS_NOW: '2026-11-23T12:00:00Z' },
+      }),
+    ).toBe(0);
   });
 
   test('rejects removing a component that incidents refer to, suggesting retired', () => {
@@ -100,7 +119,11 @@ updates:
   });
 
   test('lets a file new since the base carry back-dated history', () => {
-    writeFile(root, 'incidents/old-outage.md', published.replace('2026-11-20', '2025-01-02').replace('2026-11-20', '2025-01-02'));
+    writeFile(
+      root,
+      'incidents/old-outage.md',
+      published.replace('2026-11-20', '2025-01-02').replace('2026-11-20', '2025-01-02'),
+    );
     expect(historyProblems()).toEqual([]);
   });
 
@@ -108,7 +131,9 @@ updates:
     commitAll(root, 'second');
     writeFile(root, 'incidents/api-errors.md', published.replace('status: identified', 'status: monitoring'));
     commitAll(root, 'rewrite history');
-    expect(validate({ root, now, base: 'HEAD~1' }).problems.map((problem) => problem.code)).toEqual(['UpdateStatusChanged']);
+    expect(validate({ root, now, base: 'HEAD~1' }).problems.map((problem) => problem.code)).toEqual([
+      'UpdateStatusChanged',
+    ]);
     expect(validate({ root, now, base: 'HEAD' }).problems).toEqual([]);
   });
 
@@ -119,7 +144,10 @@ updates:
 
   test('explains a base ref that does not exist and exits 1', () => {
     const lines: string[] = [];
-    const code = runValidateCommand(['--root', root, '--base', 'origin/nope'], { out: (line) => lines.push(line), env: { STATUS_NOW: '2026-11-23T12:00:00Z' } });
+    const code = runValidateCommand(['--root', root, '--base', 'origin/nope'], {
+      out: (line) => lines.push(line),
+      env: { STATUS_NOW: '2026-11-23T12:00:00Z' },
+    });
     expect(code).toBe(1);
     expect(lines[0]).toContain('error BaseRefNotFound The git ref "origin/nope" does not exist here');
   });

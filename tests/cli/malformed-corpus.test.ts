@@ -5,7 +5,10 @@ import { runValidateCommand } from '../../src/cli/validate.ts';
 import { fixturesDir, makeContentRoot } from '../helpers/content.ts';
 
 const corpusDir = join(fixturesDir, 'malformed');
-const cases = JSON.parse(readFileSync(join(corpusDir, 'cases.json'), 'utf8')) as Record<string, { code: string; line: number }>;
+const cases = JSON.parse(readFileSync(join(corpusDir, 'cases.json'), 'utf8')) as Record<
+  string,
+  { code: string; line: number }
+>;
 const env = { STATUS_NOW: '2026-11-23T12:00:00Z' };
 
 function validateOne(name: string, bytes: Uint8Array) {
@@ -26,7 +29,11 @@ describe('malformed incident corpus', () => {
     const { exitCode, output } = validateOne(name, readFileSync(join(corpusDir, name)));
     expect(exitCode).toBe(1);
     expect(output).toContain(`incidents/${name}:${expected.line}:`);
-    expect(output).toMatch(new RegExp(`incidents/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${expected.line}:\\d+ error ${expected.code} `));
+    expect(output).toMatch(
+      new RegExp(
+        `incidents/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${expected.line}:\\d+ error ${expected.code} `,
+      ),
+    );
     expect(output).toMatch(/hint: \S/);
     expect(output).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
   });

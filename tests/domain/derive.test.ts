@@ -46,7 +46,10 @@ describe('current status', () => {
     });
     expect(component(stateOf([minor, critical], t('2026-11-23T10:45:00Z')), 'api').status).toBe('major_outage');
     expect(component(stateOf([minor, critical]), 'api').status).toBe('degraded_performance');
-    expect(stateOf([minor, critical]).overall).toEqual({ indicator: 'minor', description: 'Partially Degraded Service' });
+    expect(stateOf([minor, critical]).overall).toEqual({
+      indicator: 'minor',
+      description: 'Partially Degraded Service',
+    });
   });
 
   test('applies component status changes from an update onwards', () => {
@@ -56,7 +59,15 @@ describe('current status', () => {
       components: ['api', 'webhooks'],
       updates: [
         { at: '2026-11-23T09:00:00Z', status: 'investigating', message: 'Down.' },
-        { at: '2026-11-23T10:00:00Z', status: 'monitoring', message: 'Better.', components: [{ id: 'api', status: 'degraded_performance' }, { id: 'webhooks', status: 'operational' }] },
+        {
+          at: '2026-11-23T10:00:00Z',
+          status: 'monitoring',
+          message: 'Better.',
+          components: [
+            { id: 'api', status: 'degraded_performance' },
+            { id: 'webhooks', status: 'operational' },
+          ],
+        },
       ],
     });
     expect(component(stateOf([changing], t('2026-11-23T09:30:00Z')), 'api').status).toBe('major_outage');
@@ -81,13 +92,27 @@ describe('current status', () => {
     const state = stateOf([reopened]);
     expect(component(state, 'api').status).toBe('partial_outage');
     expect(state.bySlug.get('reopened')?.status).toBe('investigating');
-    const seconds = (component(state, 'api').uptime30! * 30 * 86_400);
+    const seconds = component(state, 'api').uptime30! * 30 * 86_400;
     // Down for 1 h then 2 h, at 30 % weight: 0.9 h of 720 h.
     expect(30 * 86_400 - seconds).toBeCloseTo(0.9 * 3600, 3);
   });
 
   test('reads "Minor Service Outage" when a minor incident affects no component', () => {
-    expect(deriveOverallStatus(['operational'], [{ incident: makeIncident('m', { title: 'x', impact: 'minor', updates: [{ at: '2026-11-23T10:00:00Z', status: 'investigating', message: 'x' }] }), impact: 'minor' } as never])).toEqual({
+    expect(
+      deriveOverallStatus(
+        ['operational'],
+        [
+          {
+            incident: makeIncident('m', {
+              title: 'x',
+              impact: 'minor',
+              updates: [{ at: '2026-11-23T10:00:00Z', status: 'investigating', message: 'x' }],
+            }),
+            impact: 'minor',
+          } as never,
+        ],
+      ),
+    ).toEqual({
       indicator: 'minor',
       description: 'Minor Service Outage',
     });
@@ -98,7 +123,12 @@ describe('maintenance', () => {
   const window = { start: '2026-11-23T11:00:00Z', end: '2026-11-23T13:00:00Z' };
 
   test('without updates follows its window', () => {
-    const silent = makeIncident('db-upgrade', { kind: 'maintenance', title: 'DB upgrade', components: ['database'], window });
+    const silent = makeIncident('db-upgrade', {
+      kind: 'maintenance',
+      title: 'DB upgrade',
+      components: ['database'],
+      window,
+    });
     expect(stateOf([silent], t('2026-11-23T10:00:00Z')).bySlug.get('db-upgrade')?.status).toBe('scheduled');
     const during = stateOf([silent]);
     expect(during.bySlug.get('db-upgrade')?.status).toBe('in_progress');
@@ -213,7 +243,7 @@ describe('uptime', () => {
     expect((1 - component(stateOf(overlapping), 'api').uptime90!) * 90 * 24).toBeCloseTo(3, 6);
   });
 
-  test('excludes time before a component\'s since date', () => {
+  test("excludes time before a component's since date", () => {
     const file: ComponentsFile = {
       ...fixtureComponentsFile,
       components: fixtureComponentsFile.components.map((c) => (c.id === 'api' ? { ...c, since: '2026-11-13' } : c)),

@@ -9,7 +9,8 @@ function problemsFor(files: Record<string, string>, components?: string) {
   return validate({ root: makeContentRoot(files, components), now }).problems;
 }
 
-const good = incidentFile(`
+const good = incidentFile(
+  `
 title: Elevated API error rates
 impact: major
 components:
@@ -29,7 +30,9 @@ updates:
   - at: 2026-11-20T15:40:00Z
     status: resolved
     message: Resolved.
-`, 'Postmortem text.');
+`,
+  'Postmortem text.',
+);
 
 describe('incident rules', () => {
   test('accepts a well-formed incident with mixed offsets and a postmortem', () => {
@@ -101,14 +104,18 @@ updates:
     next_update: 2026-11-23T10:30:00Z
 `);
     const problems = problemsFor({ 'open.md': open.replace('[dashboard-x]', '[api]') });
-    expect(problems.map((problem) => [problem.severity, problem.code, problem.line])).toEqual([['warning', 'NextUpdateOverdue', 9]]);
+    expect(problems.map((problem) => [problem.severity, problem.code, problem.line])).toEqual([
+      ['warning', 'NextUpdateOverdue', 9],
+    ]);
     const fresh = open.replace('[dashboard-x]', '[api]').replace('10:30:00Z', '12:30:00Z');
     expect(problemsFor({ 'open.md': fresh })).toEqual([]);
   });
 
   test('warns about a major incident resolved over 72 hours ago without a postmortem', () => {
     const old = good.replace(/2026-11-20/g, '2026-11-10').replace('Postmortem text.', '');
-    expect(problemsFor({ 'old.md': old }).map((problem) => [problem.severity, problem.code])).toEqual([['warning', 'MissingPostmortem']]);
+    expect(problemsFor({ 'old.md': old }).map((problem) => [problem.severity, problem.code])).toEqual([
+      ['warning', 'MissingPostmortem'],
+    ]);
     const recent = good.replace('Postmortem text.', '');
     expect(problemsFor({ 'recent.md': recent })).toEqual([]);
   });
@@ -137,7 +144,15 @@ updates:
   });
 
   test('renders GitHub annotations with escaped properties and the hint', () => {
-    const line = formatGithub({ file: 'incidents/a,b.md', line: 3, column: 1, severity: 'error', code: 'UnknownKey', message: 'Bad: "x".', hint: 'Fix it.' });
+    const line = formatGithub({
+      file: 'incidents/a,b.md',
+      line: 3,
+      column: 1,
+      severity: 'error',
+      code: 'UnknownKey',
+      message: 'Bad: "x".',
+      hint: 'Fix it.',
+    });
     expect(line).toBe('::error file=incidents/a%2Cb.md,line=3,col=1,title=UnknownKey::Bad: "x".%0AFix it.');
   });
 });

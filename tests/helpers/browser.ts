@@ -18,7 +18,9 @@ const flags = [
  * Debian's Chromium through playwright-core, with a fresh profile. A missing
  * browser fails the test: CI installs it (see .ci/run).
  */
-export async function launchBrowser(options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<BrowserContext> {
+export async function launchBrowser(
+  options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; width?: number } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'statusmark-profile-')), {
     executablePath: '/usr/bin/chromium',
     headless: true,

@@ -5,7 +5,14 @@ import { fixturesDir, projectRoot } from './content.ts';
 
 export const fixtureSitesDir = join(fixturesDir, 'sites');
 export const builtSitesDir = join(projectRoot, 'test-artifacts', 'sites');
-export const fixtureSiteNames = ['all-operational', 'major-outage', 'maintenance-in-progress', 'reopened-incident', 'many-components', 'base-path'];
+export const fixtureSiteNames = [
+  'all-operational',
+  'major-outage',
+  'maintenance-in-progress',
+  'reopened-incident',
+  'many-components',
+  'base-path',
+];
 
 export interface BuildResult {
   exitCode: number;
@@ -15,18 +22,22 @@ export interface BuildResult {
 
 /** Runs the real `astro build` on a content root, as CI does, into `outDir`. */
 export function buildSite(contentRoot: string, outDir: string, now: string): BuildResult {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      STATUS_ROOT: contentRoot,
-      STATUS_NOW: now,
-      STATUS_OUT_DIR: outDir,
-      STATUS_CACHE_DIR: `${outDir}-cache`,
-      ASTRO_TELEMETRY_DISABLED: '1',
+  const result = spawnSync(
+    process.execPath,
+    [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+    {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        STATUS_ROOT: contentRoot,
+        STATUS_NOW: now,
+        STATUS_OUT_DIR: outDir,
+        STATUS_CACHE_DIR: `${outDir}-cache`,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
     },
-  });
+  );
   return { exitCode: result.status ?? 1, output: `${result.stdout}${result.stderr}`, outDir };
 }
 

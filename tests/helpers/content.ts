@@ -8,7 +8,10 @@ export const projectRoot = join(fixturesDir, '..', '..');
 export const fixtureComponents = readFileSync(join(fixturesDir, 'components.yml'), 'utf8');
 
 /** A fresh content root in a temp dir: components.yml plus `incidents/<name>` files. */
-export function makeContentRoot(incidents: Record<string, string | Uint8Array>, components = fixtureComponents): string {
+export function makeContentRoot(
+  incidents: Record<string, string | Uint8Array>,
+  components = fixtureComponents,
+): string {
   const root = mkdtempSync(join(tmpdir(), 'statusmark-'));
   mkdirSync(join(root, 'incidents'));
   writeFileSync(join(root, 'components.yml'), components);

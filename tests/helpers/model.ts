@@ -1,4 +1,10 @@
-import { ComponentsFileSchema, IncidentSchema, type ComponentsFile, type Incident, type IncidentInput } from '../../src/domain/schema.ts';
+import {
+  ComponentsFileSchema,
+  IncidentSchema,
+  type ComponentsFile,
+  type Incident,
+  type IncidentInput,
+} from '../../src/domain/schema.ts';
 import { parseYamlWithPositions } from '../../src/node/yaml-source.ts';
 import { fixtureComponents } from './content.ts';
 
