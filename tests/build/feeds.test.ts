@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { deriveStatusState } from '../../src/domain/derive.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../../src/serialize/feeds.ts';
 import { renderMaintenanceCalendar } from '../../src/serialize/ics.ts';
-import { StatuspageFileSchemas, type StatuspageFile } from '../../src/serialize/statuspage-schema.ts';
+import { StatuspageFileSchemas } from '../../src/serialize/statuspage-schema.ts';
 import { statuspageFiles } from '../../src/serialize/statuspage.ts';
 import { createPermalinks } from '../../src/site/permalinks.ts';
 import { builtSite, fixtureSiteNames } from '../helpers/build.ts';
@@ -131,7 +131,7 @@ describe('the Statuspage-compatible API', () => {
   test.each(fixtureSiteNames)('%s: every file matches the Statuspage v2 schema', (site) => {
     for (const file of statuspageFiles) {
       const json = JSON.parse(readDist(builtSite(site), `api/v2/${file}`)) as Record<string, unknown>;
-      const result = StatuspageFileSchemas[file as StatuspageFile].safeParse(json);
+      const result = StatuspageFileSchemas[file].safeParse(json);
       expect(result.error?.issues ?? [], `${site} ${file}`).toEqual([]);
       expect(Object.keys(json)[0]).toBe('page');
     }
@@ -187,7 +187,7 @@ describe('the Statuspage-compatible API', () => {
 describe('maintenance calendar and badges', () => {
   test('the calendar parses with stable UIDs, UTC times and escaped text', () => {
     const text = readDist(builtSite('maintenance-in-progress'), 'maintenance.ics');
-    const calendar = new ICAL.Component(ICAL.parse(text));
+    const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
     const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
     expect(
       events.map((event) => [event.uid, event.summary, event.startDate.toString(), event.endDate.toString()]),
@@ -220,7 +220,7 @@ describe('maintenance calendar and badges', () => {
       deriveStatusState(fixtureComponentsFile, [long], Date.parse('2026-11-23T12:00:00Z')),
       links,
     );
-    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text) as unknown[]).getFirstSubcomponent('vevent')!);
     expect(event.summary).toBe('Réindexation; partie 1, étape 2 — '.repeat(6));
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
   });
