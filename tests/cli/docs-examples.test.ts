@@ -9,20 +9,34 @@ const guide = readFileSync(join(projectRoot, 'docs', 'authoring.md'), 'utf8');
 /** Code blocks right after `<!-- example: path -->` markers in the authoring guide. */
 function examples(): Map<string, string> {
   const found = new Map<string, string>();
-  for (const [, path, body] of guide.matchAll(/<!-- example: (\S+) -->\s*```\w*\n([\s\S]*?)```/g)) found.set(path!, body!);
+  for (const [, path, body] of guide.matchAll(/<!-- example: (\S+) -->\s*```\w*\n([\s\S]*?)```/g))
+    found.set(path!, body!);
   return found;
 }
 
-test('the authoring guide\'s examples pass validation as written', () => {
+test("the authoring guide's examples pass validation as written", () => {
   const files = examples();
-  expect([...files.keys()].sort()).toEqual(['components.yml', 'incidents/2026-11-20-elevated-api-errors.md', 'incidents/2026-12-01-database-upgrade.md']);
-  const incidents = Object.fromEntries([...files].filter(([path]) => path.startsWith('incidents/')).map(([path, body]) => [path.slice('incidents/'.length), body]));
+  expect([...files.keys()].sort()).toEqual([
+    'components.yml',
+    'incidents/2026-11-20-elevated-api-errors.md',
+    'incidents/2026-12-01-database-upgrade.md',
+  ]);
+  const incidents = Object.fromEntries(
+    [...files]
+      .filter(([path]) => path.startsWith('incidents/'))
+      .map(([path, body]) => [path.slice('incidents/'.length), body]),
+  );
   const root = makeContentRoot(incidents, files.get('components.yml'));
   expect(validate({ root, now: Date.parse('2026-11-23T12:00:00Z') }).problems).toEqual([]);
 });
 
 test('the authoring guide explains every error code the malformed corpus produces', () => {
-  const cases = JSON.parse(readFileSync(join(fixturesDir, 'malformed', 'cases.json'), 'utf8')) as Record<string, { code: string }>;
-  const missing = [...new Set(Object.values(cases).map((entry) => entry.code))].filter((code) => !guide.includes(`\`${code}\``));
+  const cases = JSON.parse(readFileSync(join(fixturesDir, 'malformed', 'cases.json'), 'utf8')) as Record<
+    string,
+    { code: string }
+  >;
+  const missing = [...new Set(Object.values(cases).map((entry) => entry.code))].filter(
+    (code) => !guide.includes(`\`${code}\``),
+  );
   expect(missing).toEqual([]);
 });
