@@ -48,8 +48,14 @@ export function listIncidentFiles(root: string): string[] {
 /**
  * Loads and checks every content file under `root` at the build clock `now`.
  * The validator and the site build both call this: one path, one verdict.
+ * `overrides` stands in for files on disk (the authoring commands check a
+ * change before writing it).
  */
-export function loadRepository(root: string, now: number): LoadResult {
+export function loadRepository(
+  root: string,
+  now: number,
+  overrides: ReadonlyMap<string, Uint8Array> = new Map(),
+): LoadResult {
   const problems: Problem[] = [];
   let componentsBytes: Uint8Array;
   try {
@@ -75,11 +81,11 @@ export function loadRepository(root: string, now: number): LoadResult {
   if (componentsFile.ok) problems.push(...checkComponentsFile(componentsFile.value));
   else problems.push(...componentsFile.problems);
 
-  const files = listIncidentFiles(root);
+  const files = [...new Set([...listIncidentFiles(root), ...overrides.keys()])].sort();
   problems.push(...checkSlugs(files.map((file) => ({ file, slug: slugOfFile(file) }))));
   const located: LocatedIncident[] = [];
   for (const file of files) {
-    const parsed = parseIncidentFile(file, readBytes(join(root, file)));
+    const parsed = parseIncidentFile(file, overrides.get(file) ?? readBytes(join(root, file)));
     if (parsed.ok) located.push(parsed.value);
     else problems.push(...parsed.problems);
   }

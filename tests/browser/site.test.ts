@@ -55,6 +55,7 @@ afterAll(async () => {
 
 const pageTypes: [string, string, string][] = [
   ['home', 'major-outage', ''],
+  ['sample-home', 'sample', ''],
   ['incident', 'major-outage', 'incidents/2026-11-18-old-outage/'],
   ['component', 'reopened-incident', 'components/api/'],
   ['history', 'major-outage', 'history/'],

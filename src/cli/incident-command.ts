@@ -1,0 +1,335 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkHistory } from '../domain/history.ts';
+import { sortProblems, type Problem } from '../domain/problems.ts';
+import { TemplateSchema, type Template } from '../domain/template.ts';
+import { deriveIncidentState } from '../domain/derive.ts';
+import { parseTimestamp } from '../domain/time.ts';
+import { allowedNextStatuses } from '../domain/transitions.ts';
+import {
+  affectedStatuses,
+  componentStatuses,
+  impacts,
+  slugPattern,
+  type ComponentStatus,
+  type Impact,
+  type UpdateStatus,
+} from '../domain/vocabulary.ts';
+import { readBuildClock, readContentRoot } from '../node/clock.ts';
+import { componentsFileName, incidentsDirName, loadRepository } from '../node/load-repository.ts';
+import { parseComponentsFile, parseIncidentFile } from '../node/parse-files.ts';
+import { splitFrontMatter } from '../node/source-file.ts';
+import { parseYamlWithPositions } from '../node/yaml-source.ts';
+import { formatHuman } from './format.ts';
+import { appendUpdateText, authorTimestamp, newIncidentText, type NewUpdate } from './incident-text.ts';
+
+export interface CommandIo {
+  out: (line: string) => void;
+  /** Asks a question in a terminal; absent when not interactive. */
+  ask?: ((question: string) => Promise<string>) | undefined;
+  env: Record<string, string | undefined>;
+}
+
+class UsageError extends Error {}
+
+interface Options {
+  flags: Map<string, string[]>;
+  positional: string[];
+}
+
+function parseArgs(args: readonly string[]): Options {
+  const flags = new Map<string, string[]>();
+  const positional: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s);
+    const value = inline ?? args[++index];
+    if (value === undefined) throw new UsageError(`The option --${name} needs a value.`);
+    flags.set(name!, [...(flags.get(name!) ?? []), value]);
+  }
+  return { flags, positional };
+}
+
+/** A value from a flag, or from a prompt in a terminal, or a usage error naming the flag. */
+async function valueOf(
+  options: Options,
+  io: CommandIo,
+  name: string,
+  question: string,
+  fallback?: string,
+): Promise<string> {
+  const given = options.flags.get(name)?.at(-1);
+  if (given !== undefined) return given;
+  if (io.ask) {
+    const answer = (await io.ask(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
+    if (answer) return answer;
+  }
+  if (fallback !== undefined) return fallback;
+  throw new UsageError(`Missing --${name} (${question.toLowerCase()}).`);
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} "${value}" is not one of ${allowed.join(', ')}.`);
+}
+
+/** `30m`, `2h`, `1h30m` from now, or an ISO time with offset. */
+export function parseWhen(text: string, now: number): number {
+  const relative = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(text.trim());
+  if (relative && (relative[1] || relative[2]))
+    return now + (Number(relative[1] ?? 0) * 60 + Number(relative[2] ?? 0)) * 60_000;
+  const instant = parseTimestamp(text.trim());
+  if (Number.isNaN(instant))
+    throw new UsageError(`"${text}" is neither a duration like 30m or 1h nor a time like 2026-11-20T14:35:00Z.`);
+  return instant;
+}
+
+function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+interface Context {
+  root: string;
+  now: number;
+  timeZone: string;
+  componentIds: string[];
+}
+
+function loadContext(io: CommandIo): Context {
+  const root = readContentRoot(io.env);
+  const now = readBuildClock(io.env);
+  const parsed = parseComponentsFile(componentsFileName, readFileSync(join(root, componentsFileName)));
+  if (!parsed.ok) throw new UsageError(`${componentsFileName} is invalid; run npm run validate first.`);
+  return {
+    root,
+    now,
+    timeZone: parsed.value.value.page.timezone,
+    componentIds: parsed.value.value.components.filter((c) => !c.retired).map((c) => c.id),
+  };
+}
+
+/** Checks the changed file exactly as `validate` would, plus append-only history; writes only when clean. */
+function checkAndWrite(
+  context: Context,
+  file: string,
+  text: string,
+  previous: string | undefined,
+  io: CommandIo,
+): number {
+  const bytes = new TextEncoder().encode(text);
+  const loaded = loadRepository(context.root, context.now, new Map([[file, bytes]]));
+  const problems: Problem[] = loaded.problems.filter(
+    (problem) => problem.file === file && problem.severity === 'error',
+  );
+  if (previous !== undefined) {
+    const before = parseIncidentFile(file, new TextEncoder().encode(previous));
+    const after = loaded.snapshot.incidents.filter((incident) => incident.value.file === file);
+    if (before.ok)
+      problems.push(
+        ...checkHistory(
+          { incidents: [before.value], slugs: new Set() },
+          { incidents: after, slugs: new Set(after.map((i) => i.value.slug)) },
+        ),
+      );
+  }
+  if (problems.length > 0) {
+    for (const problem of sortProblems(problems)) io.out(formatHuman(problem));
+    io.out(`Nothing was written to ${file}.`);
+    return 1;
+  }
+  writeFileSync(join(context.root, file), text);
+  const slug = file.slice(incidentsDirName.length + 1, -3);
+  io.out(`Wrote ${file}`);
+  io.out(`Preview: npm run dev, then open http://127.0.0.1:4321/incidents/${slug}/`);
+  io.out('Publish: commit the file and open a pull request; CI validates it and the merge deploys it.');
+  return 0;
+}
+
+function readTemplate(root: string, name: string): Template {
+  const file = join(root, incidentsDirName, 'templates', `${name}.md`);
+  if (!existsSync(file)) {
+    const available = readdirSync(join(root, incidentsDirName, 'templates'))
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => n.slice(0, -3));
+    throw new UsageError(`There is no template "${name}". Available: ${available.join(', ')}.`);
+  }
+  const split = splitFrontMatter(file, readFileSync(file, 'utf8'));
+  const yaml = split.ok ? parseYamlWithPositions(file, split.value.yaml, 1) : undefined;
+  const parsed = yaml?.ok ? TemplateSchema.safeParse(yaml.value.data) : undefined;
+  if (!parsed?.success) throw new UsageError(`The template ${file} is not valid; see docs/authoring.md.`);
+  return parsed.data;
+}
+
+function parseComponentList(text: string, known: readonly string[]): { id: string; status?: ComponentStatus }[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const [reference, status] = item.split('=');
+      const id = /^\d+$/.test(reference!) ? (known[Number(reference) - 1] ?? reference!) : reference!;
+      return status ? { id, status: oneOf(status, affectedStatuses, 'components') } : { id };
+    });
+}
+
+async function runNew(options: Options, io: CommandIo): Promise<number> {
+  const context = loadContext(io);
+  const template = options.flags.has('template')
+    ? readTemplate(context.root, options.flags.get('template')!.at(-1)!)
+    : undefined;
+  const kind = template?.kind ?? 'incident';
+  const title = await valueOf(options, io, 'title', 'Title', template?.title);
+  const impact: Impact | undefined =
+    kind === 'incident'
+      ? oneOf(
+          await valueOf(options, io, 'impact', `Impact (${impacts.join(', ')})`, template?.impact),
+          impacts,
+          'impact',
+        )
+      : undefined;
+  if (io.ask && !options.flags.has('components'))
+    io.out(`Components: ${context.componentIds.map((id, index) => `${index + 1}. ${id}`).join('  ')}`);
+  const componentDefault = template?.components.map((c) => (c.status ? `${c.id}=${c.status}` : c.id)).join(',') ?? '';
+  const components = parseComponentList(
+    await valueOf(
+      options,
+      io,
+      'components',
+      'Affected components (ids or numbers, comma-separated; id=status to set one)',
+      componentDefault,
+    ),
+    context.componentIds,
+  );
+  const defaultStatus = template?.status ?? (kind === 'maintenance' ? 'scheduled' : 'investigating');
+  const status = (await valueOf(options, io, 'status', 'Status', defaultStatus)) as UpdateStatus;
+  const message = await valueOf(options, io, 'message', 'Message for customers', template?.message);
+  let window: { start: string; end: string } | undefined;
+  if (kind === 'maintenance') {
+    const start = parseWhen(
+      await valueOf(options, io, 'start', 'Window start (ISO time or e.g. 24h from now)'),
+      context.now,
+    );
+    const end = parseWhen(
+      await valueOf(
+        options,
+        io,
+        'end',
+        'Window end (ISO time)',
+        authorTimestamp(start + 2 * 3_600_000, context.timeZone),
+      ),
+      context.now,
+    );
+    window = { start: authorTimestamp(start, context.timeZone), end: authorTimestamp(end, context.timeZone) };
+  }
+  const nextUpdate = options.flags.get('next-update')?.at(-1);
+  const at = authorTimestamp(context.now, context.timeZone);
+  const datePrefix = at.slice(0, 10);
+  const slug = `${datePrefix}-${slugify(title) || kind}`;
+  const file = `${incidentsDirName}/${slug}.md`;
+  if (existsSync(join(context.root, file)))
+    throw new UsageError(`${file} already exists; update it with npm run incident:update -- ${slug}.`);
+  const text = newIncidentText({
+    kind,
+    title,
+    impact,
+    components,
+    window,
+    update: {
+      at,
+      status,
+      message,
+      nextUpdate: nextUpdate ? authorTimestamp(parseWhen(nextUpdate, context.now), context.timeZone) : undefined,
+    },
+  });
+  return checkAndWrite(context, file, text, undefined, io);
+}
+
+function incidentFile(context: Context, slug: string | undefined): { file: string; text: string } {
+  if (!slug) throw new UsageError('Name the incident: npm run incident:update -- <slug> (the file name without .md).');
+  const clean = slug.replace(/^incidents\//, '').replace(/\.md$/, '');
+  if (!slugPattern.test(clean) && !existsSync(join(context.root, incidentsDirName, `${clean}.md`)))
+    throw new UsageError(`"${slug}" is not an incident slug.`);
+  const file = `${incidentsDirName}/${clean}.md`;
+  if (!existsSync(join(context.root, file))) throw new UsageError(`There is no ${file}.`);
+  return { file, text: readFileSync(join(context.root, file), 'utf8') };
+}
+
+async function runUpdate(options: Options, io: CommandIo, resolve: boolean): Promise<number> {
+  const context = loadContext(io);
+  const { file, text } = incidentFile(context, options.positional[0]);
+  const parsed = parseIncidentFile(file, new TextEncoder().encode(text));
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) io.out(formatHuman(problem));
+    return 1;
+  }
+  const incident = parsed.value.value;
+  const current = deriveIncidentState(incident, context.now).status;
+  const final: UpdateStatus = incident.kind === 'maintenance' ? 'completed' : 'resolved';
+  if (io.ask && !resolve && !options.flags.has('status'))
+    io.out(`Current status: ${current}. Next may be: ${allowedNextStatuses(incident.kind, current).join(', ')}.`);
+  const status = resolve ? final : ((await valueOf(options, io, 'status', 'Status', current)) as UpdateStatus);
+  const message = await valueOf(
+    options,
+    io,
+    'message',
+    'Message for customers',
+    resolve
+      ? incident.kind === 'maintenance'
+        ? 'The maintenance is complete.'
+        : 'This incident has been resolved.'
+      : undefined,
+  );
+  const components = (options.flags.get('component') ?? []).flatMap((item) =>
+    item.split(',').map((pair) => {
+      const [id, value] = pair.split('=');
+      if (!id || !value) throw new UsageError(`--component "${pair}" should look like api=degraded_performance.`);
+      return { id: id.trim(), status: oneOf(value.trim(), componentStatuses, 'component') };
+    }),
+  );
+  const nextUpdate = options.flags.get('next-update')?.at(-1);
+  const update: NewUpdate = {
+    at: authorTimestamp(context.now, context.timeZone),
+    status,
+    message,
+    nextUpdate: nextUpdate ? authorTimestamp(parseWhen(nextUpdate, context.now), context.timeZone) : undefined,
+    components: components.length ? components : undefined,
+  };
+  return checkAndWrite(context, file, appendUpdateText(text, update), text, io);
+}
+
+export const incidentUsage = `Usage:
+  npm run incident:new [-- --template <name>] [--title T] [--impact none|minor|major|critical]
+                       [--components api,webhooks=major_outage] [--status S] [--message M]
+                       [--next-update 30m] [--start <time|24h>] [--end <time>]
+  npm run incident:update -- <slug> [--status S] [--message M] [--component api=operational] [--next-update 30m]
+  npm run incident:resolve -- <slug> [--message M]
+Without flags, each value is asked for in the terminal.`;
+
+/** `new`, `update` or `resolve`; returns the exit code. */
+export async function runIncidentCommand(command: string, args: readonly string[], io: CommandIo): Promise<number> {
+  try {
+    const options = parseArgs(args);
+    if (options.flags.has('help')) {
+      io.out(incidentUsage);
+      return 0;
+    }
+    if (command === 'new') return await runNew(options, io);
+    if (command === 'update') return await runUpdate(options, io, false);
+    if (command === 'resolve') return await runUpdate(options, io, true);
+    throw new UsageError(`Unknown command "${command}".`);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.out(`${error.message}\n\n${incidentUsage}`);
+    return 2;
+  }
+}
