@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 // The sample content is pinned to the clock in sample.now so the demo page always shows a busy
 // moment (an open incident, recent history, upcoming maintenance). Delete sample.now when you
 // replace the sample with your own content; STATUS_NOW, when set, always wins.
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const env: Record<string, string | undefined> = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 if (!env.STATUS_NOW && existsSync('sample.now')) {
   env.STATUS_NOW = readFileSync('sample.now', 'utf8').trim();
   console.log(`Using the sample clock STATUS_NOW=${env.STATUS_NOW} from sample.now.`);
