@@ -9,6 +9,9 @@ import { strings, type Strings } from './strings.ts';
 
 export const componentPageSize = 25;
 export const pastIncidentDays = 7;
+/** Incidents listed in one day's popover and one past day on the home page; the rest are linked. Keeps pages the same size however long the history. */
+export const popoverIncidentLimit = 3;
+export const pastDayIncidentLimit = 5;
 
 export interface LinkView {
   title: string;
@@ -58,7 +61,10 @@ export interface CellView {
   label: string;
   status: ComponentStatus;
   popoverId: string | undefined;
+  /** At most `popoverIncidentLimit`. */
   incidents: LinkView[];
+  /** How many more incidents touched the day, listed on the component page. */
+  more: number;
 }
 
 export interface ComponentView {
@@ -87,7 +93,10 @@ export interface GroupView {
 export interface DayView {
   date: string;
   label: string;
+  /** At most `pastDayIncidentLimit`. */
   incidents: IncidentView[];
+  more: number;
+  moreUrl: string;
 }
 
 export interface MonthView {
@@ -183,16 +192,18 @@ function cellView(
   format: DateFormat,
   incidents: Map<string, IncidentView>,
 ): CellView {
-  const linked = cell.incidents.flatMap((slug) => {
+  const count = cell.incidents.length;
+  const linked = cell.incidents.slice(0, popoverIncidentLimit).flatMap((slug) => {
     const view = incidents.get(slug);
     return view ? [{ title: view.title, url: view.url }] : [];
   });
   return {
     date: cell.date,
     status: cell.status,
-    label: strings.dayLabel(format.day(cell.date), strings.componentStatus[cell.status], linked.length),
-    popoverId: linked.length > 0 ? `day-${componentId}-${cell.date}` : undefined,
+    label: strings.dayLabel(format.day(cell.date), strings.componentStatus[cell.status], count),
+    popoverId: count > 0 ? `day-${componentId}-${cell.date}` : undefined,
     incidents: linked,
+    more: count - linked.length,
   };
 }
 
@@ -244,13 +255,18 @@ export function buildSiteModel(state: StatusState): SiteModel {
   const pastDays = state.days
     .slice(-pastIncidentDays)
     .reverse()
-    .map((day) => ({
-      date: day.date,
-      label: format.day(day.date),
-      incidents: (byDay.get(day.date) ?? []).filter(
+    .map((day) => {
+      const all = (byDay.get(day.date) ?? []).filter(
         (view) => !(view.kind === 'maintenance' && view.status === 'scheduled'),
-      ),
-    }));
+      );
+      return {
+        date: day.date,
+        label: format.day(day.date),
+        incidents: all.slice(0, pastDayIncidentLimit),
+        more: Math.max(0, all.length - pastDayIncidentLimit),
+        moreUrl: links.history(day.date.slice(0, 7)),
+      };
+    });
   const byMonth = groupByKey(
     incidents.filter((view) => Date.parse(view.started.iso) <= now),
     (view) => format.dayKey(Date.parse(view.started.iso)).slice(0, 7),

@@ -91,6 +91,7 @@ export const english = {
   feeds: 'Feeds',
   componentFeeds: (name: string) => `Follow ${name}`,
   ongoing: 'ongoing',
+  moreIncidents: (count: number) => `and ${count} more`,
 };
 
 export type Strings = typeof english;

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { generateRepository } from './bench/generate.ts';
+
+// npm run bench [-- 1000 10000 [--keep]]: builds synthetic repositories in a temp dir (never in
+// incidents/) and prints validate time, build time, pages per second, peak memory, output size,
+// page sizes and how the largest size compares with the smallest.
+const args = process.argv.slice(2);
+const keep = args.includes('--keep');
+const sizes = args.filter((arg) => /^\d+$/.test(arg)).map(Number);
+if (sizes.length === 0) sizes.push(1000, 10000);
+const now = '2026-11-23T12:00:00Z';
+const workDir = mkdtempSync(join(tmpdir(), 'statusmark-bench-'));
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+function timed(args: string[], env: Record<string, string>): { seconds: number; rssKb: number; output: string } {
+  const rssFile = join(workDir, 'rss');
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--import', './scripts/bench/max-rss.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, STATUSMARK_RSS_FILE: rssFile, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+  return { seconds, rssKb: Number(readFileSync(rssFile, 'utf8')), output: result.stdout };
+}
+
+interface Row {
+  incidents: number;
+  validateSeconds: number;
+  buildSeconds: number;
+  pages: number;
+  rssMb: number;
+  files: number;
+  outputMb: number;
+  home: [number, number];
+  component: [number, number];
+  largest: [string, number, number];
+}
+
+const sizeOf = (file: string): [number, number] => {
+  const bytes = readFileSync(file);
+  return [bytes.length, gzipSync(bytes, { level: 9 }).length];
+};
+
+const rows: Row[] = [];
+for (const count of sizes) {
+  const root = join(workDir, `repo-${count}`);
+  const outDir = join(workDir, `dist-${count}`);
+  generateRepository(root, count, Date.parse(now));
+  const env = { STATUS_ROOT: root, STATUS_NOW: now, STATUS_OUT_DIR: outDir, STATUS_CACHE_DIR: `${outDir}-cache` };
+  const validation = timed(['scripts/validate.ts'], env);
+  const build = timed(['node_modules/astro/bin/astro.mjs', 'build'], env);
+  const files = walk(outDir);
+  const html = files.filter((file) => file.endsWith('.html'));
+  const largest = html.map((file) => ({ file, size: statSync(file).size })).sort((a, b) => b.size - a.size)[0]!;
+  const largestSizes = sizeOf(largest.file);
+  rows.push({
+    incidents: count,
+    validateSeconds: validation.seconds,
+    buildSeconds: build.seconds,
+    pages: html.length,
+    rssMb: build.rssKb / 1024,
+    files: files.length,
+    outputMb: files.reduce((sum, file) => sum + statSync(file).size, 0) / 1024 / 1024,
+    home: sizeOf(join(outDir, 'index.html')),
+    component: sizeOf(join(outDir, 'components', 'component-1', 'index.html')),
+    largest: [relative(outDir, largest.file), largestSizes[0], largestSizes[1]],
+  });
+  if (!keep) rmSync(root, { recursive: true, force: true });
+  if (!keep) rmSync(outDir, { recursive: true, force: true });
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const table = [
+  ['incidents', ...rows.map((row) => String(row.incidents))],
+  ['validate', ...rows.map((row) => `${row.validateSeconds.toFixed(2)} s`)],
+  ['full build', ...rows.map((row) => `${row.buildSeconds.toFixed(2)} s`)],
+  ['pages (HTML)', ...rows.map((row) => String(row.pages))],
+  ['pages per second', ...rows.map((row) => (row.pages / row.buildSeconds).toFixed(0))],
+  ['build peak RSS', ...rows.map((row) => `${row.rssMb.toFixed(0)} MB`)],
+  ['output files', ...rows.map((row) => String(row.files))],
+  ['output size', ...rows.map((row) => `${row.outputMb.toFixed(1)} MB`)],
+  ['home page (raw / gzip)', ...rows.map((row) => `${kb(row.home[0])} / ${kb(row.home[1])}`)],
+  ['component page (raw / gzip)', ...rows.map((row) => `${kb(row.component[0])} / ${kb(row.component[1])}`)],
+  ['largest page (raw / gzip)', ...rows.map((row) => `${row.largest[0]} ${kb(row.largest[1])} / ${kb(row.largest[2])}`)],
+];
+const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+if (rows.length > 1) {
+  const [first, last] = [rows[0]!, rows[rows.length - 1]!];
+  console.log(`\n${last.incidents} vs ${first.incidents} incidents (${(last.incidents / first.incidents).toFixed(0)}×):`);
+  console.log(`  build time ratio  ${(last.buildSeconds / first.buildSeconds).toFixed(2)}`);
+  console.log(`  validate ratio    ${(last.validateSeconds / first.validateSeconds).toFixed(2)}`);
+  console.log(`  home page ratio   ${(last.home[0] / first.home[0]).toFixed(3)} raw, ${(last.home[1] / first.home[1]).toFixed(3)} gzip`);
+  console.log(`  component ratio   ${(last.component[0] / first.component[0]).toFixed(3)} raw, ${(last.component[1] / first.component[1]).toFixed(3)} gzip`);
+}
+if (!keep) rmSync(workDir, { recursive: true, force: true });
+else console.log(`\nKept ${workDir}`);
