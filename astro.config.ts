@@ -1,4 +1,7 @@
+import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
+import { resolve } from 'node:path';
+import { readContentRoot } from './src/node/clock.ts';
 import { loadSiteData } from './src/node/site-data.ts';
 
 // Validate before Astro writes anything: invalid content exits here with the
@@ -11,7 +14,24 @@ try {
   process.exit(1);
 }
 
+/** `npm run dev`: reload the browser when components.yml or an incident file changes. */
+const liveReloadContent: AstroIntegration = {
+  name: 'statusmark-live-reload',
+  hooks: {
+    'astro:server:setup': ({ server }) => {
+      process.env.STATUSMARK_DEV = '1';
+      const root = resolve(readContentRoot());
+      server.watcher.add([resolve(root, 'components.yml'), resolve(root, 'incidents')]);
+      server.watcher.on('all', (_event, path) => {
+        if (path.endsWith('components.yml') || path.startsWith(resolve(root, 'incidents')))
+          server.ws.send({ type: 'full-reload' });
+      });
+    },
+  },
+};
+
 export default defineConfig({
+  integrations: [liveReloadContent],
   site: page.url,
   // Tests and benchmarks build fixture sites side by side.
   outDir: process.env.STATUS_OUT_DIR ?? './dist',

@@ -38,32 +38,35 @@ function reporter(file: string, locate: Locate, problems: Problem[]): Report {
     });
 }
 
+/** Reports every id seen before in the list; returns the set of ids. */
+function reportDuplicateIds(
+  report: Report,
+  list: 'groups' | 'components',
+  items: readonly { id: string }[],
+  code: string,
+  hint: string,
+): Set<string> {
+  const ids = new Set<string>();
+  items.forEach((item, index) => {
+    if (ids.has(item.id))
+      report([list, index, 'id'], code, `The ${list.slice(0, -1)} id "${item.id}" is used twice.`, hint);
+    ids.add(item.id);
+  });
+  return ids;
+}
+
 export function checkComponentsFile({ file, value, locate }: LocatedComponentsFile): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(file, locate, problems);
-  const groupIds = new Set<string>();
-  value.groups.forEach((group, index) => {
-    if (groupIds.has(group.id)) {
-      report(
-        ['groups', index, 'id'],
-        'DuplicateGroup',
-        `The group id "${group.id}" is used twice.`,
-        'Give each group its own id.',
-      );
-    }
-    groupIds.add(group.id);
-  });
-  const componentIds = new Set<string>();
+  const groupIds = reportDuplicateIds(report, 'groups', value.groups, 'DuplicateGroup', 'Give each group its own id.');
+  reportDuplicateIds(
+    report,
+    'components',
+    value.components,
+    'DuplicateComponent',
+    'Component ids are permanent and unique: rename the new one (ids are in URLs and feeds).',
+  );
   value.components.forEach((component, index) => {
-    if (componentIds.has(component.id)) {
-      report(
-        ['components', index, 'id'],
-        'DuplicateComponent',
-        `The component id "${component.id}" is used twice.`,
-        'Component ids are permanent and unique: rename the new one (ids are in URLs and feeds).',
-      );
-    }
-    componentIds.add(component.id);
     if (component.group !== undefined && !groupIds.has(component.group)) {
       const suggestion = suggestClosest(component.group, [...groupIds]);
       report(

@@ -19,7 +19,8 @@ let cached: SiteData | undefined;
  * validator's messages.
  */
 export function loadSiteData(env: Record<string, string | undefined> = process.env): SiteData {
-  if (cached) return cached;
+  // A build derives once; `astro dev` re-reads on every request so edits show up on reload.
+  if (cached && env.STATUSMARK_DEV !== '1') return cached;
   const now = readBuildClock(env);
   const root = resolve(readContentRoot(env));
   const loaded = loadRepository(root, now);
