@@ -16,7 +16,9 @@ const now = '2026-11-23T12:00:00Z';
 const workDir = mkdtempSync(join(tmpdir(), 'statusmark-bench-'));
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 function timed(args: string[], env: Record<string, string>): { seconds: number; rssKb: number } {
@@ -93,17 +95,26 @@ const table = [
   ['output size', ...rows.map((row) => `${row.outputMb.toFixed(1)} MB`)],
   ['home page (raw / gzip)', ...rows.map((row) => `${kb(row.home[0])} / ${kb(row.home[1])}`)],
   ['component page (raw / gzip)', ...rows.map((row) => `${kb(row.component[0])} / ${kb(row.component[1])}`)],
-  ['largest page (raw / gzip)', ...rows.map((row) => `${row.largest[0]} ${kb(row.largest[1])} / ${kb(row.largest[2])}`)],
+  [
+    'largest page (raw / gzip)',
+    ...rows.map((row) => `${row.largest[0]} ${kb(row.largest[1])} / ${kb(row.largest[2])}`),
+  ],
 ];
 const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
 for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
 if (rows.length > 1) {
   const [first, last] = [rows[0]!, rows[rows.length - 1]!];
-  console.log(`\n${last.incidents} vs ${first.incidents} incidents (${(last.incidents / first.incidents).toFixed(0)}×):`);
+  console.log(
+    `\n${last.incidents} vs ${first.incidents} incidents (${(last.incidents / first.incidents).toFixed(0)}×):`,
+  );
   console.log(`  build time ratio  ${(last.buildSeconds / first.buildSeconds).toFixed(2)}`);
   console.log(`  validate ratio    ${(last.validateSeconds / first.validateSeconds).toFixed(2)}`);
-  console.log(`  home page ratio   ${(last.home[0] / first.home[0]).toFixed(3)} raw, ${(last.home[1] / first.home[1]).toFixed(3)} gzip`);
-  console.log(`  component ratio   ${(last.component[0] / first.component[0]).toFixed(3)} raw, ${(last.component[1] / first.component[1]).toFixed(3)} gzip`);
+  console.log(
+    `  home page ratio   ${(last.home[0] / first.home[0]).toFixed(3)} raw, ${(last.home[1] / first.home[1]).toFixed(3)} gzip`,
+  );
+  console.log(
+    `  component ratio   ${(last.component[0] / first.component[0]).toFixed(3)} raw, ${(last.component[1] / first.component[1]).toFixed(3)} gzip`,
+  );
 }
 if (!keep) rmSync(workDir, { recursive: true, force: true });
 else console.log(`\nKept ${workDir}`);

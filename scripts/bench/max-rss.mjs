@@ -3,5 +3,6 @@
 import { writeFileSync } from 'node:fs';
 
 process.on('exit', () => {
-  if (process.env.STATUSMARK_RSS_FILE) writeFileSync(process.env.STATUSMARK_RSS_FILE, String(process.resourceUsage().maxRSS));
+  if (process.env.STATUSMARK_RSS_FILE)
+    writeFileSync(process.env.STATUSMARK_RSS_FILE, String(process.resourceUsage().maxRSS));
 });
