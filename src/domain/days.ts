@@ -28,8 +28,9 @@ export function computeDayCells(segments: readonly StatusSegment[], days: readon
   if (!first) return cells;
   for (const segment of segments) {
     const start = Math.max(segment.start, first.start);
-    const end = Math.min(segment.end, now);
-    if (end <= start) continue;
+    // A zero-length marker (an incident posted already resolved) touches the day it is on.
+    const end = segment.end === segment.start ? segment.start + 1 : Math.min(segment.end, now);
+    if (end <= start || start >= now) continue;
     for (let index = firstDayEndingAfter(days, start); index < days.length && days[index]!.start < end; index++) {
       const cell = cells[index]!;
       if (severityOf(segment.status) > severityOf(cell.status)) cell.status = segment.status;

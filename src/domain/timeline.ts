@@ -100,6 +100,13 @@ export function incidentSegments(incident: Incident): StatusSegment[] {
     }
   }
   segments.push(...open.values());
+  // An incident posted already resolved still touched its components: keep a zero-length marker.
+  const touched = new Set(segments.map((segment) => segment.componentId));
+  const start = impactStart(incident);
+  for (const id of stateAt(incident, Infinity).statuses.keys()) {
+    if (!touched.has(id))
+      segments.push({ componentId: id, status: 'operational', start, end: start, slug: incident.slug });
+  }
   return segments.sort((a, b) => a.start - b.start || a.componentId.localeCompare(b.componentId));
 }
 

@@ -12,6 +12,8 @@ export const pastIncidentDays = 7;
 /** Incidents listed in one day's popover and one past day on the home page; the rest are linked. Keeps pages the same size however long the history. */
 export const popoverIncidentLimit = 3;
 export const pastDayIncidentLimit = 5;
+/** Past maintenance on /maintenance/; older ones are in the history. */
+export const pastMaintenanceLimit = 25;
 
 export interface LinkView {
   title: string;
@@ -284,7 +286,7 @@ export function buildSiteModel(state: StatusState): SiteModel {
     maintenance: {
       active: maintenance.filter((view) => view.active),
       upcoming: maintenance.filter((view) => view.status === 'scheduled').reverse(),
-      past: maintenance.filter((view) => !view.active && view.status !== 'scheduled'),
+      past: maintenance.filter((view) => !view.active && view.status !== 'scheduled').slice(0, pastMaintenanceLimit),
     },
     groups: state.groups.map((group) => ({
       id: group.group?.id,

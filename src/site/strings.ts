@@ -40,6 +40,7 @@ export const english = {
   inProgress: 'In progress',
   upcoming: 'Upcoming',
   pastMaintenance: 'Past maintenance',
+  olderMaintenance: 'Older maintenance is in the incident history.',
   noMaintenance: 'No maintenance is scheduled.',
   components: 'Components',
   pastIncidents: 'Past incidents',
