@@ -85,7 +85,22 @@ export function loadRepository(
   problems.push(...checkSlugs(files.map((file) => ({ file, slug: slugOfFile(file) }))));
   const located: LocatedIncident[] = [];
   for (const file of files) {
-    const parsed = parseIncidentFile(file, overrides.get(file) ?? readBytes(join(root, file)));
+    let bytes: Uint8Array;
+    try {
+      bytes = overrides.get(file) ?? readBytes(join(root, file));
+    } catch (error) {
+      problems.push({
+        file,
+        severity: 'error',
+        line: 1,
+        column: 1,
+        code: 'UnreadableFile',
+        message: `The file cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+        hint: 'Make it a regular, readable markdown file, or remove it from incidents/.',
+      });
+      continue;
+    }
+    const parsed = parseIncidentFile(file, bytes);
     if (parsed.ok) located.push(parsed.value);
     else problems.push(...parsed.problems);
   }

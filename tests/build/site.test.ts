@@ -112,7 +112,7 @@ describe('the built dist/', () => {
       extends: ['html-validate:standard'],
       rules: { 'no-inline-style': 'off', 'long-title': 'off' },
     });
-    for (const site of ['major-outage', 'maintenance-in-progress']) {
+    for (const site of [...fixtureSiteNames, 'sample']) {
       for (const file of htmlFiles(site)) {
         const report = await validator.validateString(readDist(builtSite(site), file), file);
         const messages = report.results.flatMap((result) =>

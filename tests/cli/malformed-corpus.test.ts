@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runValidateCommand } from '../../src/cli/validate.ts';
@@ -36,6 +36,14 @@ describe('malformed incident corpus', () => {
     );
     expect(output).toMatch(/hint: \S/);
     expect(output).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  });
+
+  test('a directory named like an incident is reported, not a crash', () => {
+    const root = makeContentRoot({});
+    mkdirSync(join(root, 'incidents', 'folder.md'));
+    const lines: string[] = [];
+    expect(runValidateCommand(['--root', root], { out: (line) => lines.push(line), env })).toBe(1);
+    expect(lines[0]).toMatch(/^incidents\/folder.md:1:1 error UnreadableFile The file cannot be read \(EISDIR\).\n    hint: /);
   });
 
   test('a 10 MB file is refused by size without being parsed', () => {
