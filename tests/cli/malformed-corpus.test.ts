@@ -43,7 +43,9 @@ describe('malformed incident corpus', () => {
     mkdirSync(join(root, 'incidents', 'folder.md'));
     const lines: string[] = [];
     expect(runValidateCommand(['--root', root], { out: (line) => lines.push(line), env })).toBe(1);
-    expect(lines[0]).toMatch(/^incidents\/folder.md:1:1 error UnreadableFile The file cannot be read \(EISDIR\).\n    hint: /);
+    expect(lines[0]).toMatch(
+      /^incidents\/folder.md:1:1 error UnreadableFile The file cannot be read \(EISDIR\).\n    hint: /,
+    );
   });
 
   test('a 10 MB file is refused by size without being parsed', () => {
