@@ -4,7 +4,8 @@ import type { Snapshot } from '../domain/history.ts';
 import type { Problem } from '../domain/problems.ts';
 import { checkComponentsFile, checkIncident, checkSlugs, type LocatedIncident } from '../domain/rules.ts';
 import type { ComponentsFile, Incident } from '../domain/schema.ts';
-import { maxFileBytes } from './source-file.ts';
+import { decodeSourceFile, maxFileBytes, splitFrontMatter } from './source-file.ts';
+import { parseYamlWithPositions } from './yaml-source.ts';
 import { parseComponentsFile, parseIncidentFile, slugOfFile } from './parse-files.ts';
 
 export const componentsFileName = 'components.yml';
@@ -118,4 +119,20 @@ export function loadRepository(
     snapshot,
     fileCount: files.length,
   };
+}
+
+/**
+ * The front matter of every incident file as authors wrote it, keyed by slug,
+ * for Astro's content collection (which applies IncidentSchema itself). Runs
+ * after the build's validation, so the files are known to parse.
+ */
+export function readIncidentFrontMatter(root: string): Record<string, Record<string, unknown>> {
+  const entries: Record<string, Record<string, unknown>> = {};
+  for (const file of listIncidentFiles(root)) {
+    const decoded = decodeSourceFile(file, readBytes(join(root, file)));
+    const split = decoded.ok ? splitFrontMatter(file, decoded.text) : undefined;
+    const yaml = split?.ok ? parseYamlWithPositions(file, split.value.yaml, split.value.yamlLineOffset) : undefined;
+    if (yaml?.ok) entries[slugOfFile(file)] = yaml.value.data as Record<string, unknown>;
+  }
+  return entries;
 }
