@@ -102,8 +102,8 @@ const table = [
 ];
 const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
 for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
-if (rows.length > 1) {
-  const [first, last] = [rows[0]!, rows[rows.length - 1]!];
+for (const last of rows.slice(1)) {
+  const first = rows[0]!;
   console.log(
     `\n${last.incidents} vs ${first.incidents} incidents (${(last.incidents / first.incidents).toFixed(0)}×):`,
   );

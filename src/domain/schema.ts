@@ -93,7 +93,7 @@ export const PageSchema = z.strictObject({
   locale: z.string().default('en-GB'),
   /** Where customers get help. Example: `https://acme.com/support`. Default: none. */
   support_url: AbsoluteUrlSchema.optional(),
-  /** Path or URL of a logo image shown in the header. Example: `/logo.svg`. Default: none (text only). */
+  /** A file in public/ or a URL, shown in the header. Example: `/logo.svg`. Default: none (text only). */
   logo: z.string().optional(),
   /** How many entries each feed carries, newest first. Default: `50`. */
   feed_entries: z.number().int().min(1).max(1000).default(50),

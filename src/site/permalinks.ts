@@ -19,6 +19,8 @@ export function createPermalinks(base: string, siteUrl: string) {
     badge: (componentId?: string) => path(`${componentId ? `components/${componentId}/` : ''}badge.svg`),
     calendar: () => path('maintenance.ics'),
     api: (file: string) => path(`api/v2/${file}`),
+    /** A file from public/ (such as the logo): kept as is when absolute, else placed under the base path. */
+    asset: (file: string) => (/^(https?:)?\/\//.test(file) ? file : path(file.replace(/^\/+/, ''))),
     /** Absolute URL for canonical links, feeds and the API. */
     absolute: (pathname: string) => new URL(pathname, siteUrl).href,
   };
