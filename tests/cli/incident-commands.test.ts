@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runIncidentCommand } from '../../src/cli/incident-command.ts';
+import { appendUpdateText } from '../../src/cli/incident-text.ts';
 import { validate } from '../../src/cli/validate.ts';
 import { projectRoot } from '../helpers/content.ts';
 
@@ -181,6 +182,34 @@ updates:
     expect(code).toBe(0);
     expect(read(root, '2026-11-23-api-slow')).toContain(
       'impact: minor\ncomponents:\n  - api\nupdates:\n  - at: 2026-11-23T15:00:00+01:00\n    status: investigating\n    message: Responses are slow.\n',
+    );
+  });
+});
+
+describe('appending an update', () => {
+  test('keeps every existing byte, matches the list indentation and works when updates is not the last key', () => {
+    const source = [
+      '---',
+      'kind: maintenance',
+      'title: X',
+      'updates:',
+      '    - at: 2026-11-20T10:00:00Z',
+      '      status: scheduled',
+      '      message: Planned.   # a comment',
+      '',
+      'window:',
+      '  start: 2026-11-30T02:00:00Z',
+      '  end: 2026-11-30T04:00:00Z',
+      '---',
+      'Body.',
+      '',
+    ].join('\n');
+    const result = appendUpdateText(source, { at: '2026-11-21T10:00:00Z', status: 'in_progress', message: 'Go: now.' });
+    expect(result).toBe(
+      source.replace(
+        '# a comment\n',
+        '# a comment\n    - at: 2026-11-21T10:00:00Z\n      status: in_progress\n      message: "Go: now."\n',
+      ),
     );
   });
 });
