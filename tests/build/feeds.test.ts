@@ -128,7 +128,7 @@ describe('feeds', () => {
 });
 
 describe('the Statuspage-compatible API', () => {
-  test.each(fixtureSiteNames)('%s: every file matches the Statuspage v2 schema', (site) => {
+  test.each([...fixtureSiteNames, 'sample'])('%s: every file matches the Statuspage v2 schema', (site) => {
     for (const file of statuspageFiles) {
       const json = JSON.parse(readDist(builtSite(site), `api/v2/${file}`)) as Record<string, unknown>;
       const result = StatuspageFileSchemas[file].safeParse(json);
