@@ -1,7 +1,7 @@
 import type { Locate, Problem } from './problems.ts';
 import type { ComponentsFile, Incident } from './schema.ts';
 import { quoteList, suggestClosest } from './suggest.ts';
-import { slugPattern } from './vocabulary.ts';
+import { kinds, slugPattern, updateStatuses, type Kind, type UpdateStatus } from './vocabulary.ts';
 import { allowedNextStatuses, isAllowedTransition, statusesFor } from './transitions.ts';
 
 export interface LocatedComponentsFile {
@@ -144,6 +144,20 @@ function checkKindFields(report: Report, incident: Incident): void {
   }
 }
 
+/** Reports a status that moves backwards between two consecutive updates of the same kind. */
+function checkTransition(report: Report, kind: Kind, index: number, previous: UpdateStatus, next: UpdateStatus): void {
+  const allowed = statusesFor(kind);
+  if (!allowed.includes(previous) || !allowed.includes(next) || isAllowedTransition(kind, previous, next)) return;
+  report(
+    ['updates', index, 'status'],
+    'BackwardTransition',
+    `The status moves back from "${previous}" to "${next}".`,
+    previous === 'completed'
+      ? 'A completed maintenance is final: schedule a new maintenance file for further work.'
+      : `After "${previous}" use one of: ${quoteList(allowedNextStatuses(kind, previous))}.${kind === 'incident' && previous !== 'resolved' ? ' To reopen, first resolve, then post "investigating".' : ''}`,
+  );
+}
+
 function checkUpdates(report: Report, incident: Incident, now: number): void {
   const allowed = statusesFor(incident.kind);
   incident.updates.forEach((update, index) => {
@@ -174,21 +188,7 @@ function checkUpdates(report: Report, incident: Incident, now: number): void {
         'List updates oldest first and append new ones at the end.',
       );
     }
-    if (
-      allowed.includes(previous.status) &&
-      allowed.includes(update.status) &&
-      !isAllowedTransition(incident.kind, previous.status, update.status)
-    ) {
-      const next = allowedNextStatuses(incident.kind, previous.status);
-      report(
-        ['updates', index, 'status'],
-        'BackwardTransition',
-        `The status moves back from "${previous.status}" to "${update.status}".`,
-        previous.status === 'completed'
-          ? 'A completed maintenance is final: schedule a new maintenance file for further work.'
-          : `After "${previous.status}" use one of: ${quoteList(next)}.${incident.kind === 'incident' && previous.status !== 'resolved' ? ' To reopen, first resolve, then post "investigating".' : ''}`,
-      );
-    }
+    checkTransition(report, incident.kind, index, previous.status, update.status);
   });
 }
 
@@ -307,5 +307,53 @@ export function checkSlugs(files: readonly { file: string; slug: string }[]): Pr
     }
     seen.set(slug.toLowerCase(), file);
   }
+  return problems;
+}
+
+type Raw = Record<string, unknown>;
+
+function asRecord(value: unknown): Raw | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined;
+}
+
+function idOf(item: unknown): string | undefined {
+  const id = typeof item === 'string' ? item : asRecord(item)?.id;
+  return typeof id === 'string' && slugPattern.test(id) ? id : undefined;
+}
+
+/**
+ * The reference and transition rules, run on front matter that failed the
+ * schema elsewhere, so one run still reports every problem in the file. Only
+ * values that are well-formed on their own are checked; the schema problems
+ * cover the rest.
+ */
+export function checkUnparsedIncident(
+  file: string,
+  data: unknown,
+  locate: Locate,
+  knownComponents: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const report = reporter(file, locate, problems);
+  const raw = asRecord(data);
+  if (!raw) return problems;
+  const kind: Kind = kinds.find((candidate) => candidate === raw.kind) ?? 'incident';
+  const components = Array.isArray(raw.components) ? (raw.components as unknown[]) : [];
+  components.forEach((item, index) => {
+    const id = idOf(item);
+    if (id) checkComponentReference(report, ['components', index], id, knownComponents);
+  });
+  const updates = Array.isArray(raw.updates) ? (raw.updates as unknown[]).map(asRecord) : [];
+  const statusOf = (update: Raw | undefined) => updateStatuses.find((status) => status === update?.status);
+  updates.forEach((update, index) => {
+    const changes = Array.isArray(update?.components) ? (update.components as unknown[]) : [];
+    changes.forEach((item, position) => {
+      const id = idOf(item);
+      if (id) checkComponentReference(report, ['updates', index, 'components', position, 'id'], id, knownComponents);
+    });
+    const previous = statusOf(updates[index - 1]);
+    const next = statusOf(update);
+    if (index > 0 && previous && next) checkTransition(report, kind, index, previous, next);
+  });
   return problems;
 }

@@ -1,8 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snapshot } from '../domain/history.ts';
-import type { Problem } from '../domain/problems.ts';
-import { checkComponentsFile, checkIncident, checkSlugs, type LocatedIncident } from '../domain/rules.ts';
+import type { Locate, Problem } from '../domain/problems.ts';
+import {
+  checkComponentsFile,
+  checkIncident,
+  checkSlugs,
+  checkUnparsedIncident,
+  type LocatedIncident,
+} from '../domain/rules.ts';
 import type { ComponentsFile, Incident } from '../domain/schema.ts';
 import { decodeSourceFile, maxFileBytes, splitFrontMatter } from './source-file.ts';
 import { parseYamlWithPositions } from './yaml-source.ts';
@@ -85,6 +91,7 @@ export function loadRepository(
   const files = [...new Set([...listIncidentFiles(root), ...overrides.keys()])].sort();
   problems.push(...checkSlugs(files.map((file) => ({ file, slug: slugOfFile(file) }))));
   const located: LocatedIncident[] = [];
+  const unparsed: { file: string; data: unknown; locate: Locate }[] = [];
   for (const file of files) {
     let bytes: Uint8Array;
     try {
@@ -103,7 +110,10 @@ export function loadRepository(
     }
     const parsed = parseIncidentFile(file, bytes);
     if (parsed.ok) located.push(parsed.value);
-    else problems.push(...parsed.problems);
+    else {
+      problems.push(...parsed.problems);
+      if (parsed.unparsed) unparsed.push({ file, ...parsed.unparsed });
+    }
   }
   const snapshot: Snapshot = {
     components: componentsFile.ok ? componentsFile.value : undefined,
@@ -113,6 +123,7 @@ export function loadRepository(
   if (!componentsFile.ok) return { problems, snapshot, fileCount: files.length };
   const known = new Set(componentsFile.value.value.components.map((component) => component.id));
   for (const incident of located) problems.push(...checkIncident(incident, known, now));
+  for (const { file, data, locate } of unparsed) problems.push(...checkUnparsedIncident(file, data, locate, known));
   return {
     repository: { components: componentsFile.value.value, incidents: located.map((incident) => incident.value) },
     problems,

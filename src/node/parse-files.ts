@@ -7,7 +7,13 @@ import { problemsFromZod } from '../domain/zod-problems.ts';
 import { decodeSourceFile, splitFrontMatter } from './source-file.ts';
 import { parseYamlWithPositions } from './yaml-source.ts';
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+/** On a schema failure, the YAML that did parse, so the other rules can still look at it. */
+export interface Unparsed {
+  data: unknown;
+  locate: Locate;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[]; unparsed?: Unparsed };
 
 function parseWithSchema<S extends z.ZodType>(
   file: string,
@@ -35,6 +41,7 @@ function parseWithSchema<S extends z.ZodType>(
   return {
     ok: false,
     problems: problemsFromZod(file, result.error, data, locate, (path) => allowedKeysAt(schema, path)),
+    unparsed: { data, locate },
   };
 }
 

@@ -189,6 +189,14 @@ describe('day bars', () => {
     expect(byDate['2026-11-22']?.status).toBe('operational');
   });
 
+  test('stay correct across a DST change: 23-hour day in spring', () => {
+    const spring = deriveStatusState(fixtureComponentsFile, [], t('2026-04-10T12:00:00Z')).days.find(
+      (day) => day.date === '2026-03-29',
+    )!;
+    expect((spring.end - spring.start) / 3_600_000).toBe(23);
+    expect(new Date(spring.start).toISOString()).toBe('2026-03-28T23:00:00.000Z');
+  });
+
   test('stay correct across a DST change: 25-hour day in autumn', () => {
     const state = stateOf([]);
     const autumn = state.days.find((day) => day.date === '2026-10-25')!;

@@ -64,6 +64,18 @@ describe('incident rules', () => {
     `);
   });
 
+  test('reports unknown components and backward moves even when the file also has a schema error', () => {
+    const file = good
+      .replace('impact: major', 'impcat: major')
+      .replace('  - api\n', '  - apy\n')
+      .replace('status: resolved', 'status: identified');
+    expect(problemsFor({ 'many.md': file }).map((problem) => `${problem.line} ${problem.code}`)).toEqual([
+      '3 UnknownKey',
+      '5 UnknownComponent',
+      '19 BackwardTransition',
+    ]);
+  });
+
   test('accepts markdown emphasis inside a message and still locates later problems', () => {
     const emphasis = good.replace('A fix is deployed.', 'A fix for **this** is *deployed*.');
     expect(problemsFor({ 'md.md': emphasis })).toEqual([]);
