@@ -11,6 +11,7 @@ import {
   componentStatuses,
   impacts,
   slugPattern,
+  toSlug,
   type ComponentStatus,
   type Impact,
   type UpdateStatus,
@@ -88,14 +89,9 @@ export function parseWhen(text: string, now: number): number {
   return instant;
 }
 
+/** A file-name slug from a title: accents folded to their letters, at most 60 characters. */
 function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+  return toSlug(text.normalize('NFKD')).slice(0, 60).replace(/-+$/, '');
 }
 
 interface Context {

@@ -1,6 +1,6 @@
 import { computeDayCells, type DayCell } from './days.ts';
 import type { Component, ComponentsFile, Group, Incident, Update } from './schema.ts';
-import { dayMs, lastZonedDays, startOfZonedDay, type ZonedDay } from './time.ts';
+import { dayMs, lastZonedDays, startOfCalendarDate, type ZonedDay } from './time.ts';
 import {
   impactStart,
   incidentSegments,
@@ -151,12 +151,6 @@ export function deriveOverallStatus(
   return { indicator, description: descriptions[indicator] };
 }
 
-function sinceStart(component: Component, timeZone: string): number {
-  if (!component.since) return -Infinity;
-  const [year, month, day] = component.since.split('-').map(Number) as [number, number, number];
-  return startOfZonedDay(year, month, day, timeZone);
-}
-
 function deriveComponentState(
   component: Component,
   segments: StatusSegment[],
@@ -168,7 +162,7 @@ function deriveComponentState(
   let status: ComponentStatus = 'operational';
   for (const segment of segments)
     if (segment.start <= now && now < segment.end) status = worseStatus(status, segment.status);
-  const since = sinceStart(component, timeZone);
+  const since = component.since ? startOfCalendarDate(component.since, timeZone) : -Infinity;
   const uptime = (count: number) => computeUptime(segments, Math.max(now - count * dayMs, since), now);
   const touched = new Set(segments.map((segment) => segment.slug));
   return {

@@ -1,7 +1,7 @@
 import type { Locate, Problem } from './problems.ts';
 import type { ComponentsFile, Incident } from './schema.ts';
 import { quoteList, suggestClosest } from './suggest.ts';
-import { kinds, slugPattern, updateStatuses, type Kind, type UpdateStatus } from './vocabulary.ts';
+import { kinds, slugPattern, toSlug, updateStatuses, type Kind, type UpdateStatus } from './vocabulary.ts';
 import { allowedNextStatuses, isAllowedTransition, statusesFor } from './transitions.ts';
 
 export interface LocatedComponentsFile {
@@ -279,10 +279,7 @@ export function checkSlugs(files: readonly { file: string; slug: string }[]): Pr
   const seen = new Map<string, string>();
   for (const { file, slug } of files) {
     if (!slugPattern.test(slug)) {
-      const fixed = slug
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
+      const fixed = toSlug(slug);
       problems.push({
         file,
         severity: 'error',

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { isCalendarDate, isTimeZone, parseTimestamp, timestampPattern, zonelessPattern } from './time.ts';
-import { affectedStatuses, componentStatuses, impacts, kinds, slugPattern, updateStatuses } from './vocabulary.ts';
+import {
+  affectedStatuses,
+  componentStatuses,
+  impacts,
+  kinds,
+  slugPattern,
+  toSlug,
+  updateStatuses,
+} from './vocabulary.ts';
 
 /** Custom issues carry a permanent code and a hint in `params`; see zod-problems.ts. */
 function fail(ctx: z.RefinementCtx, code: string, message: string, hint: string): void {
@@ -47,10 +55,7 @@ export const DateSchema = z.string().superRefine((text, ctx) => {
 /** A permanent lowercase identifier: letters, digits and single hyphens, e.g. `api-gateway`. */
 export const SlugSchema = z.string().superRefine((text, ctx) => {
   if (!slugPattern.test(text)) {
-    const fixed = text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '');
+    const fixed = toSlug(text);
     fail(
       ctx,
       'InvalidId',

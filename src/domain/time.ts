@@ -112,6 +112,12 @@ export function startOfZonedDay(year: number, month: number, day: number, timeZo
   return guess;
 }
 
+/** The instant a `YYYY-MM-DD` calendar date begins in a zone. */
+export function startOfCalendarDate(date: string, timeZone: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return startOfZonedDay(year, month, day, timeZone);
+}
+
 export interface ZonedDay {
   /** `2026-11-14`, the day's name in the page's zone. */
   date: string;

@@ -51,3 +51,11 @@ export function statusForImpact(impact: Impact): ComponentStatus {
 }
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The nearest valid slug to some text: lowercase, runs of anything else become one hyphen. */
+export function toSlug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Problem } from '../domain/problems.ts';
 import type { Snapshot } from '../domain/history.ts';
 import type { LocatedIncident } from '../domain/rules.ts';
-import { componentsFileName, incidentsDirName } from './load-repository.ts';
+import { componentsFileName, incidentsDirName, isIncidentFileName } from './load-repository.ts';
 import { parseComponentsFile, parseIncidentFile } from './parse-files.ts';
 
 function git(root: string, args: string[], input?: string): Buffer {
@@ -67,7 +67,7 @@ export function readSnapshotAtRef(
   } catch {
     // No incidents folder at that ref: nothing was published yet.
   }
-  const files = listing.split('\n').filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md');
+  const files = listing.split('\n').filter(isIncidentFileName);
   const specs = [
     `${commit}:${prefix}${componentsFileName}`,
     ...files.map((name) => `${commit}:${prefix}${incidentsDirName}/${name}`),

@@ -38,7 +38,12 @@ function readBytes(path: string): Uint8Array {
   return size > maxFileBytes ? new Uint8Array(size) : readFileSync(path);
 }
 
-/** The incident files (`incidents/*.md`), sorted by name; templates and READMEs are not incidents. */
+/** Incident files are `incidents/*.md`; a README there is documentation, not an incident. */
+export function isIncidentFileName(name: string): boolean {
+  return name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
+}
+
+/** The incident files, sorted by name; subfolders (templates) are not incidents. */
 export function listIncidentFiles(root: string): string[] {
   let names: string[];
   try {
@@ -47,7 +52,7 @@ export function listIncidentFiles(root: string): string[] {
     return [];
   }
   return names
-    .filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md')
+    .filter(isIncidentFileName)
     .sort()
     .map((name) => `${incidentsDirName}/${name}`);
 }

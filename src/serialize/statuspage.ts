@@ -1,5 +1,5 @@
 import type { ComponentState, IncidentState, StatusState } from '../domain/derive.ts';
-import { startOfZonedDay, formatZonedIso } from '../domain/time.ts';
+import { startOfCalendarDate, formatZonedIso } from '../domain/time.ts';
 import { statusForImpact, type ComponentStatus } from '../domain/vocabulary.ts';
 import type { Permalinks } from '../site/permalinks.ts';
 import { stableId } from './ids.ts';
@@ -31,11 +31,8 @@ function createApi(state: StatusState, links: Permalinks) {
     updated_at: time(state.now),
   };
 
-  const componentCreated = (component: ComponentState) => {
-    if (!component.component.since) return oldest;
-    const [year, month, day] = component.component.since.split('-').map(Number) as [number, number, number];
-    return startOfZonedDay(year, month, day, zone);
-  };
+  const componentCreated = (component: ComponentState) =>
+    component.component.since ? startOfCalendarDate(component.component.since, zone) : oldest;
   // The last time each component's status changed, indexed once (not once per component per incident).
   const lastChange = new Map<string, number>();
   for (const incident of state.incidents) {
