@@ -15,12 +15,14 @@ export function escapeText(text: string): string {
 }
 
 /** RFC 5545 §3.1 folding: lines of at most 75 octets, continued with a space, never splitting a character. */
+const encoder = new TextEncoder();
+
 export function foldLine(line: string): string {
   const parts: string[] = [];
   let current = '';
   let size = 0;
   for (const char of line) {
-    const bytes = new TextEncoder().encode(char).length;
+    const bytes = encoder.encode(char).length;
     if (size + bytes > (parts.length === 0 ? 75 : 74)) {
       parts.push(current);
       current = '';

@@ -253,7 +253,11 @@ export function buildSiteModel(state: StatusState): SiteModel {
   const components = state.components.map((component) => componentView(component, links, format, incidentBySlug));
   const componentById = new Map(components.map((view) => [view.id, view]));
   const maintenance = incidents.filter((view) => view.kind === 'maintenance');
-  const byDay = groupByKey(incidents, (view) => format.dayKey(Date.parse(view.started.iso)));
+  // Each incident's start day in the page zone, computed once; months are its first seven characters.
+  const startDay = new Map(
+    state.incidents.map((incident) => [incident.incident.slug, format.dayKey(incident.startedAt)]),
+  );
+  const byDay = groupByKey(incidents, (view) => startDay.get(view.slug)!);
   const pastDays = state.days
     .slice(-pastIncidentDays)
     .reverse()
@@ -269,9 +273,12 @@ export function buildSiteModel(state: StatusState): SiteModel {
         moreUrl: links.history(day.date.slice(0, 7)),
       };
     });
+  const started = new Set(
+    state.incidents.filter((incident) => incident.startedAt <= now).map((incident) => incident.incident.slug),
+  );
   const byMonth = groupByKey(
-    incidents.filter((view) => Date.parse(view.started.iso) <= now),
-    (view) => format.dayKey(Date.parse(view.started.iso)).slice(0, 7),
+    incidents.filter((view) => started.has(view.slug)),
+    (view) => startDay.get(view.slug)!.slice(0, 7),
   );
   return {
     page,
