@@ -52,14 +52,5 @@ export function renderMarkdown(source: string): string {
   );
 }
 
-/** Plain text of a markdown message (for the API's `body` and text feeds). */
-export function markdownToText(source: string): string {
-  return sanitizeHtml(marked.parse(source) as string, { allowedTags: [], allowedAttributes: {} })
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\n{2,}/g, '\n\n')
-    .trim();
-}
+/** Plain text lives in one module so every output converts markdown the same way. */
+export { markdownToText } from './plain-text.ts';

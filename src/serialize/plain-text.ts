@@ -1,0 +1,120 @@
+import { Marked, type Token, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const lexer = new Marked({ gfm: true, breaks: false, async: false });
+
+const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * Text with HTML entities, as plain text: sanitize-html decodes every entity
+ * and re-escapes the five it must, which are then decoded in one pass, so
+ * `&amp;lt;` stays `&lt;` instead of becoming `<` (decoding twice was a bug).
+ */
+function decodeEntities(text: string): string {
+  return sanitizeHtml(text, { allowedTags: [], allowedAttributes: {} }).replace(
+    /&(?:amp|lt|gt|quot|#39);/g,
+    (entity) => entities[entity]!,
+  );
+}
+
+const blockTag = /<\/?(?:p|div|li|ul|ol|h[1-6]|blockquote|pre|tr|table|hr|section|article)\b[^>]*>/gi;
+
+/** Raw HTML an author wrote: `<br>` and block boundaries become line breaks, other tags go. */
+function htmlToText(html: string): string {
+  return decodeEntities(html.replace(/<br\s*\/?>/gi, '\n').replace(blockTag, '\n'));
+}
+
+function inlineText(tokens: readonly Token[] = []): string {
+  return tokens.map(inlineToken).join('');
+}
+
+function inlineToken(token: Token): string {
+  switch (token.type) {
+    case 'text':
+      return 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(token.text as string);
+    case 'escape':
+    case 'codespan':
+      return token.text as string;
+    case 'br':
+      return '\n';
+    case 'html':
+      return htmlToText(token.text as string);
+    case 'link': {
+      const link = token as Tokens.Link;
+      const label = inlineText(link.tokens);
+      return label === link.href || `mailto:${label}` === link.href ? label : `${label} (${link.href})`;
+    }
+    case 'image':
+      return (token as Tokens.Image).text;
+    default:
+      return 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(token.raw);
+  }
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line, index) => (index === 0 ? prefix : ' '.repeat(prefix.length)) + line)
+    .join('\n');
+}
+
+/** A paragraph keeps the author's line breaks and `<br>`s, without the spaces around them. */
+function paragraph(tokens: readonly Token[] | undefined): string {
+  return inlineText(tokens)
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .trim();
+}
+
+function blockToken(token: Token): string {
+  switch (token.type) {
+    case 'space':
+    case 'hr':
+      return '';
+    case 'paragraph':
+    case 'heading':
+    case 'text':
+      return 'tokens' in token && token.tokens ? paragraph(token.tokens) : decodeEntities(token.text as string);
+    case 'code':
+      return token.text as string;
+    case 'blockquote':
+      return blockText((token as Tokens.Blockquote).tokens);
+    case 'list': {
+      const list = token as Tokens.List;
+      const start = typeof list.start === 'number' ? list.start : 1;
+      return list.items
+        .map((item, index) => indent(blockText(item.tokens, '\n'), list.ordered ? `${start + index}. ` : '- '))
+        .join('\n');
+    }
+    case 'table': {
+      const table = token as Tokens.Table;
+      const row = (cells: Tokens.TableCell[]) => cells.map((cell) => paragraph(cell.tokens)).join(' | ');
+      return [row(table.header), ...table.rows.map(row)].join('\n');
+    }
+    case 'html':
+      return htmlToText(token.text as string)
+        .replace(/[ \t]*\n[ \t]*/g, '\n')
+        .trim();
+    default:
+      return decodeEntities(token.raw);
+  }
+}
+
+function blockText(tokens: readonly Token[], separator = '\n\n'): string {
+  return tokens
+    .map(blockToken)
+    .filter((text) => text !== '')
+    .join(separator);
+}
+
+/**
+ * The one plain-text rendering of author markdown, for every output that
+ * cannot show HTML: the API's `body`, feed summaries, iCalendar descriptions
+ * and notifications. Block boundaries and `<br>` become line breaks (never
+ * nothing), list items keep a `- ` or `1. ` marker, links show their address,
+ * code is kept literally and entities are decoded exactly once.
+ */
+export function markdownToText(source: string): string {
+  return blockText(lexer.lexer(source))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
