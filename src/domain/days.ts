@@ -2,10 +2,13 @@ import type { StatusSegment } from './timeline.ts';
 import type { ZonedDay } from './time.ts';
 import { severityOf, type ComponentStatus } from './vocabulary.ts';
 
+/** A day's status in a bar: the worst component status, or `no_data` before the component existed. */
+export type DayStatus = ComponentStatus | 'no_data';
+
 /** One cell of a 90-day bar: the day's worst status and the incidents that touched it. */
 export interface DayCell {
   date: string;
-  status: ComponentStatus;
+  status: DayStatus;
   /** Slugs, in order of first appearance. */
   incidents: string[];
 }
@@ -21,9 +24,21 @@ function firstDayEndingAfter(days: readonly ZonedDay[], instant: number): number
   return low;
 }
 
-/** Fills one cell per day from a component's segments; time after `now` does not count. */
-export function computeDayCells(segments: readonly StatusSegment[], days: readonly ZonedDay[], now: number): DayCell[] {
-  const cells: DayCell[] = days.map((day) => ({ date: day.date, status: 'operational', incidents: [] }));
+/**
+ * Fills one cell per day from a component's segments; time after `now` does
+ * not count, and days that end before the component existed (`since`) have no data.
+ */
+export function computeDayCells(
+  segments: readonly StatusSegment[],
+  days: readonly ZonedDay[],
+  now: number,
+  since = -Infinity,
+): DayCell[] {
+  const cells: DayCell[] = days.map((day) => ({
+    date: day.date,
+    status: day.end <= since ? 'no_data' : 'operational',
+    incidents: [],
+  }));
   const first = days[0];
   if (!first) return cells;
   for (const segment of segments) {
@@ -33,6 +48,7 @@ export function computeDayCells(segments: readonly StatusSegment[], days: readon
     if (end <= start || start >= now) continue;
     for (let index = firstDayEndingAfter(days, start); index < days.length && days[index]!.start < end; index++) {
       const cell = cells[index]!;
+      if (cell.status === 'no_data') continue;
       if (severityOf(segment.status) > severityOf(cell.status)) cell.status = segment.status;
       if (!cell.incidents.includes(segment.slug)) cell.incidents.push(segment.slug);
     }

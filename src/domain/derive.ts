@@ -1,7 +1,8 @@
 import { computeDayCells, type DayCell } from './days.ts';
 import type { Component, ComponentsFile, Group, Incident, Update } from './schema.ts';
-import { dayMs, lastZonedDays, startOfCalendarDate, type ZonedDay } from './time.ts';
+import { dayMs, lastZonedDays, type ZonedDay } from './time.ts';
 import {
+  impactAt,
   impactStart,
   incidentSegments,
   isIncidentActiveAt,
@@ -9,8 +10,8 @@ import {
   type StatusSegment,
 } from './timeline.ts';
 import { computeUptime } from './uptime.ts';
+import { componentStart, isShown } from './visibility.ts';
 import {
-  impacts,
   worseStatus,
   type ComponentStatus,
   type Impact,
@@ -24,6 +25,7 @@ export interface IncidentState {
   incident: Incident;
   /** Current status: the latest update's, or a maintenance's window status. */
   status: UpdateStatus;
+  /** The impact at the build clock: the front matter's, or the latest published update's `impact`. */
   impact: Impact;
   active: boolean;
   /** Maintenance announced but not started. */
@@ -34,6 +36,8 @@ export interface IncidentState {
   /** Set while resolved or completed: the time of that update (or the window end). */
   resolvedAt: number | null;
   monitoringAt: number | null;
+  /** When the postmortem was published, once the build clock has reached it. */
+  postmortemAt: number | null;
   /** Component ids the incident touched, in file order. */
   componentIds: string[];
   segments: StatusSegment[];
@@ -67,8 +71,9 @@ export interface StatusState {
   page: ComponentsFile['page'];
   days: ZonedDay[];
   overall: OverallStatus;
+  /** Components that exist at the build clock (from their `since` date on), in file order. */
   components: ComponentState[];
-  /** Display order, retired components left out; top-level components form groups without `group`. */
+  /** Display order, retired and `showcase: false` components left out; top-level components form groups without `group`. */
   groups: GroupState[];
   /** Newest first by impact start. */
   incidents: IncidentState[];
@@ -89,66 +94,54 @@ export function deriveIncidentState(incident: Incident, now: number): IncidentSt
   const closed = status === 'resolved' || status === 'completed';
   const closedAt = closed ? (lastAt(published, status) ?? incident.window?.end ?? null) : null;
   const segments = incidentSegments(incident);
+  const postmortemAt =
+    status === 'resolved' && incident.postmortem_published !== undefined && incident.postmortem_published <= now
+      ? incident.postmortem_published
+      : null;
   const ids = [...incident.components.map((component) => component.id)];
   for (const update of incident.updates)
     for (const component of update.components ?? []) if (!ids.includes(component.id)) ids.push(component.id);
   return {
     incident,
     status,
-    impact: incident.impact ?? 'none',
+    impact: impactAt(incident, now),
     active: isIncidentActiveAt(incident, now),
     upcoming: maintenance && status === 'scheduled',
     startedAt: impactStart(incident),
-    updatedAt: Math.max(latestUpdate?.at ?? 0, maintenance && !latestUpdate ? (incident.window?.start ?? 0) : 0),
+    updatedAt: Math.max(
+      latestUpdate?.at ?? 0,
+      maintenance && !latestUpdate ? (incident.window?.start ?? 0) : 0,
+      postmortemAt ?? 0,
+    ),
     resolvedAt: closedAt,
     monitoringAt: lastAt(published, 'monitoring') ?? lastAt(published, 'verifying'),
+    postmortemAt,
     componentIds: ids,
     segments,
     latestUpdate,
   };
 }
 
-const indicatorForStatus: Record<ComponentStatus, Indicator> = {
-  operational: 'none',
-  under_maintenance: 'none',
-  degraded_performance: 'minor',
-  partial_outage: 'major',
-  major_outage: 'critical',
-};
-
-const indicatorRank: Indicator[] = ['none', 'minor', 'major', 'critical'];
-
-/** The page-wide indicator and Statuspage's description for it. */
+/**
+ * The page-wide indicator: Statuspage's rollup of the shown components'
+ * current statuses, and nothing else (an open incident's impact is its own
+ * severity and does not raise it). `critical` only when every shown
+ * component is in major outage; maintenance only when nothing is worse.
+ * See shared/reference/statuspage-api-v2.md.
+ */
 export function deriveOverallStatus(
-  currentStatuses: readonly ComponentStatus[],
-  activeIncidents: readonly IncidentState[],
+  shownStatuses: readonly ComponentStatus[],
+  maintenanceInProgress: boolean,
 ): OverallStatus {
-  const worst = currentStatuses.reduce<ComponentStatus>(worseStatus, 'operational');
-  const fromComponents = indicatorForStatus[worst];
-  const fromIncidents = activeIncidents
-    .filter((state) => state.incident.kind === 'incident')
-    .map((state) => state.impact as Indicator)
-    .reduce<Indicator>((a, b) => (impacts.indexOf(b as Impact) > impacts.indexOf(a as Impact) ? b : a), 'none');
-  const indicator =
-    indicatorRank.indexOf(fromIncidents) > indicatorRank.indexOf(fromComponents) ? fromIncidents : fromComponents;
-  const maintenance =
-    worst === 'under_maintenance' || activeIncidents.some((state) => state.incident.kind === 'maintenance');
-  if (indicator === 'none') {
-    return maintenance
-      ? { indicator: 'maintenance', description: 'Service Under Maintenance' }
-      : { indicator: 'none', description: 'All Systems Operational' };
-  }
-  const descriptions: Record<Indicator, string> = {
-    none: 'All Systems Operational',
-    minor:
-      worst === 'degraded_performance' && fromComponents === 'minor'
-        ? 'Partially Degraded Service'
-        : 'Minor Service Outage',
-    major: 'Partial System Outage',
-    critical: 'Major System Outage',
-    maintenance: 'Service Under Maintenance',
-  };
-  return { indicator, description: descriptions[indicator] };
+  const worst = shownStatuses.reduce<ComponentStatus>(worseStatus, 'operational');
+  if (worst === 'major_outage' && shownStatuses.every((status) => status === 'major_outage'))
+    return { indicator: 'critical', description: 'Major System Outage' };
+  if (worst === 'major_outage') return { indicator: 'major', description: 'Partial System Outage' };
+  if (worst === 'partial_outage') return { indicator: 'minor', description: 'Minor Service Outage' };
+  if (worst === 'degraded_performance') return { indicator: 'minor', description: 'Partially Degraded Service' };
+  if (worst === 'under_maintenance' || maintenanceInProgress)
+    return { indicator: 'maintenance', description: 'Service Under Maintenance' };
+  return { indicator: 'none', description: 'All Systems Operational' };
 }
 
 function deriveComponentState(
@@ -162,13 +155,13 @@ function deriveComponentState(
   let status: ComponentStatus = 'operational';
   for (const segment of segments)
     if (segment.start <= now && now < segment.end) status = worseStatus(status, segment.status);
-  const since = component.since ? startOfCalendarDate(component.since, timeZone) : -Infinity;
+  const since = componentStart(component, timeZone);
   const uptime = (count: number) => computeUptime(segments, Math.max(now - count * dayMs, since), now);
   const touched = new Set(segments.map((segment) => segment.slug));
   return {
     component,
     status,
-    days: computeDayCells(segments, days, now),
+    days: computeDayCells(segments, days, now, since),
     uptime30: uptime(30),
     uptime90: uptime(barDays),
     incidentSlugs: [...touched].sort((a, b) => rank.get(a)! - rank.get(b)!),
@@ -176,7 +169,7 @@ function deriveComponentState(
 }
 
 function groupComponents(file: ComponentsFile, states: ComponentState[]): GroupState[] {
-  const visible = states.filter((state) => !state.component.retired);
+  const visible = states.filter((state) => isShown(state.component));
   const groups: GroupState[] = [];
   const worst = (members: ComponentState[]) =>
     members.reduce<ComponentStatus>((acc, state) => worseStatus(acc, state.status), 'operational');
@@ -202,17 +195,20 @@ export function deriveStatusState(file: ComponentsFile, incidents: readonly Inci
   for (const state of states)
     for (const segment of state.segments) segmentsByComponent.get(segment.componentId)?.push(segment);
   const days = lastZonedDays(now, barDays, timeZone);
-  const components = file.components.map((component) =>
-    deriveComponentState(component, segmentsByComponent.get(component.id) ?? [], days, now, timeZone, rank),
-  );
-  const visible = components.filter((state) => !state.component.retired);
+  // Before its `since` date a component does not exist yet: no page, no feed, no API object.
+  const components = file.components
+    .filter((component) => componentStart(component, timeZone) <= now)
+    .map((component) =>
+      deriveComponentState(component, segmentsByComponent.get(component.id) ?? [], days, now, timeZone, rank),
+    );
+  const visible = components.filter((state) => isShown(state.component));
   return {
     now,
     page: file.page,
     days,
     overall: deriveOverallStatus(
       visible.map((state) => state.status),
-      states.filter((state) => state.active),
+      states.some((state) => state.active && state.incident.kind === 'maintenance'),
     ),
     components,
     groups: groupComponents(file, components),

@@ -1,7 +1,19 @@
 import type { Locate, Problem } from './problems.ts';
 import type { ComponentsFile, Incident } from './schema.ts';
 import { quoteList, suggestClosest } from './suggest.ts';
-import { kinds, slugPattern, toSlug, updateStatuses, type Kind, type UpdateStatus } from './vocabulary.ts';
+import { formatZonedIso } from './time.ts';
+import { impactStart } from './timeline.ts';
+import { componentStart } from './visibility.ts';
+import {
+  impacts,
+  kinds,
+  slugPattern,
+  toSlug,
+  updateStatuses,
+  type Impact,
+  type Kind,
+  type UpdateStatus,
+} from './vocabulary.ts';
 import { allowedNextStatuses, isAllowedTransition, statusesFor } from './transitions.ts';
 
 export interface LocatedComponentsFile {
@@ -213,6 +225,86 @@ function checkComponents(report: Report, incident: Incident, known: ReadonlySet<
   );
 }
 
+/** Before its `since` date a component does not exist, so no incident may touch it then. */
+function checkComponentsExist(report: Report, incident: Incident, file: ComponentsFile): void {
+  const byId = new Map(file.components.map((component) => [component.id, component]));
+  const zone = file.page.timezone;
+  const check = (path: (string | number)[], id: string, at: number, what: string) => {
+    const component = byId.get(id);
+    if (!component?.since || at >= componentStart(component, zone)) return;
+    const day = formatZonedIso(at, zone).slice(0, 10);
+    report(
+      path,
+      'ComponentBeforeSince',
+      `The component "${id}" exists from ${component.since} (its since in components.yml), but ${what} ${new Date(at).toISOString()}.`,
+      `Remove "${id}" here, or set "since: ${day}" (or earlier) on it in components.yml.`,
+    );
+  };
+  const start = impactStart(incident);
+  const begins = incident.kind === 'maintenance' ? 'this maintenance begins at' : 'this incident begins at';
+  incident.components.forEach((component, index) => check(['components', index], component.id, start, begins));
+  incident.updates.forEach((update, updateIndex) =>
+    update.components?.forEach((component, index) =>
+      check(
+        ['updates', updateIndex, 'components', index, 'id'],
+        component.id,
+        update.at,
+        'this update is published at',
+      ),
+    ),
+  );
+}
+
+/** A postmortem is published after the incident is resolved, and has text. */
+function checkPostmortem(report: Report, incident: Incident, now: number): void {
+  const published = incident.postmortem_published;
+  if (published === undefined) return;
+  const path = ['postmortem_published'];
+  if (incident.kind === 'maintenance') {
+    report(
+      path,
+      'PostmortemOnMaintenance',
+      'Only an incident has a postmortem; this file is a maintenance.',
+      'Remove postmortem_published; write what happened in the last update or below the front matter.',
+      { part: 'key' },
+    );
+    return;
+  }
+  const last = incident.updates.at(-1);
+  if (last?.status !== 'resolved') {
+    report(
+      path,
+      'PostmortemBeforeResolved',
+      `The postmortem is published (${new Date(published).toISOString()}) but the incident is not resolved.`,
+      'Post a "resolved" update first, then set postmortem_published to a time at or after it.',
+    );
+  } else if (published < last.at) {
+    report(
+      path,
+      'PostmortemBeforeResolved',
+      `The postmortem is published at ${new Date(published).toISOString()}, before the incident was resolved (${new Date(last.at).toISOString()}).`,
+      `Set postmortem_published to the time you published it, at or after ${new Date(last.at).toISOString()}.`,
+    );
+  }
+  if (published > now) {
+    report(
+      path,
+      'UpdateInFuture',
+      `The postmortem is dated ${new Date(published).toISOString()}, after the build clock (${new Date(now).toISOString()}).`,
+      'Set postmortem_published when you publish it: the current time, not a future one.',
+    );
+  }
+  if (incident.body.trim() === '') {
+    report(
+      path,
+      'EmptyPostmortem',
+      'postmortem_published is set but there is no postmortem text below the front matter.',
+      'Write what happened and what will change below the closing "---", or remove postmortem_published.',
+      { part: 'key' },
+    );
+  }
+}
+
 function checkStarted(report: Report, incident: Incident): void {
   const first = incident.updates[0];
   if (incident.started !== undefined && first && incident.started > first.at) {
@@ -230,6 +322,13 @@ function isResolved(incident: Incident): boolean {
   return last?.status === 'resolved' || last?.status === 'completed';
 }
 
+/** The highest impact an incident reached, counting escalations by updates. */
+function peakImpact(incident: Incident): Impact {
+  return [incident.impact ?? 'none', ...incident.updates.map((update) => update.impact ?? 'none')].reduce((a, b) =>
+    impacts.indexOf(b) > impacts.indexOf(a) ? b : a,
+  );
+}
+
 function checkWarnings(report: Report, incident: Incident, now: number): void {
   const lastIndex = incident.updates.length - 1;
   const last = incident.updates[lastIndex];
@@ -243,31 +342,36 @@ function checkWarnings(report: Report, incident: Incident, now: number): void {
       { severity: 'warning' },
     );
   }
-  if (
-    isResolved(incident) &&
-    (incident.impact === 'major' || incident.impact === 'critical') &&
-    incident.body === '' &&
-    now - last.at > postmortemGraceMs
-  ) {
+  // The grace period runs from the resolving update to the postmortem's publication (or the build clock).
+  const peak = peakImpact(incident);
+  const published = incident.postmortem_published !== undefined && incident.postmortem_published <= now;
+  if (isResolved(incident) && (peak === 'major' || peak === 'critical') && !published && now - last.at > postmortemGraceMs) {
     report(
       [],
       'MissingPostmortem',
-      `This ${incident.impact} incident was resolved over 72 hours ago and has no postmortem.`,
-      'Write what happened and what will change below the closing "---".',
-      {
-        severity: 'warning',
-      },
+      `This ${peak} incident was resolved over 72 hours ago and has no published postmortem.`,
+      incident.body.trim() === ''
+        ? `Write what happened and what will change below the closing "---", and add "postmortem_published: ${new Date(now).toISOString()}" to the front matter.`
+        : `Publish the text below the front matter as its postmortem: add "postmortem_published: ${new Date(now).toISOString()}" to the front matter.`,
+      { severity: 'warning' },
     );
   }
 }
 
 /** Every rule that looks at one incident on its own (plus the component list). */
-export function checkIncident(located: LocatedIncident, knownComponents: ReadonlySet<string>, now: number): Problem[] {
+export function checkIncident(
+  located: LocatedIncident,
+  knownComponents: ReadonlySet<string>,
+  now: number,
+  componentsFile?: ComponentsFile,
+): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(located.value.file, located.locate, problems);
   checkKindFields(report, located.value);
   checkUpdates(report, located.value, now);
   checkComponents(report, located.value, knownComponents);
+  if (componentsFile) checkComponentsExist(report, located.value, componentsFile);
+  checkPostmortem(report, located.value, now);
   checkStarted(report, located.value);
   checkWarnings(report, located.value, now);
   return problems;

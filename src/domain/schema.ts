@@ -127,10 +127,20 @@ export const ComponentSchema = z.strictObject({
   description: z.string().optional(),
   /** Id of the group it belongs to. Default: none (top level). */
   group: SlugSchema.optional(),
-  /** Date it started; uptime before it is not counted. Example: `2025-03-01`. Default: counts the whole window. */
+  /**
+   * Date it started, in the page's time zone. Before it the component does not exist: not listed,
+   * not in the API, its day bars show no data, uptime does not count, and incidents may not
+   * refer to it. Example: `2025-03-01`. Default: it has always existed.
+   */
   since: DateSchema.optional(),
   /** Kept so history resolves, hidden from the home page. Default: `false`. */
   retired: z.boolean().default(false),
+  /**
+   * Statuspage's `showcase`: `false` keeps the component off the home page, out of
+   * `summary.json` and `components.json` and out of the overall status, while incidents can
+   * still refer to it and it keeps its own page, history, feeds and badge. Default: `true`.
+   */
+  showcase: z.boolean().default(true),
 });
 
 /** `components.yml`: the page and what it reports on. */
@@ -170,6 +180,12 @@ export const UpdateSchema = z.strictObject({
   next_update: TimestampSchema.optional(),
   /** Optional component statuses from this update on. */
   components: z.array(UpdateComponentSchema).optional(),
+  /**
+   * Optional new impact from this update on, for an incident escalated or
+   * de-escalated while open (the front matter's `impact` is the starting one).
+   * Components listed without a status follow it. Example: `critical`. Default: unchanged.
+   */
+  impact: z.enum(impacts).optional(),
 });
 
 /** Front matter of `incidents/<slug>.md`. */
@@ -178,7 +194,10 @@ export const IncidentSchema = z.strictObject({
   kind: z.enum(kinds).default('incident'),
   /** Headline customers read. Example: `Elevated API error rates`. */
   title: z.string().min(1),
-  /** none | minor | major | critical. Required for incidents; maintenance defaults to `none`. */
+  /**
+   * none | minor | major | critical: the starting impact; an update's `impact` changes it from then on.
+   * Required for incidents; maintenance defaults to `none`.
+   */
   impact: z.enum(impacts).optional(),
   /** When impact began, if before the first update. Default: the first update's time. */
   started: TimestampSchema.optional(),
@@ -188,6 +207,12 @@ export const IncidentSchema = z.strictObject({
   components: z.array(AffectedComponentSchema).default([]),
   /** Status updates, oldest first. Incidents need at least one. */
   updates: z.array(UpdateSchema).default([]),
+  /**
+   * Incidents only: when the postmortem (the markdown below the front matter)
+   * was published, at or after the resolving update. From then on the API
+   * reports status `postmortem`. Example: `2026-11-22T10:00:00Z`. Default: not published.
+   */
+  postmortem_published: TimestampSchema.optional(),
 });
 
 export type ComponentsFileInput = z.input<typeof ComponentsFileSchema>;

@@ -1,5 +1,5 @@
 import type { Incident, Update } from './schema.ts';
-import { statusForImpact, type ComponentStatus, type UpdateStatus } from './vocabulary.ts';
+import { statusForImpact, type ComponentStatus, type Impact, type UpdateStatus } from './vocabulary.ts';
 
 /** One component in one status for a stretch of time, because of one incident. */
 export interface StatusSegment {
@@ -16,10 +16,41 @@ interface StateAt {
   statuses: Map<string, ComponentStatus>;
 }
 
-function initialStatuses(incident: Incident): Map<string, ComponentStatus> {
+/** How many updates are published at an instant (updates are oldest first). */
+function publishedCount(incident: Incident, instant: number): number {
+  let count = 0;
+  while (count < incident.updates.length && incident.updates[count]!.at <= instant) count++;
+  return count;
+}
+
+/** The impact after the first `count` updates: the front matter's, then each update's `impact` from that update on. */
+export function impactAfter(incident: Incident, count: number): Impact {
+  let impact = incident.impact ?? 'none';
+  for (const update of incident.updates.slice(0, count)) impact = update.impact ?? impact;
+  return impact;
+}
+
+/** The incident's impact at an instant. */
+export function impactAt(incident: Incident, instant: number): Impact {
+  return impactAfter(incident, publishedCount(incident, instant));
+}
+
+/**
+ * Component statuses after the first `count` updates. A component listed
+ * without a status follows the impact of that moment until an update sets
+ * its status explicitly.
+ */
+export function componentStatusesAfter(incident: Incident, count: number): Map<string, ComponentStatus> {
+  const explicit = new Map<string, ComponentStatus>();
+  for (const update of incident.updates.slice(0, count))
+    for (const component of update.components ?? []) explicit.set(component.id, component.status);
   const fallback: ComponentStatus =
-    incident.kind === 'maintenance' ? 'under_maintenance' : statusForImpact(incident.impact ?? 'none');
-  return new Map(incident.components.map((component) => [component.id, component.status ?? fallback]));
+    incident.kind === 'maintenance' ? 'under_maintenance' : statusForImpact(impactAfter(incident, count));
+  const statuses = new Map(
+    incident.components.map((component) => [component.id, explicit.get(component.id) ?? component.status ?? fallback]),
+  );
+  for (const [id, status] of explicit) if (!statuses.has(id)) statuses.set(id, status);
+  return statuses;
 }
 
 function lastUpdateAtOrBefore(
@@ -61,12 +92,10 @@ function isActiveAt(incident: Incident, instant: number): boolean {
 }
 
 function stateAt(incident: Incident, instant: number): StateAt {
-  const statuses = initialStatuses(incident);
-  for (const update of incident.updates) {
-    if (update.at > instant) break;
-    for (const component of update.components ?? []) statuses.set(component.id, component.status);
-  }
-  return { active: isActiveAt(incident, instant), statuses };
+  return {
+    active: isActiveAt(incident, instant),
+    statuses: componentStatusesAfter(incident, publishedCount(incident, instant)),
+  };
 }
 
 /** The instants at which anything about an incident can change. */

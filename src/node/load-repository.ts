@@ -127,7 +127,7 @@ export function loadRepository(
   };
   if (!componentsFile.ok) return { problems, snapshot, fileCount: files.length };
   const known = new Set(componentsFile.value.value.components.map((component) => component.id));
-  for (const incident of located) problems.push(...checkIncident(incident, known, now));
+  for (const incident of located) problems.push(...checkIncident(incident, known, now, componentsFile.value.value));
   for (const { file, data, locate } of unparsed) problems.push(...checkUnparsedIncident(file, data, locate, known));
   return {
     repository: { components: componentsFile.value.value, incidents: located.map((incident) => incident.value) },

@@ -1,9 +1,10 @@
 import type { IncidentState, StatusState } from '../domain/derive.ts';
-import { maintenanceStatusAt } from '../domain/timeline.ts';
+import { impactAt, maintenanceStatusAt } from '../domain/timeline.ts';
 import type { UpdateStatus } from '../domain/vocabulary.ts';
 import type { Permalinks } from '../site/permalinks.ts';
 import { strings } from '../site/strings.ts';
 import { renderMarkdown } from './markdown.ts';
+import { markdownToText } from './plain-text.ts';
 
 /** One published status change: a feed item. */
 export interface FeedEntry {
@@ -13,28 +14,34 @@ export interface FeedEntry {
   title: string;
   date: number;
   html: string;
+  /** The message as plain text, for feed summaries. */
+  text: string;
   slug: string;
   componentIds: string[];
 }
 
 interface RawEntry {
   anchor: string;
-  status: UpdateStatus;
+  /** The label in the title: an update status, or the postmortem. */
+  label: string;
   at: number;
   message: string;
 }
 
-/** Explicit updates, plus a maintenance window opening or closing on its own. */
+/** Explicit updates, a maintenance window opening or closing on its own, and a published postmortem. */
 function publishedChanges(state: IncidentState, now: number, links: Permalinks): RawEntry[] {
   const { incident } = state;
+  const label = (status: UpdateStatus) => strings.updateStatus[status];
   const entries: RawEntry[] = incident.updates
     .map((update, index) => ({
       anchor: links.updateAnchor(index),
-      status: update.status,
+      label: label(update.status),
       at: update.at,
       message: update.message,
     }))
     .filter((entry) => entry.at <= now);
+  if (state.postmortemAt !== null)
+    entries.push({ anchor: 'postmortem', label: strings.postmortem, at: state.postmortemAt, message: incident.body });
   if (incident.kind === 'maintenance' && incident.window) {
     for (const [anchor, at] of [
       ['window-start', incident.window.start],
@@ -46,7 +53,7 @@ function publishedChanges(state: IncidentState, now: number, links: Permalinks):
       const status = maintenanceStatusAt(incident, at);
       const message =
         status === 'completed' ? 'The maintenance window has ended.' : 'The maintenance window has started.';
-      entries.push({ anchor, status, at, message });
+      entries.push({ anchor, label: label(status), at, message });
     }
   }
   return entries;
@@ -72,14 +79,19 @@ export function collectFeedEntries(
   );
   return candidates.slice(0, options.limit).map(({ state: incident, entry }) => {
     const url = links.absolute(`${links.incident(incident.incident.slug)}#${entry.anchor}`);
-    const affected = incident.componentIds.map((id) => names.get(id) ?? id).join(', ');
-    const impact = incident.incident.kind === 'maintenance' ? strings.maintenance : strings.impact[incident.impact];
+    const affected = incident.componentIds.flatMap((id) => names.get(id) ?? []).join(', ');
+    // The impact when the entry was published: an escalation shows from its update on.
+    const impact =
+      incident.incident.kind === 'maintenance'
+        ? strings.maintenance
+        : strings.impact[impactAt(incident.incident, entry.at)];
     return {
       id: url,
       url,
-      title: `[${strings.updateStatus[entry.status]}] ${incident.incident.title}`,
+      title: `[${entry.label}] ${incident.incident.title}`,
       date: entry.at,
       html: `${renderMarkdown(entry.message)}<p><strong>${strings.impactLabel}:</strong> ${impact}${affected ? ` · <strong>${strings.affected}:</strong> ${escapeHtml(affected)}` : ''}</p>`,
+      text: markdownToText(entry.message),
       slug: incident.incident.slug,
       componentIds: incident.componentIds,
     };

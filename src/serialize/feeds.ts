@@ -51,7 +51,7 @@ export async function renderRss(context: FeedContext): Promise<string> {
       link: entry.url,
       pubDate: new Date(entry.date),
       content: entry.html,
-      description: entry.title,
+      description: entry.text,
     })),
   });
 }
@@ -76,6 +76,7 @@ function buildFeed(context: FeedContext): Feed {
       link: entry.url,
       date: new Date(entry.date),
       published: new Date(entry.date),
+      description: entry.text,
       content: entry.html,
     });
   }

@@ -1,6 +1,6 @@
 import type { StatusState } from '../domain/derive.ts';
 import type { Permalinks } from '../site/permalinks.ts';
-import { markdownToText } from './markdown.ts';
+import { markdownToText } from './plain-text.ts';
 
 function utc(instant: number): string {
   return new Date(instant)

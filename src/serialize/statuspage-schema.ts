@@ -89,6 +89,9 @@ const incidentFields = {
   incident_updates: z.array(StatuspageIncidentUpdateSchema),
   components: z.array(StatuspageComponentSchema),
   reminder_intervals: z.string().nullable(),
+  /** The published postmortem as plain text; null until it is published. */
+  postmortem_body: z.string().nullable(),
+  postmortem_published_at: nullableTimestamp,
 };
 
 export const StatuspageIncidentSchema = z.strictObject({

@@ -1,9 +1,10 @@
 import type { ComponentState, IncidentState, StatusState } from '../domain/derive.ts';
 import { startOfCalendarDate, formatZonedIso } from '../domain/time.ts';
-import { statusForImpact, type ComponentStatus } from '../domain/vocabulary.ts';
+import { componentStatusesAfter } from '../domain/timeline.ts';
+import type { ComponentStatus } from '../domain/vocabulary.ts';
 import type { Permalinks } from '../site/permalinks.ts';
 import { stableId } from './ids.ts';
-import { markdownToText } from './markdown.ts';
+import { markdownToText } from './plain-text.ts';
 import type { StatuspageFile } from './statuspage-schema.ts';
 
 /** How many incidents and maintenances the list endpoints carry, as Statuspage does. */
@@ -55,7 +56,7 @@ function createApi(state: StatusState, links: Permalinks) {
       updated_at: time(updated),
       position,
       description: component.component.description ?? null,
-      showcase: true,
+      showcase: component.component.showcase,
       start_date: component.component.since ?? null,
       group_id: groupId,
       page_id: pageId,
@@ -102,32 +103,24 @@ function createApi(state: StatusState, links: Permalinks) {
   const incidentJson = (incident: IncidentState): Json => {
     const { incident: source } = incident;
     const incidentId = stableId('incident', source.slug);
-    const fallback: ComponentStatus =
-      source.kind === 'maintenance' ? 'under_maintenance' : statusForImpact(incident.impact);
-    const current = new Map(source.components.map((component) => [component.id, component.status ?? fallback]));
+    // Each update lists the components it changed, including those following an impact change.
     const updates = source.updates
       .map((update, index) => {
-        let affected: Json[] | null = null;
-        if (index === 0 && source.components.length > 0) {
-          affected = source.components.map((component) => ({
-            code: stableId('component', component.id),
-            name: componentById.get(component.id)?.component.name ?? component.id,
-            old_status: 'operational',
-            new_status: current.get(component.id)!,
-          }));
-        }
-        if (update.components) {
-          affected = update.components.map((component) => {
-            const old = current.get(component.id) ?? 'operational';
-            current.set(component.id, component.status);
-            return {
-              code: stableId('component', component.id),
-              name: componentById.get(component.id)?.component.name ?? component.id,
-              old_status: old,
-              new_status: component.status,
-            };
-          });
-        }
+        const before = index === 0 ? new Map<string, ComponentStatus>() : componentStatusesAfter(source, index);
+        const after = componentStatusesAfter(source, index + 1);
+        const explicit = new Set(update.components?.map((component) => component.id));
+        const changed = [...after].filter(
+          ([id, status]) => explicit.has(id) || (before.get(id) ?? 'operational') !== status,
+        );
+        const affected: Json[] | null =
+          changed.length === 0
+            ? null
+            : changed.map(([id, status]) => ({
+                code: stableId('component', id),
+                name: componentById.get(id)?.component.name ?? id,
+                old_status: before.get(id) ?? 'operational',
+                new_status: status,
+              }));
         return {
           id: stableId('update', `${source.slug}#${index + 1}`),
           status: update.status,
@@ -148,7 +141,7 @@ function createApi(state: StatusState, links: Permalinks) {
     const json: Json = {
       id: incidentId,
       name: source.title,
-      status: incident.status,
+      status: incident.postmortemAt === null ? incident.status : 'postmortem',
       impact: source.kind === 'maintenance' ? 'maintenance' : incident.impact,
       created_at: time(Math.min(first, incident.startedAt)),
       updated_at: time(incident.updatedAt || first),
@@ -163,6 +156,8 @@ function createApi(state: StatusState, links: Permalinks) {
         return component ? [componentJson(component, index + 1)] : [];
       }),
       reminder_intervals: null,
+      postmortem_body: incident.postmortemAt === null ? null : markdownToText(source.body),
+      postmortem_published_at: nullableTime(incident.postmortemAt),
     };
     if (source.kind === 'maintenance' && source.window) {
       json.scheduled_for = time(source.window.start);

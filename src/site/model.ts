@@ -1,6 +1,7 @@
 import type { ComponentState, IncidentState, StatusState } from '../domain/derive.ts';
-import type { DayCell } from '../domain/days.ts';
+import type { DayCell, DayStatus } from '../domain/days.ts';
 import type { Component, Page } from '../domain/schema.ts';
+import { impactAfter } from '../domain/timeline.ts';
 import type { ComponentStatus, UpdateStatus } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../serialize/markdown.ts';
 import { createDateFormat, type DateFormat } from './format.ts';
@@ -33,6 +34,8 @@ export interface UpdateView {
   label: string;
   at: TimeView;
   html: string;
+  /** Set when this update changed the incident's impact, e.g. "Impact changed to Critical impact". */
+  impactChange: string | undefined;
 }
 
 export interface IncidentView {
@@ -55,13 +58,15 @@ export interface IncidentView {
   latest: UpdateView | undefined;
   latestAgo: string | undefined;
   nextUpdate: TimeView | undefined;
+  /** When the postmortem (the body) was published, once the build clock has reached it. */
+  postmortem: TimeView | undefined;
   bodyHtml: string;
 }
 
 export interface CellView {
   date: string;
   label: string;
-  status: ComponentStatus;
+  status: DayStatus;
   popoverId: string | undefined;
   /** At most `popoverIncidentLimit`. */
   incidents: LinkView[];
@@ -129,6 +134,15 @@ function timeView(format: DateFormat, instant: number): TimeView {
   return { iso: new Date(instant).toISOString(), text: format.dateTime(instant) };
 }
 
+/** The timeline note of an update that changed the impact (an escalation or de-escalation). */
+function impactChangeAt(state: IncidentState, index: number): string | undefined {
+  const { incident } = state;
+  if (incident.kind !== 'incident' || incident.updates[index]!.impact === undefined) return undefined;
+  const before = impactAfter(incident, index);
+  const after = impactAfter(incident, index + 1);
+  return before === after ? undefined : strings.impactChanged(strings.impact[before], strings.impact[after]);
+}
+
 function incidentView(
   state: IncidentState,
   now: number,
@@ -148,6 +162,7 @@ function incidentView(
         label: strings.updateStatus[update.status],
         at: timeView(format, update.at),
         html: renderMarkdown(update.message),
+        impactChange: impactChangeAt(state, index),
       }))
       .filter((_, index) => incident.updates[index]!.at <= now)
       .reverse());
@@ -170,7 +185,11 @@ function incidentView(
     window: incident.window
       ? { start: timeView(format, incident.window.start), end: timeView(format, incident.window.end) }
       : undefined,
-    affected: state.componentIds.map((id) => ({ title: names.get(id)?.name ?? id, url: links.component(id) })),
+    // A component whose `since` date is still ahead does not exist yet (an announced maintenance may name it).
+    affected: state.componentIds.flatMap((id) => {
+      const component = names.get(id);
+      return component ? [{ title: component.name, url: links.component(id) }] : [];
+    }),
     get updates() {
       return renderUpdates();
     },
@@ -182,6 +201,7 @@ function incidentView(
       latestUpdate?.next_update !== undefined && state.active && latestUpdate.next_update > now
         ? timeView(format, latestUpdate.next_update)
         : undefined,
+    postmortem: state.postmortemAt === null ? undefined : timeView(format, state.postmortemAt),
     get bodyHtml() {
       return (bodyHtml ??= incident.body ? renderMarkdown(incident.body) : '');
     },
@@ -202,7 +222,11 @@ function cellView(
   return {
     date: cell.date,
     status: cell.status,
-    label: strings.dayLabel(format.day(cell.date), strings.componentStatus[cell.status], count),
+    label: strings.dayLabel(
+      format.day(cell.date),
+      cell.status === 'no_data' ? strings.noData : strings.componentStatus[cell.status],
+      count,
+    ),
     popoverId: count > 0 ? `day-${componentId}-${cell.date}` : undefined,
     incidents: linked,
     more: count - linked.length,
