@@ -25,7 +25,7 @@ describe('current status', () => {
     const state = stateOf([majorOpen]);
     expect(component(state, 'api').status).toBe('partial_outage');
     expect(component(state, 'webhooks').status).toBe('operational');
-    expect(state.overall).toEqual({ indicator: 'major', description: 'Partial System Outage' });
+    expect(state.overall).toEqual({ indicator: 'minor', description: 'Minor Service Outage' });
   });
 
   test('lets the worst of overlapping incidents on one component win', () => {
@@ -74,7 +74,8 @@ describe('current status', () => {
     const later = stateOf([changing]);
     expect(component(later, 'api').status).toBe('degraded_performance');
     expect(component(later, 'webhooks').status).toBe('operational');
-    expect(later.overall.indicator).toBe('critical');
+    // The incident is still critical, but the rollup reads only component statuses.
+    expect(later.overall).toEqual({ indicator: 'minor', description: 'Partially Degraded Service' });
   });
 
   test('stops counting a resolved incident at its resolve time and counts it again when reopened', () => {
@@ -97,25 +98,13 @@ describe('current status', () => {
     expect(30 * 86_400 - seconds).toBeCloseTo(0.9 * 3600, 3);
   });
 
-  test('reads "Minor Service Outage" when a minor incident affects no component', () => {
-    expect(
-      deriveOverallStatus(
-        ['operational'],
-        [
-          {
-            incident: makeIncident('m', {
-              title: 'x',
-              impact: 'minor',
-              updates: [{ at: '2026-11-23T10:00:00Z', status: 'investigating', message: 'x' }],
-            }),
-            impact: 'minor',
-          } as never,
-        ],
-      ),
-    ).toEqual({
-      indicator: 'minor',
-      description: 'Minor Service Outage',
+  test('reads "All Systems Operational" while an open incident leaves every component operational', () => {
+    const noComponents = makeIncident('m', {
+      title: 'Partner delays',
+      impact: 'critical',
+      updates: [{ at: '2026-11-23T10:00:00Z', status: 'investigating', message: 'x' }],
     });
+    expect(stateOf([noComponents]).overall).toEqual({ indicator: 'none', description: 'All Systems Operational' });
   });
 });
 
@@ -159,7 +148,7 @@ describe('maintenance', () => {
 
   test('lets a real outage outrank maintenance in the indicator', () => {
     const silent = makeIncident('db', { kind: 'maintenance', title: 'DB', components: ['database'], window });
-    expect(stateOf([silent, majorOpen]).overall.indicator).toBe('major');
+    expect(stateOf([silent, majorOpen]).overall).toEqual({ indicator: 'minor', description: 'Minor Service Outage' });
   });
 });
 
@@ -270,6 +259,71 @@ describe('uptime', () => {
     const counted = (now - Date.parse('2026-11-12T23:00:00Z')) / 3_600_000;
     expect(api.uptime30).toBeCloseTo(1 - 12 / counted, 9);
     expect(api.uptime90).toBe(api.uptime30);
-    expect(component(stateOf([], t('2026-11-01T00:00:00Z'), file), 'api').uptime30).toBeNull();
+    // At the first instant of its since date nothing has been counted yet.
+    expect(component(stateOf([], t('2026-11-12T23:00:00Z'), file), 'api').uptime30).toBeNull();
+  });
+});
+
+describe("the overall status is Statuspage's rollup of shown components", () => {
+  test.each([
+    [['operational', 'operational'], false, 'none', 'All Systems Operational'],
+    [['degraded_performance', 'operational'], false, 'minor', 'Partially Degraded Service'],
+    [['degraded_performance', 'degraded_performance'], false, 'minor', 'Partially Degraded Service'],
+    [['partial_outage', 'degraded_performance'], false, 'minor', 'Minor Service Outage'],
+    [['major_outage', 'partial_outage'], false, 'major', 'Partial System Outage'],
+    [['major_outage', 'operational', 'major_outage'], false, 'major', 'Partial System Outage'],
+    [['major_outage', 'major_outage', 'major_outage'], false, 'critical', 'Major System Outage'],
+    [['under_maintenance', 'operational'], false, 'maintenance', 'Service Under Maintenance'],
+    [['operational'], true, 'maintenance', 'Service Under Maintenance'],
+    [['degraded_performance', 'under_maintenance'], true, 'minor', 'Partially Degraded Service'],
+  ] as const)('%j (maintenance in progress: %s) reads %s, "%s"', (statuses, maintenance, indicator, description) => {
+    expect(deriveOverallStatus(statuses, maintenance)).toEqual({ indicator, description });
+  });
+
+  const fileWith = (extra: Partial<ComponentsFile['components'][number]>[]): ComponentsFile => ({
+    ...fixtureComponentsFile,
+    components: [
+      ...fixtureComponentsFile.components,
+      ...extra.map((fields, index) => ({ id: `extra-${index}`, name: `Extra ${index}`, ...fields }) as never),
+    ],
+  });
+  const everythingDown = makeIncident('everything-down', {
+    title: 'Everything down',
+    impact: 'critical',
+    components: ['api', 'webhooks', 'database'],
+    updates: [{ at: '2026-11-23T11:00:00Z', status: 'investigating', message: 'Down.' }],
+  });
+
+  test('reads critical when every shown component is in major outage', () => {
+    expect(stateOf([everythingDown]).overall).toEqual({ indicator: 'critical', description: 'Major System Outage' });
+  });
+
+  test('ignores retired and showcase: false components for "every shown component"', () => {
+    const file = fileWith([
+      { retired: true, showcase: true },
+      { retired: false, showcase: false },
+    ]);
+    expect(stateOf([everythingDown], now, file).overall.indicator).toBe('critical');
+  });
+
+  test('reads major, not critical, when one shown component is still up (9 of 11 down was never critical)', () => {
+    const file = fileWith([{ retired: false, showcase: true }]);
+    expect(stateOf([everythingDown], now, file).overall).toEqual({
+      indicator: 'major',
+      description: 'Partial System Outage',
+    });
+  });
+
+  test('does not count an outage of a showcase: false component', () => {
+    const file = fileWith([{ retired: false, showcase: false }]);
+    const hiddenDown = makeIncident('hidden-down', {
+      title: 'Internal queue down',
+      impact: 'critical',
+      components: ['extra-0'],
+      updates: [{ at: '2026-11-23T11:00:00Z', status: 'investigating', message: 'Down.' }],
+    });
+    const state = stateOf([hiddenDown], now, file);
+    expect(component(state, 'extra-0').status).toBe('major_outage');
+    expect(state.overall.indicator).toBe('none');
   });
 });
