@@ -132,6 +132,53 @@ updates:
     expect(problemsFor({ 'recent.md': recent })).toEqual([]);
   });
 
+  test('counts the 72 hours from resolve to the postmortem publication', () => {
+    const old = good.replace(/2026-11-20/g, '2026-11-10');
+    const [unpublished] = problemsFor({ 'old.md': old });
+    expect(formatHuman(unpublished!)).toMatchInlineSnapshot(`
+      "incidents/old.md:2:1 warning MissingPostmortem This major incident was resolved over 72 hours ago and has no published postmortem.
+          hint: Publish the text below the front matter as its postmortem: add "postmortem_published: 2026-11-23T12:00:00.000Z" to the front matter."
+    `);
+    const published = old.replace('title:', 'postmortem_published: 2026-11-12T09:00:00Z\ntitle:');
+    expect(problemsFor({ 'old.md': published })).toEqual([]);
+  });
+
+  test('warns about a missing postmortem for an incident escalated to major while open', () => {
+    const escalated = good
+      .replace(/2026-11-20/g, '2026-11-10')
+      .replace('impact: major', 'impact: minor')
+      .replace('    message: A fix is deployed.', '    message: A fix is deployed.\n    impact: major')
+      .replace('Postmortem text.', '');
+    expect(problemsFor({ 'old.md': escalated }).map((problem) => problem.code)).toEqual(['MissingPostmortem']);
+  });
+
+  test('refuses a postmortem published before the incident is resolved, or without text', () => {
+    const early = good.replace('title:', 'postmortem_published: 2026-11-20T15:00:00Z\ntitle:');
+    const [problem] = problemsFor({ 'early.md': early });
+    expect(formatHuman(problem!)).toMatchInlineSnapshot(`
+      "incidents/early.md:2:23 error PostmortemBeforeResolved The postmortem is published at 2026-11-20T15:00:00.000Z, before the incident was resolved (2026-11-20T15:40:00.000Z).
+          hint: Set postmortem_published to the time you published it, at or after 2026-11-20T15:40:00.000Z."
+    `);
+    const empty = good
+      .replace('title:', 'postmortem_published: 2026-11-21T09:00:00Z\ntitle:')
+      .replace('Postmortem text.', '');
+    expect(problemsFor({ 'empty.md': empty }).map((found) => `${found.line} ${found.code}`)).toEqual([
+      '2 EmptyPostmortem',
+    ]);
+  });
+
+  test('refuses an incident touching a component before its since date', () => {
+    const components = `page:\n  name: X\n  url: https://x.example\n  timezone: Europe/Berlin\ncomponents:\n  - id: api\n    name: API\n    since: 2026-11-21\n  - id: webhooks\n    name: Webhooks\n`;
+    const [problem, ...rest] = problemsFor({ 'api.md': good }, components);
+    expect(formatHuman(problem!)).toMatchInlineSnapshot(`
+      "incidents/api.md:5:5 error ComponentBeforeSince The component "api" exists from 2026-11-21 (its since in components.yml), but this incident begins at 2026-11-20T14:05:00.000Z.
+          hint: Remove "api" here, or set "since: 2026-11-20" (or earlier) on it in components.yml."
+    `);
+    expect(rest.map((found) => `${found.line} ${found.code}`)).toEqual(['16 ComponentBeforeSince']);
+    const later = components.replace('since: 2026-11-21', 'since: 2026-11-20');
+    expect(problemsFor({ 'api.md': good }, later)).toEqual([]);
+  });
+
   test('rejects duplicate component ids and unknown groups in components.yml', () => {
     const components = `page:\n  name: X\n  url: https://x.example\n  timezone: UTC\ngroups:\n  - id: core\n    name: Core\ncomponents:\n  - id: api\n    name: API\n    group: cor\n  - id: api\n    name: API again\n`;
     const problems = problemsFor({}, components);
