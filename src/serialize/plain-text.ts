@@ -24,30 +24,42 @@ function htmlToText(html: string): string {
   return decodeEntities(html.replace(/<br\s*\/?>/gi, '\n').replace(blockTag, '\n'));
 }
 
-function inlineText(tokens: readonly Token[] = []): string {
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Inline tokens back to HTML, author HTML kept raw so that htmlToText can
+ * drop it whole (a `<script>`'s content too). Text keeps the author's
+ * entities; code is escaped so that it comes out literally.
+ */
+function inlineHtml(tokens: readonly Token[] = []): string {
   return tokens.map(inlineToken).join('');
 }
 
 function inlineToken(token: Token): string {
   switch (token.type) {
     case 'text':
-      return 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(token.text as string);
+      return 'tokens' in token && token.tokens
+        ? inlineHtml(token.tokens)
+        : (token.text as string).replace(/</g, '&lt;').replace(/>/g, '&gt;');
     case 'escape':
     case 'codespan':
-      return token.text as string;
+      return escapeHtml(token.text as string);
     case 'br':
-      return '\n';
+      return '<br>';
     case 'html':
-      return htmlToText(token.text as string);
+      return token.text as string;
     case 'link': {
       const link = token as Tokens.Link;
-      const label = inlineText(link.tokens);
-      return label === link.href || `mailto:${label}` === link.href ? label : `${label} (${link.href})`;
+      const label = inlineHtml(link.tokens);
+      const plain = htmlToText(label);
+      return plain === link.href || `mailto:${plain}` === link.href ? label : `${label} (${escapeHtml(link.href)})`;
     }
     case 'image':
-      return (token as Tokens.Image).text;
+      return escapeHtml((token as Tokens.Image).text);
     default:
-      return 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(token.raw);
+      return 'tokens' in token && token.tokens ? inlineHtml(token.tokens) : escapeHtml(token.raw);
   }
 }
 
@@ -60,7 +72,7 @@ function indent(text: string, prefix: string): string {
 
 /** A paragraph keeps the author's line breaks and `<br>`s, without the spaces around them. */
 function paragraph(tokens: readonly Token[] | undefined): string {
-  return inlineText(tokens)
+  return htmlToText(inlineHtml(tokens))
     .replace(/[ \t]*\n[ \t]*/g, '\n')
     .trim();
 }
