@@ -86,9 +86,9 @@ describe('what a customer sees', () => {
   test('the banner names the overall state for each fixture', async () => {
     for (const [site, banner] of [
       ['all-operational', 'All Systems Operational'],
-      ['major-outage', 'Major System Outage'],
+      ['major-outage', 'Partial System Outage'],
       ['maintenance-in-progress', 'Service Under Maintenance'],
-      ['base-path', 'Major System Outage'],
+      ['base-path', 'Partial System Outage'],
     ]) {
       const page = await open(site!);
       expect(await page.locator('.banner h1').innerText()).toBe(banner);

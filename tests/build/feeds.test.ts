@@ -141,7 +141,7 @@ describe('the Statuspage-compatible API', () => {
     const summary = JSON.parse(readDist(builtSite('major-outage'), 'api/v2/summary.json')) as z.infer<
       (typeof StatuspageFileSchemas)['summary.json']
     >;
-    expect(summary.status).toEqual({ indicator: 'critical', description: 'Major System Outage' });
+    expect(summary.status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
     expect(summary.incidents.map((incident) => [incident.name, incident.status, incident.impact])).toEqual([
       ['API unavailable in all regions', 'investigating', 'critical'],
     ]);
@@ -161,6 +161,20 @@ describe('the Statuspage-compatible API', () => {
     expect(
       summary.components.filter((component) => component.group_id === group.id).map((component) => component.position),
     ).toEqual([1, 2]);
+    // showcase: false keeps "Status emails" out of the component list.
+    expect(summary.components.map((component) => component.name)).not.toContain('Status emails');
+  });
+
+  test('reports a published postmortem as status postmortem with its body and time', () => {
+    const resolved = JSON.parse(readDist(builtSite('major-outage'), 'api/v2/incidents/resolved.json')) as z.infer<
+      (typeof StatuspageFileSchemas)['incidents/resolved.json']
+    >;
+    expect(resolved.incidents[0]).toMatchObject({
+      name: 'Database failover',
+      status: 'postmortem',
+      postmortem_published_at: '2026-11-19T16:00:00.000+01:00',
+      postmortem_body: expect.stringMatching(/^Postmortem\n\nThe primary database node lost its disk\./),
+    });
   });
 
   test('keeps ids stable across fixture sites that share slugs', () => {
@@ -228,7 +242,7 @@ describe('maintenance calendar and badges', () => {
   test('badges are SVG with a title naming the status', () => {
     const badge = readDist(builtSite('major-outage'), 'badge.svg');
     expect(badge).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(badge).toContain('<title>Fixture Status: Major System Outage</title>');
+    expect(badge).toContain('<title>Fixture Status: Partial System Outage</title>');
     expect(readFileSync(join(builtSite('major-outage'), 'components/database/badge.svg'), 'utf8')).toContain(
       '<title>Database: Operational</title>',
     );

@@ -16,9 +16,10 @@ const home = (site: string) => readDist(builtSite(site), 'index.html');
 describe('the home page banner', () => {
   test.each([
     ['all-operational', 'All Systems Operational'],
-    ['major-outage', 'Major System Outage'],
+    // One component in major outage, one in partial outage: Statuspage reads "Partial System Outage".
+    ['major-outage', 'Partial System Outage'],
     ['maintenance-in-progress', 'Service Under Maintenance'],
-    ['reopened-incident', 'Partial System Outage'],
+    ['reopened-incident', 'Minor Service Outage'],
   ])('%s reads "%s"', (site, banner) => {
     expect(home(site)).toMatch(new RegExp(`<h1>${banner}</h1>`));
   });
@@ -58,6 +59,28 @@ describe('what customers read', () => {
       '<time class="meta" datetime="2026-11-18T22:30:00.000Z" data-local>18 Nov 2026, 23:30 CET</time>',
     );
     expect(text).toContain('Failover took 50 minutes because the replica was behind.');
+    expect(text).toContain('Postmortem published 19 Nov 2026, 16:00 CET');
+    expect(html).toContain('<h2 id="details">Postmortem</h2>');
+  });
+
+  test('the incident page shows where the impact changed in the timeline', () => {
+    const text = textOf(readDist(builtSite('sample'), 'incidents/2026-11-21-login-failures/index.html'));
+    expect(text).toContain('Impact Major impact');
+    expect(text).toMatch(/Identified 21 Nov 2026, 08:55 CET # Impact changed from Major impact to Critical impact/);
+    expect(text).toMatch(/Investigating 21 Nov 2026, 10:05 CET # Impact changed from Critical impact to Major impact/);
+  });
+
+  test('a showcase: false component has its own page but is not listed on the home page', () => {
+    expect(textOf(home('major-outage'))).not.toContain('Status emails');
+    expect(textOf(readDist(builtSite('major-outage'), 'components/status-emails/index.html'))).toContain(
+      'Current status: ✓︎ Operational',
+    );
+  });
+
+  test('day cells before a component existed (since) read "No data"', () => {
+    const html = readDist(builtSite('major-outage'), 'components/webhooks/index.html');
+    expect(html).toContain('<li class="c-no_data" title="31 Oct 2026: No data">');
+    expect(html).toContain('<li class="c-operational" title="1 Nov 2026: Operational">');
   });
 
   test('a component page shows status, uptime and the incidents that touched it', () => {
