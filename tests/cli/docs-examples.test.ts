@@ -19,6 +19,7 @@ test("the authoring guide's examples pass validation as written", () => {
   expect([...files.keys()].sort()).toEqual([
     'components.yml',
     'incidents/2026-11-20-elevated-api-errors.md',
+    'incidents/2026-11-21-login-failures.md',
     'incidents/2026-12-01-database-upgrade.md',
   ]);
   const incidents = Object.fromEntries(
