@@ -11,13 +11,7 @@ import {
 } from './timeline.ts';
 import { computeUptime } from './uptime.ts';
 import { componentStart, isShown } from './visibility.ts';
-import {
-  worseStatus,
-  type ComponentStatus,
-  type Impact,
-  type Indicator,
-  type UpdateStatus,
-} from './vocabulary.ts';
+import { worseStatus, type ComponentStatus, type Impact, type Indicator, type UpdateStatus } from './vocabulary.ts';
 
 export const barDays = 90;
 

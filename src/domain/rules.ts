@@ -345,7 +345,12 @@ function checkWarnings(report: Report, incident: Incident, now: number): void {
   // The grace period runs from the resolving update to the postmortem's publication (or the build clock).
   const peak = peakImpact(incident);
   const published = incident.postmortem_published !== undefined && incident.postmortem_published <= now;
-  if (isResolved(incident) && (peak === 'major' || peak === 'critical') && !published && now - last.at > postmortemGraceMs) {
+  if (
+    isResolved(incident) &&
+    (peak === 'major' || peak === 'critical') &&
+    !published &&
+    now - last.at > postmortemGraceMs
+  ) {
     report(
       [],
       'MissingPostmortem',

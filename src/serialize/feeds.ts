@@ -51,13 +51,21 @@ export async function renderRss(context: FeedContext): Promise<string> {
       link: entry.url,
       pubDate: new Date(entry.date),
       content: entry.html,
-      description: entry.text,
+      description: textAsHtml(entry.text),
     })),
   });
 }
 
-function buildFeed(context: FeedContext): Feed {
-  const parts = feedParts(context);
+/**
+ * RSS descriptions and Atom summaries are read as HTML: the plain text is
+ * escaped so that text such as a quoted `<script>` stays text, and its line
+ * breaks are kept. JSON Feed's `summary` is plain text and gets it as is.
+ */
+function textAsHtml(text: string): string {
+  return escapeHtml(text).replace(/\n/g, '<br>');
+}
+
+function buildFeed(context: FeedContext, parts = feedParts(context)): Feed {
   const feed = new Feed({
     id: parts.homeUrl,
     title: parts.title,
@@ -76,7 +84,7 @@ function buildFeed(context: FeedContext): Feed {
       link: entry.url,
       date: new Date(entry.date),
       published: new Date(entry.date),
-      description: entry.text,
+      description: textAsHtml(entry.text),
       content: entry.html,
     });
   }
@@ -89,6 +97,13 @@ export function renderAtom(context: FeedContext): string {
 
 /** `feed` writes JSON Feed 1.0; the 1.1 changes we need are the version and `language`. */
 export function renderJsonFeed(context: FeedContext): string {
-  const feed = JSON.parse(buildFeed(context).json1()) as Record<string, unknown>;
-  return JSON.stringify({ ...feed, version: 'https://jsonfeed.org/version/1.1', language: context.state.page.locale });
+  const parts = feedParts(context);
+  const feed = JSON.parse(buildFeed(context, parts).json1()) as { items?: Record<string, unknown>[] };
+  const items = feed.items?.map((item, index) => ({ ...item, summary: parts.entries[index]!.text }));
+  return JSON.stringify({
+    ...feed,
+    ...(items && { items }),
+    version: 'https://jsonfeed.org/version/1.1',
+    language: context.state.page.locale,
+  });
 }

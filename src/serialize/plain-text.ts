@@ -54,7 +54,11 @@ function inlineToken(token: Token): string {
       const link = token as Tokens.Link;
       const label = inlineHtml(link.tokens);
       const plain = htmlToText(label);
-      return plain === link.href || `mailto:${plain}` === link.href ? label : `${label} (${escapeHtml(link.href)})`;
+      // Only addresses the HTML keeps as links are shown; a `javascript:` target is dropped there too.
+      const shown = /^(?:https?:\/\/|mailto:)/i.test(link.href);
+      return !shown || plain === link.href || `mailto:${plain}` === link.href
+        ? label
+        : `${label} (${escapeHtml(link.href)})`;
     }
     case 'image':
       return escapeHtml((token as Tokens.Image).text);

@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
+import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import { deriveStatusState } from '../../src/domain/derive.ts';
+import { renderJsonFeed, renderRss } from '../../src/serialize/feeds.ts';
 import { renderMaintenanceCalendar } from '../../src/serialize/ics.ts';
 import { markdownToText } from '../../src/serialize/plain-text.ts';
 import { renderStatuspageFile } from '../../src/serialize/statuspage.ts';
@@ -35,9 +37,13 @@ describe('markdown as plain text', () => {
   });
 
   test('shows where a link goes, once for a bare address', () => {
-    expect(markdownToText('See [the runbook](https://acme.example/runbook), <https://acme.example> or <ops@acme.example>.')).toBe(
-      'See the runbook (https://acme.example/runbook), https://acme.example or ops@acme.example.',
-    );
+    expect(
+      markdownToText('See [the runbook](https://acme.example/runbook), <https://acme.example> or <ops@acme.example>.'),
+    ).toBe('See the runbook (https://acme.example/runbook), https://acme.example or ops@acme.example.');
+  });
+
+  test('shows no address for a link the HTML would not link either', () => {
+    expect(markdownToText('[details](javascript:alert(3)) and [page](/incidents/x/)')).toBe('details and page');
   });
 
   test('drops scripts and tags but keeps their block boundaries', () => {
@@ -73,8 +79,15 @@ describe('the one plain-text function serves every output', () => {
     expect(summary.incidents[0]!.incident_updates[0]!.body).toBe(expected);
   });
 
+  test('the feed summaries: plain in JSON Feed, escaped HTML with <br> in RSS', async () => {
+    const json = JSON.parse(renderJsonFeed({ state, links })) as { items: { summary: string }[] };
+    expect(json.items.map((item) => item.summary)).toEqual([expected, expected]);
+    const rss = await new Parser().parseString(await renderRss({ state, links }));
+    expect(rss.items[0]!.content).toBe('Runs paused.<br>Write &amp;lt;br&amp;gt; literally.');
+  });
+
   test('the iCalendar description', () => {
-    const calendar = new ICAL.Component(ICAL.parse(renderMaintenanceCalendar(state, links)));
+    const calendar = new ICAL.Component(ICAL.parse(renderMaintenanceCalendar(state, links)) as unknown[]);
     const description = calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('description');
     expect(String(description)).toContain(expected);
   });

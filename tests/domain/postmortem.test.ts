@@ -64,8 +64,8 @@ describe('a published postmortem', () => {
       title: '[Postmortem] Database failover',
       guid: 'https://status.fixture.example/incidents/db-failover/#postmortem',
       isoDate: '2026-11-21T09:00:00.000Z',
-      contentSnippet: expect.stringContaining('The primary lost its disk.'),
     });
+    expect(feed.items[0]!.contentSnippet).toContain('The primary lost its disk.');
     const later = deriveStatusState(fixtureComponentsFile, [incident], t('2026-11-23T08:00:00Z'));
     const again = await new Parser().parseString(await renderRss({ state: later, links }));
     expect(again.items[0]!.guid).toBe(feed.items[0]!.guid);
