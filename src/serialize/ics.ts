@@ -53,7 +53,8 @@ export function renderMaintenanceCalendar(state: StatusState, links: Permalinks)
     const published = source.updates.filter((update) => update.at <= state.now);
     const latest = published[published.length - 1];
     const stamp = latest?.at ?? source.window.start;
-    const affected = incident.componentIds.map((id) => names.get(id) ?? id).join(', ');
+    // A component whose `since` date is still ahead does not exist yet, so it is not named.
+    const affected = incident.componentIds.flatMap((id) => names.get(id) ?? []).join(', ');
     const description = [
       latest ? markdownToText(latest.message) : '',
       affected ? `Affected: ${affected}` : '',
