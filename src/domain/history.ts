@@ -21,9 +21,51 @@ function sameHistory(base: Incident, head: Incident): boolean {
   });
 }
 
+type Update = Incident['updates'][number];
+type LocateIn = (path: (string | number)[], part?: 'key' | 'value') => Pick<Problem, 'file' | 'line' | 'column'>;
+
+function componentStatusText(update: Update): string {
+  return (update.components ?? []).map((component) => `${component.id}: ${component.status}`).join(', ');
+}
+
+/**
+ * An update's impact and component statuses drive day bars, uptime and the
+ * API's past states, so once published they are as fixed as its time.
+ */
+function compareRecordedFacts(old: Update, now: Update, label: string, at: LocateIn, index: number): Problem[] {
+  const problems: Problem[] = [];
+  if (now.impact !== old.impact) {
+    problems.push({
+      ...at(['updates', index, now.impact === undefined ? 'status' : 'impact']),
+      severity: 'error',
+      code: 'UpdateImpactChanged',
+      message: `${label} changed its impact from "${old.impact ?? 'unset'}" to "${now.impact ?? 'unset'}".`,
+      hint:
+        old.impact === undefined
+          ? 'Remove "impact" from the published update and post a new update with the new impact.'
+          : `Restore "impact: ${old.impact}" and post a new update with the new impact.`,
+    });
+  }
+  const before = componentStatusText(old);
+  const after = componentStatusText(now);
+  if (before !== after) {
+    problems.push({
+      ...at(['updates', index, now.components === undefined ? 'status' : 'components'], 'key'),
+      severity: 'error',
+      code: 'UpdateComponentsChanged',
+      message: `${label} changed its component statuses from "${before || 'none'}" to "${after || 'none'}".`,
+      hint: 'Restore the published component statuses and post a new update with the new ones.',
+    });
+  }
+  return problems;
+}
+
 function compareUpdates(base: Incident, head: LocatedIncident): Problem[] {
   const problems: Problem[] = [];
-  const at = (path: (string | number)[]) => ({ file: head.value.file, ...head.locate(path) });
+  const at = (path: (string | number)[], part?: 'key' | 'value') => ({
+    file: head.value.file,
+    ...head.locate(path, part),
+  });
   base.updates.forEach((old, index) => {
     const now = head.value.updates[index];
     const label = `The published update #${index + 1} (${old.status} at ${iso(old.at)})`;
@@ -39,6 +81,7 @@ function compareUpdates(base: Incident, head: LocatedIncident): Problem[] {
       return;
     }
     if (now.at === old.at && now.status === old.status) {
+      problems.push(...compareRecordedFacts(old, now, label, at, index));
       if (now.message !== old.message) {
         problems.push({
           ...at(['updates', index, 'message']),
@@ -88,6 +131,26 @@ function compareUpdates(base: Incident, head: LocatedIncident): Problem[] {
   return problems;
 }
 
+/** A published postmortem's time is when subscribers were told; it stays. */
+function comparePostmortem(base: Incident, head: LocatedIncident): Problem[] {
+  const published = base.postmortem_published;
+  if (published === undefined || head.value.postmortem_published === published) return [];
+  const moved = head.value.postmortem_published;
+  return [
+    {
+      file: head.value.file,
+      ...head.locate(moved === undefined ? ['title'] : ['postmortem_published']),
+      severity: 'error',
+      code: 'PostmortemPublicationChanged',
+      message:
+        moved === undefined
+          ? `The published postmortem time (${iso(published)}) was removed.`
+          : `The published postmortem time ${iso(published)} now says ${iso(moved)}.`,
+      hint: `Restore "postmortem_published: ${iso(published)}"; edit the postmortem text below the front matter instead.`,
+    },
+  ];
+}
+
 function componentsIn(incidents: readonly LocatedIncident[]): Set<string> {
   const ids = new Set<string>();
   for (const { value } of incidents) {
@@ -107,7 +170,7 @@ export function checkHistory(base: Snapshot, head: Snapshot): Problem[] {
   const baseSlugs = new Set(base.incidents.map((incident) => incident.value.slug));
   for (const { value: old } of base.incidents) {
     const now = headBySlug.get(old.slug);
-    if (now) problems.push(...compareUpdates(old, now));
+    if (now) problems.push(...compareUpdates(old, now), ...comparePostmortem(old, now));
     if (head.slugs.has(old.slug)) continue;
     const renamed = head.incidents.find(
       (candidate) =>

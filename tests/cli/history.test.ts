@@ -90,6 +90,43 @@ updates:
     expect(historyProblems()).toEqual(['incidents/api-errors.md:11 error UpdateStatusChanged']);
   });
 
+  test('rejects a changed impact on a published update (day bars would be rewritten)', () => {
+    writeFile(
+      root,
+      'incidents/api-errors.md',
+      published.replace('    status: identified\n', '    status: identified\n    impact: critical\n'),
+    );
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:12 error UpdateImpactChanged']);
+  });
+
+  test('rejects changed component statuses on a published update', () => {
+    writeFile(
+      root,
+      'incidents/api-errors.md',
+      published.replace(
+        '    status: identified\n',
+        '    status: identified\n    components:\n      - id: api\n        status: operational\n',
+      ),
+    );
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:12 error UpdateComponentsChanged']);
+  });
+
+  test('rejects moving or removing a published postmortem time', () => {
+    const resolved = published
+      .replace('impact: major\n', 'impact: major\npostmortem_published: 2026-11-21T10:00:00Z\n')
+      .replace(
+        /---\n$/,
+        '  - at: 2026-11-20T15:00:00Z\n    status: resolved\n    message: Fixed.\n---\nA bad deploy.\n',
+      );
+    writeFile(root, 'incidents/api-errors.md', resolved);
+    commitAll(root, 'Publish postmortem');
+    expect(historyProblems()).toEqual([]);
+    writeFile(root, 'incidents/api-errors.md', resolved.replace('2026-11-21T10:00:00Z', '2026-11-22T10:00:00Z'));
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:4 error PostmortemPublicationChanged']);
+    writeFile(root, 'incidents/api-errors.md', resolved.replace('postmortem_published: 2026-11-21T10:00:00Z\n', ''));
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:2 error PostmortemPublicationChanged']);
+  });
+
   test('accepts the same instant written with another offset', () => {
     writeFile(root, 'incidents/api-errors.md', published.replace('2026-11-20T14:30:00Z', '2026-11-20T15:30:00+01:00'));
     expect(historyProblems()).toEqual([]);
