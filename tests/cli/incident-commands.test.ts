@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runIncidentCommand } from '../../src/cli/incident-command.ts';
-import { appendUpdateText } from '../../src/cli/incident-text.ts';
+import { appendUpdate } from '../../src/cli/append-update.ts';
 import { validate } from '../../src/cli/validate.ts';
 import { projectRoot } from '../helpers/content.ts';
 
@@ -204,7 +204,8 @@ describe('appending an update', () => {
       'Body.',
       '',
     ].join('\n');
-    const result = appendUpdateText(source, { at: '2026-11-21T10:00:00Z', status: 'in_progress', message: 'Go: now.' });
+    const { text: result, problem } = appendUpdate('incidents/x.md', source, { at: '2026-11-21T10:00:00Z', status: 'in_progress', message: 'Go: now.' });
+    expect(problem).toBeUndefined();
     expect(result).toBe(
       source.replace(
         '# a comment\n',
