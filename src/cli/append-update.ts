@@ -54,9 +54,13 @@ interface Insertion {
  * positions. Block lists: every line start from the end of the last item to
  * the next key (or the closing `---`); flow lists: right after the last item.
  */
-function candidateInsertions(file: string, source: string, update: NewUpdate): Insertion[] {
+function candidateInsertions(
+  file: string,
+  source: string,
+  update: NewUpdate,
+): { best: Insertion[]; fallback: Insertion[] } {
   const split = splitFrontMatter(file, source);
-  if (!split.ok) return [];
+  if (!split.ok) return { best: [], fallback: [] };
   const yaml = split.value.yaml;
   const sourceLines = lineStarts(source, /\r?\n/g);
   const yamlLines = lineStarts(yaml, /\n/g);
@@ -70,24 +74,37 @@ function candidateInsertions(file: string, source: string, update: NewUpdate): I
   };
   const lineBreakBefore = (offset: number) => (source.slice(offset - 2, offset) === '\r\n' ? '\r\n' : '\n');
   const closingLine = yamlLines.length;
+  const blockAt = (line: number, indent: string): Insertion => {
+    const offset = sourceLineStart(line);
+    return { offset, text: updateLines(update, indent, lineBreakBefore(offset)) };
+  };
+  // Where `yaml` and the validator's fast reader (js-yaml) disagree, as on a quoted title continued
+  // on a line starting "---", every line start is tried, indented like the last "- at:" item,
+  // and for flow lists every place right after a closing brace.
+  const lastItemIndent = [...yaml.matchAll(/^( *)-[ \t]+at:/gm)].at(-1)?.[1] ?? '  ';
+  const fallback = [
+    ...Array.from({ length: closingLine }, (_, index) => blockAt(index + 1, lastItemIndent)),
+    ...[...yaml.matchAll(/\}/g)].map((brace) => ({ offset: toSource(brace.index + 1), text: `, ${updateFlow(update)}` })),
+  ];
+  const found = (best: Insertion[]) => ({ best, fallback });
 
   const document = parseDocument(yaml, { uniqueKeys: true });
   const root = document.contents;
-  if (!isMap(root)) return [];
+  if (document.errors.length > 0 || !isMap(root)) return found([]);
   const index = root.items.findIndex((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === 'updates');
   if (index === -1) {
     const offset = sourceLineStart(closingLine);
     const eol = lineBreakBefore(offset);
-    return [{ offset, text: `updates:${eol}${updateLines(update, '  ', eol)}` }];
+    return found([{ offset, text: `updates:${eol}${updateLines(update, '  ', eol)}` }]);
   }
   const seq = root.items[index]!.value;
-  if (!isSeq(seq) || !seq.range) return [];
+  if (!isSeq(seq) || !seq.range) return found([]);
   const last = seq.items.at(-1) as Node | undefined;
   if (seq.flow) {
-    if (!last?.range) return [{ offset: toSource(seq.range[0] + 1), text: updateFlow(update) }];
-    return [{ offset: toSource(last.range[1]), text: `, ${updateFlow(update)}` }];
+    if (!last?.range) return found([{ offset: toSource(seq.range[0] + 1), text: updateFlow(update) }]);
+    return found([{ offset: toSource(last.range[1]), text: `, ${updateFlow(update)}` }]);
   }
-  if (!last?.range) return [];
+  if (!last?.range) return found([]);
   const dashLine = lineOf(seq.range[0]);
   const indent = ' '.repeat(seq.range[0] - yamlLines[dashLine]!);
   const end = last.range[1];
@@ -95,11 +112,8 @@ function candidateInsertions(file: string, source: string, update: NewUpdate): I
   const nextKey = root.items[index + 1]?.key as Node | undefined;
   const lastLine = nextKey?.range ? lineOf(nextKey.range[0]) : closingLine;
   const insertions: Insertion[] = [];
-  for (let line = firstLine; line <= lastLine; line++) {
-    const offset = sourceLineStart(line);
-    insertions.push({ offset, text: updateLines(update, indent, lineBreakBefore(offset)) });
-  }
-  return insertions;
+  for (let line = firstLine; line <= lastLine; line++) insertions.push(blockAt(line, indent));
+  return found(insertions);
 }
 
 /**
@@ -114,17 +128,17 @@ export function appendUpdate(file: string, source: string, update: NewUpdate): A
   const text = source.slice(bom.length);
   const before = readAsValidator(file, source);
   const expected = UpdateSchema.safeParse(updateData(update));
-  const insertions = candidateInsertions(file, text, update);
+  const { best, fallback } = candidateInsertions(file, text, update);
   const build = ({ offset, text: inserted }: Insertion) => bom + text.slice(0, offset) + inserted + text.slice(offset);
   if (before.ok && expected.success) {
-    for (const insertion of insertions) {
+    for (const insertion of [...best, ...fallback]) {
       const result = build(insertion);
       const after = readAsValidator(file, result);
       if (after.ok && isOneUpdateAppended(before.value.value, after.value.value, expected.data)) return { text: result };
     }
   }
   return {
-    text: insertions[0] ? build(insertions[0]) : source,
+    text: build(best[0] ?? fallback.at(-1) ?? { offset: 0, text: '' }),
     problem: notAppendable(file, before.ok ? before.value : undefined),
   };
 }
