@@ -84,7 +84,10 @@ function candidateInsertions(
   const lastItemIndent = [...yaml.matchAll(/^( *)-[ \t]+at:/gm)].at(-1)?.[1] ?? '  ';
   const fallback = [
     ...Array.from({ length: closingLine }, (_, index) => blockAt(index + 1, lastItemIndent)),
-    ...[...yaml.matchAll(/\}/g)].map((brace) => ({ offset: toSource(brace.index + 1), text: `, ${updateFlow(update)}` })),
+    ...[...yaml.matchAll(/\}/g)].map((brace) => ({
+      offset: toSource(brace.index + 1),
+      text: `, ${updateFlow(update)}`,
+    })),
   ];
   const found = (best: Insertion[]) => ({ best, fallback });
 
@@ -134,7 +137,8 @@ export function appendUpdate(file: string, source: string, update: NewUpdate): A
     for (const insertion of [...best, ...fallback]) {
       const result = build(insertion);
       const after = readAsValidator(file, result);
-      if (after.ok && isOneUpdateAppended(before.value.value, after.value.value, expected.data)) return { text: result };
+      if (after.ok && isOneUpdateAppended(before.value.value, after.value.value, expected.data))
+        return { text: result };
     }
   }
   return {

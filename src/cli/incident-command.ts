@@ -192,12 +192,19 @@ function writeChecked(
   } catch (error) {
     if (!(error instanceof FileChangedError)) throw error;
     throw new RefusedError([
-      fileProblem(
-        file,
-        'FileChangedWhileWriting',
-        `${file} changed on disk while this command was preparing the update (another editor or command wrote it).`,
-        'Look at the file, then run the command again; it will append to the new version.',
-      ),
+      previous
+        ? fileProblem(
+            file,
+            'FileChangedWhileWriting',
+            `${file} changed on disk while this command was preparing the update (another editor or command wrote it).`,
+            'Look at the file, then run the command again; it will append to the new version.',
+          )
+        : fileProblem(
+            file,
+            'FileChangedWhileWriting',
+            `${file} was created by another editor or command while this one was preparing it.`,
+            'Look at that file; update it with npm run incident:update, or pick another title.',
+          ),
     ]);
   }
   const written = readFileSync(path);
@@ -241,7 +248,10 @@ async function lockedFile<T>(context: Context, file: string, action: () => T | P
 }
 
 function readTemplate(root: string, name: string): Template {
-  if (!slugPattern.test(name)) throw new UsageError(`"${name}" is not a template name; use one of the file names in incidents/templates/ without .md.`);
+  if (!slugPattern.test(name))
+    throw new UsageError(
+      `"${name}" is not a template name; use one of the file names in incidents/templates/ without .md.`,
+    );
   const file = join(root, incidentsDirName, 'templates', `${name}.md`);
   if (!existsSync(file)) {
     const available = readdirSync(join(root, incidentsDirName, 'templates'))

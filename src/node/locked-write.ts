@@ -67,7 +67,11 @@ export interface LockOptions {
  * (created with `wx`, so exactly one process wins), waiting for other holders
  * and breaking locks left by processes that died.
  */
-export async function withFileLock<T>(path: string, action: () => T | Promise<T>, options: LockOptions = {}): Promise<T> {
+export async function withFileLock<T>(
+  path: string,
+  action: () => T | Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
   const lockFile = lockFileFor(path);
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   const staleMs = options.staleMs ?? 60_000;

@@ -88,7 +88,10 @@ describe('appending an update where the validator reads the list', () => {
     const source = incident('-   at: 2026-11-20T10:00:00Z\n    status: investigating\n    message: Looking.\n');
     const { text } = appendAndCheck(source);
     expect(text).toBe(
-      source.replace('Looking.\n', 'Looking.\n- at: 2026-11-21T10:00:00Z\n  status: resolved\n  message: "Fixed: all good."\n'),
+      source.replace(
+        'Looking.\n',
+        'Looking.\n- at: 2026-11-21T10:00:00Z\n  status: resolved\n  message: "Fixed: all good."\n',
+      ),
     );
   });
 
@@ -195,7 +198,9 @@ function render(l: Layout): string {
       .join('');
     updates = `updates:\n${updates}${l.comment}`;
   } else {
-    const items = l.messages.map((_, index) => `{at: ${times[index]}, status: investigating, message: "Item ${index}"}`);
+    const items = l.messages.map(
+      (_, index) => `{at: ${times[index]}, status: investigating, message: "Item ${index}"}`,
+    );
     updates = l.style === 'flow' ? `updates: [${items.join(', ')}]\n` : `updates: [\n  ${items.join(',\n  ')},\n  ]\n`;
   }
   const rest = 'impact: minor\ncomponents:\n  - api\n';

@@ -366,7 +366,7 @@ describe('authoring commands and other writers', () => {
   test('breaks a lock left behind by a process that died', async () => {
     const slug = '2026-11-23-api-errors';
     const root = repositoryWith(slug, openIncident);
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
     const lock = lockFileFor(join(root, 'incidents', `${slug}.md`));
     writeFileSync(lock, `${dead} ${hostname()} 2026-11-23T14:00:00.000Z`);
     const result = await run(root, 'resolve', [slug], '2026-11-23T15:00:00Z');
