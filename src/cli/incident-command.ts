@@ -439,7 +439,8 @@ function appendAndWrite(
   // A new update the schema rejects is the author's to fix: show validate's message for it.
   if (appended.problem && expected.success) return refuse([appended.problem], file, io);
   const problems = problemsWith(context, file, appended.text, seen.text);
-  if (problems.length > 0 || !expected.success) return refuse(problems, file, io);
+  if (problems.length > 0) return refuse(problems, file, io);
+  if (appended.problem || !expected.success) return refuse(appended.problem ? [appended.problem] : [], file, io);
   const before = readAsValidator(file, seen.text);
   writeChecked(context, file, appended.text, seen.bytes, (written) => {
     const after = readAsValidator(file, written);

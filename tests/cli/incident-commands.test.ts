@@ -297,6 +297,19 @@ describe('authoring commands write where the validator reads', () => {
     ]);
   });
 
+  test('refuses a layout it cannot extend with an accurate problem and leaves the file alone', async () => {
+    const slug = '2026-11-23-api-errors';
+    const source = '---\n{title: API errors, impact: minor}\n---\n';
+    const root = repositoryWith(slug, source);
+    const result = await run(root, 'resolve', [slug], '2026-11-23T15:00:00Z');
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(
+      `incidents/${slug}.md:2:1 error UpdateNotAppendable The new update cannot be added`,
+    );
+    expect(result.output).toContain(`Nothing was written to incidents/${slug}.md.`);
+    expect(read(root, slug)).toBe(source);
+  });
+
   test('in a CRLF file the new lines end in CRLF too', async () => {
     const slug = '2026-11-23-api-errors';
     const root = repositoryWith(slug, openIncident.replace(/\n/g, '\r\n'));
