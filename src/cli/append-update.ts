@@ -42,6 +42,9 @@ function lineStarts(text: string, lineBreak: RegExp): number[] {
   return starts;
 }
 
+/** How many bytes of re-reading the fallback search may spend. */
+const fallbackBytes = 2_000_000;
+
 /** One place where text could go: a source offset and the text to put there. */
 interface Insertion {
   offset: number;
@@ -79,21 +82,24 @@ function candidateInsertions(
     return { offset, text: updateLines(update, indent, lineBreakBefore(offset)) };
   };
   // Where `yaml` and the validator's fast reader (js-yaml) disagree, as on a quoted title continued
-  // on a line starting "---", every line start is tried, indented like the last "- at:" item,
-  // and for flow lists every place right after a closing brace.
+  // on a line starting "---", line starts are tried from the bottom up, indented like the last
+  // "- at:" item, then places right after a closing brace (flow lists). Each try is a full read
+  // of the file, so a budget keeps a large file from taking more than a second or two.
   const lastItemIndent = [...yaml.matchAll(/^( *)-[ \t]+at:/gm)].at(-1)?.[1] ?? '  ';
-  const fallback = [
-    ...Array.from({ length: closingLine }, (_, index) => blockAt(index + 1, lastItemIndent)),
-    ...[...yaml.matchAll(/\}/g)].map((brace) => ({
+  const fallback = () => [
+    ...Array.from({ length: closingLine }, (_, index) => blockAt(closingLine - index, lastItemIndent)),
+    ...[...yaml.matchAll(/\}/g)].reverse().map((brace) => ({
       offset: toSource(brace.index + 1),
       text: `, ${updateFlow(update)}`,
     })),
   ];
-  const found = (best: Insertion[]) => ({ best, fallback });
+  const fallbackBudget = Math.min(400, Math.max(10, Math.floor(fallbackBytes / Math.max(1, source.length))));
+  const found = (best: Insertion[]) => ({ best, fallback: [] });
 
   const document = parseDocument(yaml, { uniqueKeys: true });
   const root = document.contents;
-  if (document.errors.length > 0 || !isMap(root)) return found([]);
+  if (document.errors.length > 0) return { best: [], fallback: fallback().slice(0, fallbackBudget) };
+  if (!isMap(root)) return found([]);
   const index = root.items.findIndex((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === 'updates');
   if (index === -1) {
     const offset = sourceLineStart(closingLine);
