@@ -359,8 +359,9 @@ async function runNew(options: Options, io: CommandIo): Promise<number> {
  * `incidents/<slug>.md` for a slug given on the command line, checked with
  * the validator's slug rule so that no name can reach outside incidents/.
  */
-function incidentFileName(context: Context, slug: string | undefined): string {
-  if (!slug) throw new UsageError('Name the incident: npm run incident:update -- <slug> (the file name without .md).');
+function incidentFileName(context: Context, slug: string | undefined, command: string): string {
+  if (!slug)
+    throw new UsageError(`Name the incident: npm run incident:${command} -- <slug> (the file name without .md).`);
   const clean = slug.replace(/^incidents\//, '').replace(/\.md$/, '');
   if (!slugPattern.test(clean)) {
     const suggestion = toSlug(clean.replace(/^.*\//, ''));
@@ -371,8 +372,8 @@ function incidentFileName(context: Context, slug: string | undefined): string {
         'InvalidSlug',
         `"${slug}" is not an incident slug: a slug is the file name in incidents/ without ".md", in lowercase letters, digits and hyphens.`,
         exists
-          ? `Did you mean: npm run incident:update -- ${suggestion}`
-          : 'List the incidents with ls incidents/ and pass one name, for example: npm run incident:update -- 2026-11-20-elevated-api-errors',
+          ? `Did you mean: npm run incident:${command} -- ${suggestion}`
+          : `List the incidents with ls incidents/ and pass one name, for example: npm run incident:${command} -- 2026-11-20-elevated-api-errors`,
       ),
     ]);
   }
@@ -457,7 +458,7 @@ function appendAndWrite(
  */
 async function runUpdate(options: Options, io: CommandIo, resolve: boolean): Promise<number> {
   const context = loadContext(io);
-  const file = incidentFileName(context, options.positional[0]);
+  const file = incidentFileName(context, options.positional[0], resolve ? 'resolve' : 'update');
   if (io.ask) {
     const seen = readIncidentBytes(context, file);
     const update = await askForUpdate(options, io, resolve, context, file, seen.text);

@@ -348,6 +348,13 @@ describe('authoring commands refuse names outside incidents/', () => {
     expect(readFileSync(join(root, 'incidents', 'Victim.md'), 'utf8')).toBe(openIncident);
   });
 
+  test('a slug with capitals or .md suggests the file that exists', async () => {
+    const root = repositoryWith('2026-11-23-api-errors', openIncident);
+    const result = await run(root, 'resolve', ['2026-11-23-API-Errors'], '2026-11-23T15:00:00Z');
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('hint: Did you mean: npm run incident:resolve -- 2026-11-23-api-errors');
+  });
+
   test('a template name cannot leave incidents/templates/', async () => {
     const result = await run(copyOfRepository(), 'new', ['--template', '../../components'], '2026-11-23T14:00:00Z');
     expect(result.code).toBe(2);
@@ -374,6 +381,21 @@ describe('authoring commands and other writers', () => {
     expect(code).toBe(1);
     expect(lines.join('\n')).toContain(`incidents/${slug}.md:1:1 error FileChangedWhileWriting`);
     expect(readFileSync(path, 'utf8')).toBe(edited);
+  });
+
+  test('in a terminal, appends after the questions when nobody else wrote the file', async () => {
+    const slug = '2026-11-23-api-errors';
+    const root = repositoryWith(slug, openIncident);
+    const answers = ['identified', 'Found it.'];
+    const lines: string[] = [];
+    const code = await runIncidentCommand('update', [slug], {
+      out: (line) => lines.push(line),
+      ask: () => Promise.resolve(answers.shift() ?? ''),
+      env: { STATUS_ROOT: root, STATUS_NOW: '2026-11-23T15:00:00Z' },
+    });
+    expect(lines).toContain(`Wrote incidents/${slug}.md`);
+    expect(code).toBe(0);
+    expect(updatesOf(root, slug).map((update) => update.message)).toEqual(['Looking.', 'Found it.']);
   });
 
   test('breaks a lock left behind by a process that died', async () => {
