@@ -1,4 +1,13 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
@@ -407,6 +416,17 @@ describe('authoring commands and other writers', () => {
     const result = await run(root, 'resolve', [slug], '2026-11-23T15:00:00Z');
     expect(result.code).toBe(0);
     expect(existsSync(lock)).toBe(false);
+    expect(updatesOf(root, slug)).toHaveLength(2);
+  });
+
+  test('breaks a lock older than a minute even when its process still runs', async () => {
+    const slug = '2026-11-23-api-errors';
+    const root = repositoryWith(slug, openIncident);
+    const lock = lockFileFor(join(root, 'incidents', `${slug}.md`));
+    writeFileSync(lock, `${process.pid} ${hostname()} 2026-11-23T14:00:00.000Z`);
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    utimesSync(lock, twoMinutesAgo, twoMinutesAgo);
+    expect((await run(root, 'resolve', [slug], '2026-11-23T15:00:00Z')).code).toBe(0);
     expect(updatesOf(root, slug)).toHaveLength(2);
   });
 
