@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkHistory } from '../domain/history.ts';
 import { sortProblems, type Problem } from '../domain/problems.ts';
@@ -18,11 +18,14 @@ import {
 } from '../domain/vocabulary.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { componentsFileName, incidentsDirName, loadRepository } from '../node/load-repository.ts';
-import { parseComponentsFile, parseIncidentFile } from '../node/parse-files.ts';
+import { FileChangedError, FileLockedError, replaceFileAtomically, withFileLock } from '../node/locked-write.ts';
+import { parseComponentsFile } from '../node/parse-files.ts';
 import { splitFrontMatter } from '../node/source-file.ts';
 import { parseYamlWithPositions } from '../node/yaml-source.ts';
 import { formatHuman } from './format.ts';
-import { appendUpdateText, authorTimestamp, newIncidentText, type NewUpdate } from './incident-text.ts';
+import { appendUpdate, isOneUpdateAppended, readAsValidator } from './append-update.ts';
+import { authorTimestamp, newIncidentText, updateData, type NewUpdate } from './incident-text.ts';
+import { UpdateSchema } from '../domain/schema.ts';
 
 export interface CommandIo {
   out: (line: string) => void;
@@ -114,21 +117,33 @@ function loadContext(io: CommandIo): Context {
   };
 }
 
-/** Checks the changed file exactly as `validate` would, plus append-only history; writes only when clean. */
-function checkAndWrite(
-  context: Context,
-  file: string,
-  text: string,
-  previous: string | undefined,
-  io: CommandIo,
-): number {
-  const bytes = new TextEncoder().encode(text);
-  const loaded = loadRepository(context.root, context.now, new Map([[file, bytes]]));
+/** A refusal that is about one file: printed as a problem, exit 1, nothing written. */
+class RefusedError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems[0]?.message);
+    this.problems = problems;
+  }
+}
+
+function fileProblem(file: string, code: string, message: string, hint: string): Problem {
+  return { file, severity: 'error', line: 1, column: 1, code, message, hint };
+}
+
+function refuse(problems: Problem[], file: string, io: CommandIo): number {
+  for (const problem of sortProblems(problems)) io.out(formatHuman(problem));
+  io.out(`Nothing was written to ${file}.`);
+  return 1;
+}
+
+/** The validator's problems with `text` as `file`, plus append-only history against `previous`. */
+function problemsWith(context: Context, file: string, text: string, previous: string | undefined): Problem[] {
+  const loaded = loadRepository(context.root, context.now, new Map([[file, new TextEncoder().encode(text)]]));
   const problems: Problem[] = loaded.problems.filter(
     (problem) => problem.file === file && problem.severity === 'error',
   );
   if (previous !== undefined) {
-    const before = parseIncidentFile(file, new TextEncoder().encode(previous));
+    const before = readAsValidator(file, previous);
     const after = loaded.snapshot.incidents.filter((incident) => incident.value.file === file);
     if (before.ok)
       problems.push(
@@ -138,12 +153,75 @@ function checkAndWrite(
         ),
       );
   }
-  if (problems.length > 0) {
-    for (const problem of sortProblems(problems)) io.out(formatHuman(problem));
-    io.out(`Nothing was written to ${file}.`);
-    return 1;
+  return problems;
+}
+
+/** Reads a file as bytes and text, refusing anything but a regular file. */
+function readIncidentBytes(context: Context, file: string): { bytes: Uint8Array; text: string } {
+  const path = join(context.root, file);
+  if (!lstatSync(path).isFile())
+    throw new RefusedError([
+      fileProblem(
+        file,
+        'NotARegularFile',
+        `${file} is a link or special file, not a regular file.`,
+        'Incident files are plain markdown files in incidents/; replace the link with the file itself.',
+      ),
+    ]);
+  const bytes = readFileSync(path);
+  return { bytes, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+}
+
+/**
+ * Writes `text` to `file` when it was `previous` (undefined: a new file) and
+ * nothing has changed on disk since: atomically, then reads the file back and
+ * restores the old bytes unless `confirm` accepts what is now on disk. Call it
+ * while holding the file's lock.
+ */
+function writeChecked(
+  context: Context,
+  file: string,
+  text: string,
+  previous: Uint8Array | undefined,
+  confirm: (written: string) => boolean,
+): void {
+  const path = join(context.root, file);
+  const bytes = new TextEncoder().encode(text);
+  try {
+    replaceFileAtomically(path, bytes, previous);
+  } catch (error) {
+    if (!(error instanceof FileChangedError)) throw error;
+    throw new RefusedError([
+      previous
+        ? fileProblem(
+            file,
+            'FileChangedWhileWriting',
+            `${file} changed on disk while this command was preparing the update (another editor or command wrote it).`,
+            'Look at the file, then run the command again; it will append to the new version.',
+          )
+        : fileProblem(
+            file,
+            'FileChangedWhileWriting',
+            `${file} was created by another editor or command while this one was preparing it.`,
+            'Look at that file; update it with npm run incident:update, or pick another title.',
+          ),
+    ]);
   }
-  writeFileSync(join(context.root, file), text);
+  const written = readFileSync(path);
+  if (Buffer.compare(written, bytes) === 0 && confirm(new TextDecoder('utf-8', { ignoreBOM: true }).decode(written)))
+    return;
+  if (previous) replaceFileAtomically(path, previous, written);
+  throw new RefusedError([
+    fileProblem(
+      file,
+      'WriteNotConfirmed',
+      `${file} did not read back as the old updates plus the new one after writing, so the original was restored.`,
+      'Run npm run validate, then add the update by hand if the command keeps refusing.',
+    ),
+  ]);
+}
+
+function printWritten(file: string, io: CommandIo): number {
   const slug = file.slice(incidentsDirName.length + 1, -3);
   io.out(`Wrote ${file}`);
   io.out(`Preview: npm run dev, then open http://127.0.0.1:4321/incidents/${slug}/`);
@@ -151,7 +229,29 @@ function checkAndWrite(
   return 0;
 }
 
+/** Runs `action` holding `file`'s lock, turning a lock held too long into a problem. */
+async function lockedFile<T>(context: Context, file: string, action: () => T | Promise<T>): Promise<T> {
+  try {
+    return await withFileLock(join(context.root, file), action);
+  } catch (error) {
+    if (!(error instanceof FileLockedError)) throw error;
+    const lock = `${incidentsDirName}/${error.lockFile.replace(/^.*[\\/]/, '')}`;
+    throw new RefusedError([
+      fileProblem(
+        file,
+        'FileLocked',
+        `Another incident command is writing ${file} (lock ${lock}, held by ${error.holder || 'an unknown process'}).`,
+        `Wait for it and run the command again; if no other command is running, delete ${lock}.`,
+      ),
+    ]);
+  }
+}
+
 function readTemplate(root: string, name: string): Template {
+  if (!slugPattern.test(name))
+    throw new UsageError(
+      `"${name}" is not a template name; use one of the file names in incidents/templates/ without .md.`,
+    );
   const file = join(root, incidentsDirName, 'templates', `${name}.md`);
   if (!existsSync(file)) {
     const available = readdirSync(join(root, incidentsDirName, 'templates'))
@@ -247,27 +347,52 @@ async function runNew(options: Options, io: CommandIo): Promise<number> {
       nextUpdate: nextUpdate ? authorTimestamp(parseWhen(nextUpdate, context.now), context.timeZone) : undefined,
     },
   });
-  return checkAndWrite(context, file, text, undefined, io);
+  const problems = problemsWith(context, file, text, undefined);
+  if (problems.length > 0) return refuse(problems, file, io);
+  await lockedFile(context, file, () =>
+    writeChecked(context, file, text, undefined, (written) => readAsValidator(file, written).ok),
+  );
+  return printWritten(file, io);
 }
 
-function incidentFile(context: Context, slug: string | undefined): { file: string; text: string } {
-  if (!slug) throw new UsageError('Name the incident: npm run incident:update -- <slug> (the file name without .md).');
+/**
+ * `incidents/<slug>.md` for a slug given on the command line, checked with
+ * the validator's slug rule so that no name can reach outside incidents/.
+ */
+function incidentFileName(context: Context, slug: string | undefined, command: string): string {
+  if (!slug)
+    throw new UsageError(`Name the incident: npm run incident:${command} -- <slug> (the file name without .md).`);
   const clean = slug.replace(/^incidents\//, '').replace(/\.md$/, '');
-  if (!slugPattern.test(clean) && !existsSync(join(context.root, incidentsDirName, `${clean}.md`)))
-    throw new UsageError(`"${slug}" is not an incident slug.`);
+  if (!slugPattern.test(clean)) {
+    const suggestion = toSlug(clean.replace(/^.*\//, ''));
+    const exists = suggestion && existsSync(join(context.root, incidentsDirName, `${suggestion}.md`));
+    throw new RefusedError([
+      fileProblem(
+        `${incidentsDirName}/`,
+        'InvalidSlug',
+        `"${slug}" is not an incident slug: a slug is the file name in incidents/ without ".md", in lowercase letters, digits and hyphens.`,
+        exists
+          ? `Did you mean: npm run incident:${command} -- ${suggestion}`
+          : `List the incidents with ls incidents/ and pass one name, for example: npm run incident:${command} -- 2026-11-20-elevated-api-errors`,
+      ),
+    ]);
+  }
   const file = `${incidentsDirName}/${clean}.md`;
   if (!existsSync(join(context.root, file))) throw new UsageError(`There is no ${file}.`);
-  return { file, text: readFileSync(join(context.root, file), 'utf8') };
+  return file;
 }
 
-async function runUpdate(options: Options, io: CommandIo, resolve: boolean): Promise<number> {
-  const context = loadContext(io);
-  const { file, text } = incidentFile(context, options.positional[0]);
-  const parsed = parseIncidentFile(file, new TextEncoder().encode(text));
-  if (!parsed.ok) {
-    for (const problem of parsed.problems) io.out(formatHuman(problem));
-    return 1;
-  }
+/** The new update, from flags or prompts, for the incident as it is in `text`. */
+async function askForUpdate(
+  options: Options,
+  io: CommandIo,
+  resolve: boolean,
+  context: Context,
+  file: string,
+  text: string,
+): Promise<NewUpdate> {
+  const parsed = readAsValidator(file, text);
+  if (!parsed.ok) throw new RefusedError(parsed.problems);
   const incident = parsed.value.value;
   const current = deriveIncidentState(incident, context.now).status;
   const final: UpdateStatus = incident.kind === 'maintenance' ? 'completed' : 'resolved';
@@ -293,14 +418,57 @@ async function runUpdate(options: Options, io: CommandIo, resolve: boolean): Pro
     }),
   );
   const nextUpdate = options.flags.get('next-update')?.at(-1);
-  const update: NewUpdate = {
+  return {
     at: authorTimestamp(context.now, context.timeZone),
     status,
     message,
     nextUpdate: nextUpdate ? authorTimestamp(parseWhen(nextUpdate, context.now), context.timeZone) : undefined,
     components: components.length ? components : undefined,
   };
-  return checkAndWrite(context, file, appendUpdateText(text, update), text, io);
+}
+
+/** Appends `update` to the file as it was `seen`, checks it as validate would, and writes it. Hold the lock. */
+function appendAndWrite(
+  context: Context,
+  file: string,
+  seen: { bytes: Uint8Array; text: string },
+  update: NewUpdate,
+  io: CommandIo,
+): number {
+  const appended = appendUpdate(file, seen.text, update);
+  const expected = UpdateSchema.safeParse(updateData(update));
+  // A new update the schema rejects is the author's to fix: show validate's message for it.
+  if (appended.problem && expected.success) return refuse([appended.problem], file, io);
+  const problems = problemsWith(context, file, appended.text, seen.text);
+  if (problems.length > 0) return refuse(problems, file, io);
+  if (appended.problem || !expected.success) return refuse(appended.problem ? [appended.problem] : [], file, io);
+  const before = readAsValidator(file, seen.text);
+  writeChecked(context, file, appended.text, seen.bytes, (written) => {
+    const after = readAsValidator(file, written);
+    return before.ok && after.ok && isOneUpdateAppended(before.value.value, after.value.value, expected.data);
+  });
+  return printWritten(file, io);
+}
+
+/**
+ * In a terminal the file is read, the questions asked, and the file is only
+ * written if it is unchanged by then (nobody holds a lock while typing).
+ * Otherwise everything happens under the lock, so parallel runs queue up
+ * instead of overwriting each other.
+ */
+async function runUpdate(options: Options, io: CommandIo, resolve: boolean): Promise<number> {
+  const context = loadContext(io);
+  const file = incidentFileName(context, options.positional[0], resolve ? 'resolve' : 'update');
+  if (io.ask) {
+    const seen = readIncidentBytes(context, file);
+    const update = await askForUpdate(options, io, resolve, context, file, seen.text);
+    return lockedFile(context, file, () => appendAndWrite(context, file, seen, update, io));
+  }
+  return lockedFile(context, file, async () => {
+    const seen = readIncidentBytes(context, file);
+    const update = await askForUpdate(options, io, resolve, context, file, seen.text);
+    return appendAndWrite(context, file, seen, update, io);
+  });
 }
 
 export const incidentUsage = `Usage:
@@ -324,6 +492,10 @@ export async function runIncidentCommand(command: string, args: readonly string[
     if (command === 'resolve') return await runUpdate(options, io, true);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
+    if (error instanceof RefusedError) {
+      const file = error.problems[0]?.file ?? incidentsDirName;
+      return refuse(error.problems, file, io);
+    }
     if (!(error instanceof UsageError)) throw error;
     io.out(`${error.message}\n\n${incidentUsage}`);
     return 2;

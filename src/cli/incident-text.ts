@@ -1,4 +1,3 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { formatZonedIso } from '../domain/time.ts';
 import type { ComponentStatus, Impact, Kind, UpdateStatus } from '../domain/vocabulary.ts';
 
@@ -10,7 +9,7 @@ export function authorTimestamp(instant: number, timeZone: string): string {
 /** A YAML scalar: plain when that is unambiguous, otherwise double-quoted. */
 export function yamlText(text: string): string {
   const plainSafe =
-    /^[A-Za-z0-9(][^\n]*$/.test(text) &&
+    /^[A-Za-z0-9(][^\p{Cc}\u2028\u2029\ufeff\ufffe\uffff]*$/u.test(text) &&
     !/: |\s#|[:\s]$/.test(text) &&
     !/^(true|false|null|yes|no|~|[-+.\d][\d.eE+-]*)$/i.test(text);
   return plainSafe ? text : JSON.stringify(text);
@@ -22,21 +21,54 @@ export interface NewUpdate {
   message: string;
   nextUpdate?: string | undefined;
   components?: { id: string; status: ComponentStatus }[] | undefined;
+  /** Written when present, for schemas that know per-update impact. */
+  impact?: Impact | undefined;
+  /** Written when present, for schemas that know notification channels. */
+  notify?: readonly string[] | undefined;
 }
 
-function updateLines(update: NewUpdate, indent: string): string {
+/** The update as the YAML data an author would write. */
+export function updateData(update: NewUpdate): Record<string, unknown> {
+  return {
+    at: update.at,
+    status: update.status,
+    message: update.message,
+    ...(update.nextUpdate ? { next_update: update.nextUpdate } : {}),
+    ...(update.impact ? { impact: update.impact } : {}),
+    ...(update.notify?.length ? { notify: [...update.notify] } : {}),
+    ...(update.components?.length ? { components: update.components.map(({ id, status }) => ({ id, status })) } : {}),
+  };
+}
+
+/** The update as block-list lines, each ending in `eol`, with the dash at `indent`. */
+export function updateLines(update: NewUpdate, indent: string, eol = '\n'): string {
   const lines = [
     `${indent}- at: ${update.at}`,
     `${indent}  status: ${update.status}`,
     `${indent}  message: ${yamlText(update.message)}`,
   ];
   if (update.nextUpdate) lines.push(`${indent}  next_update: ${update.nextUpdate}`);
+  if (update.impact) lines.push(`${indent}  impact: ${update.impact}`);
+  if (update.notify?.length) lines.push(`${indent}  notify: [${update.notify.map(yamlText).join(', ')}]`);
   if (update.components?.length) {
     lines.push(`${indent}  components:`);
     for (const component of update.components)
       lines.push(`${indent}    - id: ${component.id}`, `${indent}      status: ${component.status}`);
   }
-  return lines.join('\n') + '\n';
+  return lines.map((line) => line + eol).join('');
+}
+
+/** The update as one flow mapping, for files that write `updates: [...]`; every text is double-quoted. */
+export function updateFlow(update: NewUpdate): string {
+  const flow = (value: unknown): string =>
+    Array.isArray(value)
+      ? `[${value.map(flow).join(', ')}]`
+      : typeof value === 'object' && value !== null
+        ? `{ ${Object.entries(value)
+            .map(([key, item]) => `${key}: ${flow(item)}`)
+            .join(', ')} }`
+        : JSON.stringify(value);
+  return flow(updateData(update));
 }
 
 export interface NewIncident {
@@ -62,40 +94,4 @@ export function newIncidentText(incident: NewIncident): string {
   if (incident.window) lines.push('window:', `  start: ${incident.window.start}`, `  end: ${incident.window.end}`);
   lines.push('updates:');
   return `${lines.join('\n')}\n${updateLines(incident.update, '  ')}---\n`;
-}
-
-/**
- * Appends an update to an incident file's text without rewriting anything
- * already there: the new item goes right after the last existing one, with
- * the same indentation.
- */
-export function appendUpdateText(source: string, update: NewUpdate): string {
-  const open = source.indexOf('---\n');
-  const close = source.indexOf('\n---', open + 3);
-  const yamlStart = open + 4;
-  const yaml = source.slice(yamlStart, close + 1);
-  const document = parseDocument(yaml);
-  const root = document.contents;
-  const updates = isMap(root)
-    ? root.items.find((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === 'updates')
-    : undefined;
-  if (!updates || !isSeq(updates.value) || updates.value.items.length === 0 || updates.value.flow) {
-    const insertAt = close + 1;
-    const block = `${updates ? '' : 'updates:\n'}${updateLines(update, '  ')}`;
-    if (updates) {
-      // An empty or flow-style list: replace the key's line with a block list.
-      const keyStart = (updates.key as { range: [number, number, number] }).range[0] + yamlStart;
-      const lineEnd = source.indexOf('\n', keyStart) + 1;
-      return `${source.slice(0, keyStart)}updates:\n${block}${source.slice(lineEnd)}`;
-    }
-    return `${source.slice(0, insertAt)}${block}${source.slice(insertAt)}`;
-  }
-  const seq = updates.value;
-  const first = seq.items[0] as { range: [number, number, number] };
-  const lineStart = yaml.lastIndexOf('\n', first.range[0] - 1) + 1;
-  const indent = ' '.repeat(first.range[0] - lineStart - 2);
-  const end = yamlStart + (seq.range ?? [0, 0, yaml.length])[2];
-  const insertAt = source.lastIndexOf('\n', end - 1) + 1 || end;
-  const before = source.slice(0, insertAt);
-  return `${before}${before.endsWith('\n') ? '' : '\n'}${updateLines(update, indent)}${source.slice(insertAt)}`;
 }

@@ -1,10 +1,23 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runIncidentCommand } from '../../src/cli/incident-command.ts';
-import { appendUpdateText } from '../../src/cli/incident-text.ts';
+import { appendUpdate } from '../../src/cli/append-update.ts';
 import { validate } from '../../src/cli/validate.ts';
+import { readAsValidator } from '../../src/cli/append-update.ts';
+import { FileLockedError, lockFileFor, withFileLock } from '../../src/node/locked-write.ts';
 import { projectRoot } from '../helpers/content.ts';
 
 /** A temp copy of this repository's content: components.yml, templates and sample incidents. */
@@ -204,12 +217,225 @@ describe('appending an update', () => {
       'Body.',
       '',
     ].join('\n');
-    const result = appendUpdateText(source, { at: '2026-11-21T10:00:00Z', status: 'in_progress', message: 'Go: now.' });
+    const { text: result, problem } = appendUpdate('incidents/x.md', source, {
+      at: '2026-11-21T10:00:00Z',
+      status: 'in_progress',
+      message: 'Go: now.',
+    });
+    expect(problem).toBeUndefined();
     expect(result).toBe(
       source.replace(
         '# a comment\n',
         '# a comment\n    - at: 2026-11-21T10:00:00Z\n      status: in_progress\n      message: "Go: now."\n',
       ),
     );
+  });
+});
+
+/** An open incident as authors write it: the first update at 14:00 UTC on 2026-11-23. */
+const openIncident = [
+  '---',
+  'title: API errors',
+  'impact: minor',
+  'components:',
+  '  - api',
+  'updates:',
+  '  - at: 2026-11-23T14:00:00Z',
+  '    status: investigating',
+  '    message: Looking.',
+  '---',
+  '',
+].join('\n');
+
+function repositoryWith(slug: string, text: string): string {
+  const root = copyOfRepository();
+  writeFileSync(join(root, 'incidents', `${slug}.md`), text);
+  return root;
+}
+
+function updatesOf(root: string, slug: string) {
+  const parsed = readAsValidator(`incidents/${slug}.md`, read(root, slug));
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+  return parsed.value.value.updates;
+}
+
+describe('authoring commands write where the validator reads', () => {
+  test('resolve with an opening "--- " and a "---" rule in the postmortem resolves the incident, not the body', async () => {
+    const slug = '2026-11-23-api-errors';
+    const body = '\nWhat happened.\n\n---\n\nPostmortem.\n';
+    const root = repositoryWith(slug, openIncident.replace('---\n', '--- \n') + body);
+    const result = await run(root, 'resolve', [slug], '2026-11-23T15:00:00Z');
+    expect(result.code).toBe(0);
+    expect(updatesOf(root, slug).map((update) => update.status)).toEqual(['investigating', 'resolved']);
+    expect(read(root, slug).endsWith(`---\n${body}`)).toBe(true);
+  });
+
+  test.each([
+    [
+      'a flow list (was reported as UpdateRemoved)',
+      'updates: [{at: 2026-11-23T14:00:00Z, status: investigating, message: Looking.}]\n',
+    ],
+    [
+      'a multi-line flow list (was reported as IncidentDeleted)',
+      'updates: [\n  {at: 2026-11-23T14:00:00Z, status: investigating, message: Looking.},\n]\n',
+    ],
+    [
+      '"-   at:" indentation (was reported as IncidentDeleted)',
+      'updates:\n-   at: 2026-11-23T14:00:00Z\n    status: investigating\n    message: Looking.\n',
+    ],
+    [
+      'a "|+" last message (was reported as UpdateMessageEdited)',
+      'updates:\n  - at: 2026-11-23T14:00:00Z\n    status: investigating\n    message: |+\n      Looking.\n\n',
+    ],
+  ])('update appends to %s', async (_, updates) => {
+    const slug = '2026-11-23-api-errors';
+    const source = openIncident.replace(/updates:[^]*(?=---\n$)/, updates);
+    const root = repositoryWith(slug, source);
+    const before = updatesOf(root, slug);
+    const result = await run(
+      root,
+      'update',
+      [slug, '--status', 'identified', '--message', 'Found it.'],
+      '2026-11-23T15:00:00Z',
+    );
+    expect(result.output).toContain('Wrote');
+    expect(result.code).toBe(0);
+    expect(updatesOf(root, slug)).toEqual([
+      ...before,
+      expect.objectContaining({ status: 'identified', message: 'Found it.' }),
+    ]);
+  });
+
+  test('refuses a layout it cannot extend with an accurate problem and leaves the file alone', async () => {
+    const slug = '2026-11-23-api-errors';
+    const source = '---\n{title: API errors, impact: minor}\n---\n';
+    const root = repositoryWith(slug, source);
+    const result = await run(root, 'resolve', [slug], '2026-11-23T15:00:00Z');
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(
+      `incidents/${slug}.md:2:1 error UpdateNotAppendable The new update cannot be added`,
+    );
+    expect(result.output).toContain(`Nothing was written to incidents/${slug}.md.`);
+    expect(read(root, slug)).toBe(source);
+  });
+
+  test('in a CRLF file the new lines end in CRLF too', async () => {
+    const slug = '2026-11-23-api-errors';
+    const root = repositoryWith(slug, openIncident.replace(/\n/g, '\r\n'));
+    expect((await run(root, 'resolve', [slug], '2026-11-23T15:00:00Z')).code).toBe(0);
+    expect(read(root, slug)).not.toMatch(/(?<!\r)\n/);
+    expect(updatesOf(root, slug)).toHaveLength(2);
+  });
+});
+
+describe('authoring commands refuse names outside incidents/', () => {
+  test.each([
+    ['update', '../../x/victim'],
+    ['resolve', '../../x/victim'],
+    ['update', 'incidents/../../x/victim.md'],
+    ['update', 'Victim'],
+  ])('regression: %s -- %s writes nothing outside incidents/ (path escape)', async (command, slug) => {
+    const base = mkdtempSync(join(tmpdir(), 'statusmark-escape-'));
+    const root = join(base, 'repo');
+    mkdirSync(join(root, 'incidents'), { recursive: true });
+    cpSync(join(projectRoot, 'components.yml'), join(root, 'components.yml'));
+    const victim = join(base, 'x', 'victim.md');
+    mkdirSync(dirname(victim));
+    writeFileSync(victim, openIncident);
+    writeFileSync(join(root, 'incidents', 'Victim.md'), openIncident);
+    const result = await run(
+      root,
+      command,
+      [slug, '--status', 'identified', '--message', 'Owned.'],
+      '2026-11-23T15:00:00Z',
+    );
+    expect(result.code).toBe(1);
+    expect(result.output.split('\n')[0]).toBe(
+      `incidents/:1:1 error InvalidSlug "${slug}" is not an incident slug: a slug is the file name in incidents/ without ".md", in lowercase letters, digits and hyphens.`,
+    );
+    expect(readFileSync(victim, 'utf8')).toBe(openIncident);
+    expect(readFileSync(join(root, 'incidents', 'Victim.md'), 'utf8')).toBe(openIncident);
+  });
+
+  test('a slug with capitals or .md suggests the file that exists', async () => {
+    const root = repositoryWith('2026-11-23-api-errors', openIncident);
+    const result = await run(root, 'resolve', ['2026-11-23-API-Errors'], '2026-11-23T15:00:00Z');
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('hint: Did you mean: npm run incident:resolve -- 2026-11-23-api-errors');
+  });
+
+  test('a template name cannot leave incidents/templates/', async () => {
+    const result = await run(copyOfRepository(), 'new', ['--template', '../../components'], '2026-11-23T14:00:00Z');
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('"../../components" is not a template name');
+  });
+});
+
+describe('authoring commands and other writers', () => {
+  test('refuses, writing nothing, when the file changed while the questions were answered', async () => {
+    const slug = '2026-11-23-api-errors';
+    const root = repositoryWith(slug, openIncident);
+    const path = join(root, 'incidents', `${slug}.md`);
+    const edited = openIncident.replace('Looking.', 'Looking into it.');
+    const lines: string[] = [];
+    const code = await runIncidentCommand('update', [slug], {
+      out: (line) => lines.push(line),
+      ask: (question) => {
+        // Someone else saves the file while this author is typing.
+        if (question.startsWith('Status')) writeFileSync(path, edited);
+        return Promise.resolve(question.startsWith('Status') ? 'identified' : 'Found it.');
+      },
+      env: { STATUS_ROOT: root, STATUS_NOW: '2026-11-23T15:00:00Z' },
+    });
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toContain(`incidents/${slug}.md:1:1 error FileChangedWhileWriting`);
+    expect(readFileSync(path, 'utf8')).toBe(edited);
+  });
+
+  test('in a terminal, appends after the questions when nobody else wrote the file', async () => {
+    const slug = '2026-11-23-api-errors';
+    const root = repositoryWith(slug, openIncident);
+    const answers = ['identified', 'Found it.'];
+    const lines: string[] = [];
+    const code = await runIncidentCommand('update', [slug], {
+      out: (line) => lines.push(line),
+      ask: () => Promise.resolve(answers.shift() ?? ''),
+      env: { STATUS_ROOT: root, STATUS_NOW: '2026-11-23T15:00:00Z' },
+    });
+    expect(lines).toContain(`Wrote incidents/${slug}.md`);
+    expect(code).toBe(0);
+    expect(updatesOf(root, slug).map((update) => update.message)).toEqual(['Looking.', 'Found it.']);
+  });
+
+  test('breaks a lock left behind by a process that died', async () => {
+    const slug = '2026-11-23-api-errors';
+    const root = repositoryWith(slug, openIncident);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const lock = lockFileFor(join(root, 'incidents', `${slug}.md`));
+    writeFileSync(lock, `${dead} ${hostname()} 2026-11-23T14:00:00.000Z`);
+    const result = await run(root, 'resolve', [slug], '2026-11-23T15:00:00Z');
+    expect(result.code).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+    expect(updatesOf(root, slug)).toHaveLength(2);
+  });
+
+  test('breaks a lock older than a minute even when its process still runs', async () => {
+    const slug = '2026-11-23-api-errors';
+    const root = repositoryWith(slug, openIncident);
+    const lock = lockFileFor(join(root, 'incidents', `${slug}.md`));
+    writeFileSync(lock, `${process.pid} ${hostname()} 2026-11-23T14:00:00.000Z`);
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    utimesSync(lock, twoMinutesAgo, twoMinutesAgo);
+    expect((await run(root, 'resolve', [slug], '2026-11-23T15:00:00Z')).code).toBe(0);
+    expect(updatesOf(root, slug)).toHaveLength(2);
+  });
+
+  test('waits for a live lock and then gives up with a clear error', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'statusmark-lock-'));
+    const path = join(root, 'x.md');
+    await withFileLock(path, async () => {
+      await expect(withFileLock(path, () => 'second', { timeoutMs: 200 })).rejects.toBeInstanceOf(FileLockedError);
+    });
+    expect(await withFileLock(path, () => 'free again')).toBe('free again');
   });
 });
