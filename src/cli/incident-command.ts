@@ -418,12 +418,14 @@ async function askForUpdate(
     }),
   );
   const nextUpdate = options.flags.get('next-update')?.at(-1);
+  const impact = options.flags.get('impact')?.at(-1);
   return {
     at: authorTimestamp(context.now, context.timeZone),
     status,
     message,
     nextUpdate: nextUpdate ? authorTimestamp(parseWhen(nextUpdate, context.now), context.timeZone) : undefined,
     components: components.length ? components : undefined,
+    impact: impact === undefined ? undefined : oneOf(impact, impacts, 'impact'),
   };
 }
 
@@ -476,6 +478,7 @@ export const incidentUsage = `Usage:
                        [--components api,webhooks=major_outage] [--status S] [--message M]
                        [--next-update 30m] [--start <time|24h>] [--end <time>]
   npm run incident:update -- <slug> [--status S] [--message M] [--component api=operational] [--next-update 30m]
+                           [--impact none|minor|major|critical]
   npm run incident:resolve -- <slug> [--message M]
 Without flags, each value is asked for in the terminal.`;
 

@@ -96,6 +96,28 @@ updates:
     ).toEqual([]);
   });
 
+  test('escalates an open incident with --impact, and the page reads the new impact from then on', async () => {
+    const root = copyOfRepository();
+    const slug = '2026-11-23-slow-search';
+    await run(
+      root,
+      'new',
+      ['--title', 'Slow search', '--impact', 'minor', '--components', 'api', '--message', 'Search is slow.'],
+      '2026-11-23T14:00:00Z',
+    );
+    const escalated = await run(
+      root,
+      'update',
+      [slug, '--status', 'identified', '--message', 'Search is down.', '--impact', 'critical'],
+      '2026-11-23T14:10:00Z',
+    );
+    expect(escalated.code).toBe(0);
+    expect(read(root, slug)).toContain('    status: identified\n    message: Search is down.\n    impact: critical\n');
+    const refused = await run(root, 'update', [slug, '--message', 'x', '--impact', 'huge'], '2026-11-23T14:20:00Z');
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('huge');
+  });
+
   test("refuses a backward transition with validate's message and writes nothing", async () => {
     const root = copyOfRepository();
     await run(
