@@ -1,4 +1,4 @@
-import { Marked, type Token } from 'marked';
+import { Marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { runPrSummaryCommand } from '../../src/cli/pr-summary.ts';
 import { incidentFile, makeContentRoot } from '../helpers/content.ts';
@@ -21,15 +21,25 @@ const hostileTitles = [
 
 const marked = new Marked({ gfm: true });
 
+/** The parts of marked's tokens these tests read. */
+interface Token {
+  type: string;
+  text?: string;
+  tokens?: Token[];
+  header?: { tokens: Token[] }[];
+  rows?: { tokens: Token[] }[][];
+  items?: Token[];
+}
+
+const lex = (markdown: string) => marked.lexer(markdown) as unknown as Token[];
+
 function walk(tokens: readonly Token[], visit: (token: Token) => void): void {
   for (const token of tokens) {
     visit(token);
-    if ('tokens' in token && Array.isArray(token.tokens)) walk(token.tokens as Token[], visit);
-    if (token.type === 'table') {
-      for (const cell of token.header) walk(cell.tokens, visit);
-      for (const row of token.rows) for (const cell of row) walk(cell.tokens, visit);
-    }
-    if (token.type === 'list') walk(token.items, visit);
+    walk(token.tokens ?? [], visit);
+    for (const cell of token.header ?? []) walk(cell.tokens, visit);
+    for (const row of token.rows ?? []) for (const cell of row) walk(cell.tokens, visit);
+    walk(token.items ?? [], visit);
   }
 }
 
@@ -44,7 +54,7 @@ const decode = (text: string) =>
 function plainText(tokens: readonly Token[]): string {
   let text = '';
   walk(tokens, (token) => {
-    if (!('tokens' in token && token.tokens) && 'text' in token) text += decode(String(token.text));
+    if (!token.tokens && token.text !== undefined) text += decode(token.text);
   });
   return text;
 }
@@ -73,12 +83,12 @@ function summaryFor(titles: readonly string[], extra: Record<string, string> = {
 
 describe('issue 11 item 13: the pull request summary shows author text as text', () => {
   test('hostile titles cannot write headings, links, images or HTML, and read back as written', () => {
-    const tokens = marked.lexer(summaryFor(hostileTitles));
+    const tokens = lex(summaryFor(hostileTitles));
     const kinds = new Set<string>();
     const headings: string[] = [];
     walk(tokens, (token) => {
       kinds.add(token.type);
-      if (token.type === 'heading') headings.push(token.text);
+      if (token.type === 'heading') headings.push(token.text ?? '');
     });
     expect(headings).toEqual(['✅ Validation passed', 'What this pull request publishes']);
     for (const kind of ['link', 'image', 'html', 'tag', 'def', 'blockquote', 'hr', 'list'])
@@ -88,7 +98,7 @@ describe('issue 11 item 13: the pull request summary shows author text as text',
     if (table?.type === 'table')
       for (const row of table.rows) walk(row[1]!.tokens, (token) => titleKinds.add(token.type));
     expect([...titleKinds].sort()).toEqual(['escape', 'text']);
-    expect(table?.type === 'table' && table.rows.map((row) => plainText(row[1]!.tokens)).sort()).toEqual(
+    expect((table?.rows ?? []).map((row) => plainText(row[1]!.tokens)).sort()).toEqual(
       hostileTitles.map((title) => title.replace(/\n+/g, ' ')).sort(),
     );
   });
@@ -98,12 +108,12 @@ describe('issue 11 item 13: the pull request summary shows author text as text',
       'title: Broken\nimpact: minor\ncomponents: ["[api](https://evil.example)"]\nupdates:\n  - at: 2026-11-20T10:00:00Z\n    status: investigating\n    message: Looking.\n',
     );
     const summary = summaryFor(['# ✅ Validation passed'], { 'broken.md': broken });
-    const tokens = marked.lexer(summary);
+    const tokens = lex(summary);
     const headings: string[] = [];
     const kinds = new Set<string>();
     walk(tokens, (token) => {
       kinds.add(token.type);
-      if (token.type === 'heading') headings.push(token.text);
+      if (token.type === 'heading') headings.push(token.text ?? '');
     });
     expect(headings).toEqual(['❌ Validation failed: do not merge', 'What this pull request publishes']);
     expect(kinds).not.toContain('link');
