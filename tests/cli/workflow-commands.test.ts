@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { runValidateCommand } from '../../src/cli/validate.ts';
-import { incidentFile, makeContentRoot } from '../helpers/content.ts';
+import { loadSiteData } from '../../src/node/site-data.ts';
+import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
+import { commitAll, initRepository, writeFile } from '../helpers/git.ts';
 import { runnerCommands } from '../helpers/runner-log.ts';
 
 const injection = '\n::notice title=All checks passed::Safe to merge\n::stop-commands::x\r##[warning]y';
@@ -60,5 +62,37 @@ describe('issue 11 item 12: author text cannot issue workflow commands in the CI
     expect(log).toContain('incidents/evil\\n::notice title=All checks passed::');
     for (const line of log.split(/\r\n|\r|\n/))
       expect(line).toMatch(/^(incidents\/|components\.yml|Validation |    hint: |          |$)/);
+  });
+
+  test('a build that refuses hostile content in GitHub Actions cannot issue workflow commands either', () => {
+    let message = '';
+    try {
+      loadSiteData({ STATUS_ROOT: hostileRoot(), STATUS_NOW: '2026-11-23T12:00:00Z', GITHUB_ACTIONS: 'true' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('nothing was built');
+    expect(runnerCommands(message).map((command) => command.name)).toEqual(['stop-commands']);
+  });
+
+  test('the corrected YAML in a ComponentRemoved hint quotes a hostile component name', () => {
+    const components = fixtureComponents.replace('name: API\n', `name: ${JSON.stringify(`API${injection}`)}\n`);
+    const incident = incidentFile(
+      'title: Down\nimpact: minor\ncomponents: [api]\nupdates:\n  - at: 2026-11-20T10:00:00Z\n    status: investigating\n    message: Looking.\n',
+    );
+    const root = makeContentRoot({ 'down.md': incident }, components);
+    initRepository(root);
+    commitAll(root, 'publish');
+    writeFile(root, 'components.yml', components.replace(/  - id: api\n[\s\S]*?(?=  - id: )/, ''));
+    writeFile(root, 'incidents/down.md', incident.replace('[api]', '[webhooks]'));
+    const lines: string[] = [];
+    runValidateCommand(['--root', root, '--base', 'HEAD'], {
+      out: (line) => lines.push(line),
+      env: { STATUS_NOW: '2026-11-23T12:00:00Z' },
+    });
+    const log = lines.join('\n');
+    expect(log).toContain('ComponentRemoved');
+    expect(log).toContain(`name: ${JSON.stringify(`API${injection}`).replace(/\\/g, '\\')}`);
+    expect(runnerCommands(log)).toEqual([]);
   });
 });
