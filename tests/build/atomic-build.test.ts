@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { recoverInterruptedBuilds } from '../../src/node/swap-build.ts';
 import { fixtureClock, fixtureRoot } from '../helpers/build.ts';
 import { projectRoot } from '../helpers/content.ts';
 
@@ -65,3 +66,17 @@ test(
     expect(readdirSync(work).sort()).toEqual(['dist', 'dist-cache']);
   },
 );
+
+test('a swap cut off between its two renames is undone before the next build', () => {
+  const work = mkdtempSync(join(tmpdir(), 'statusmark-swap-'));
+  const dist = join(work, 'dist');
+  const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+  mkdirSync(`${dist}.old-${deadPid}`);
+  writeFileSync(join(`${dist}.old-${deadPid}`, 'index.html'), 'the previous site');
+  mkdirSync(`${dist}.partial-${deadPid}`);
+  mkdirSync(`${dist}.partial-${process.pid}`);
+  recoverInterruptedBuilds(dist);
+  expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('the previous site');
+  // A running build's folder (this process) is left alone.
+  expect(readdirSync(work).sort()).toEqual(['dist', `dist.partial-${process.pid}`]);
+});
