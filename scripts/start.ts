@@ -11,7 +11,7 @@ if (!env.STATUS_NOW && existsSync('sample.now')) {
 }
 
 const astro = 'node_modules/astro/bin/astro.mjs';
-for (const args of [['scripts/validate.ts'], [astro, 'build'], [astro, 'preview', ...process.argv.slice(2)]]) {
+for (const args of [['scripts/validate.ts'], ['scripts/build.ts'], [astro, 'preview', ...process.argv.slice(2)]]) {
   const { status } = spawnSync(process.execPath, args, { stdio: 'inherit', env });
   if (status !== 0) process.exit(status ?? 1);
 }

@@ -2,17 +2,39 @@ import type { Problem } from '../domain/problems.ts';
 
 export type OutputFormat = 'human' | 'github';
 
-/** `incidents/x.md:14:5 error UnknownComponent message` then an indented hint. */
-export function formatHuman(problem: Problem): string {
-  const hint = problem.hint ? `\n    hint: ${problem.hint.replace(/\n/g, '\n          ')}` : '';
-  return `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}${hint}`;
+const controlNames: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Author text on one line: line breaks and other control characters become
+ * visible escapes (`\n`, `\u001b`), so a value can never start a line of its
+ * own in a terminal or a CI log (where `::notice::…` at a line start is a
+ * workflow command).
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (character) => {
+    return controlNames[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
-function escapeData(text: string): string {
+/** `incidents/x.md:14:5 error UnknownComponent message` then an indented hint. */
+export function formatHuman(problem: Problem): string {
+  // The hint's own line breaks are layout (for example the corrected YAML); each line is kept on one line.
+  const hint = problem.hint
+    ? `\n    hint: ${problem.hint
+        .split('\n')
+        .map((line) => visible(line))
+        .join('\n          ')}`
+    : '';
+  return `${visible(problem.file)}:${problem.line}:${problem.column} ${problem.severity} ${visible(problem.code)} ${visible(problem.message)}${hint}`;
+}
+
+/** Escapes a workflow command's message as GitHub documents: `%`, CR and LF. */
+export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-function escapeProperty(text: string): string {
+/** Escapes a workflow command's property value: as data, plus `:` and `,`. */
+export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
@@ -25,6 +47,21 @@ export function formatGithub(problem: Problem, pathPrefix = ''): string {
     `title=${escapeProperty(problem.code)}`,
   ].join(',');
   return `::${problem.severity} ${properties}::${escapeData(`${problem.message}\n${problem.hint}`)}`;
+}
+
+/**
+ * Lines to print inside a GitHub Actions log. The readable report sits between
+ * `::stop-commands::<token>` and `::<token>::`, so the runner ignores any
+ * workflow command in it (GitHub's documented way to echo untrusted text);
+ * the annotations follow, escaped. `token` must be unguessable, one per run.
+ */
+export function formatForActions(humanLines: readonly string[], problems: readonly Problem[], token: string): string[] {
+  return [
+    ...problems.map((problem) => formatGithub(problem)),
+    `::stop-commands::${token}`,
+    ...humanLines,
+    `::${token}::`,
+  ];
 }
 
 export function summarize(problems: readonly Problem[]): string {

@@ -1,13 +1,17 @@
 import type { Snapshot } from '../domain/history.ts';
+import { hasErrors, type Problem } from '../domain/problems.ts';
 import type { Incident } from '../domain/schema.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
 import { loadRepository } from '../node/load-repository.ts';
+import { markdownCode, markdownText } from './markdown-text.ts';
+import { summarize } from './format.ts';
+import { validate } from './validate.ts';
 
 function componentList(incident: Incident): string {
   const ids = new Set(incident.components.map((component) => component.id));
   for (const update of incident.updates) for (const component of update.components ?? []) ids.add(component.id);
-  return ids.size ? [...ids].map((id) => `\`${id}\``).join(', ') : 'none';
+  return ids.size ? [...ids].map(markdownCode).join(', ') : 'none';
 }
 
 /** Markdown for the pull request's job summary: what merging it will publish. */
@@ -26,7 +30,7 @@ export function summarizePublication(base: Snapshot, head: Snapshot): string {
       ? `${old.impact ?? 'none'} → **${incident.impact ?? 'none'}**`
       : (incident.impact ?? (incident.kind === 'maintenance' ? 'maintenance' : 'none'));
     rows.push(
-      `| \`${incident.slug}\` | ${incident.title.replace(/\|/g, '\\|')} | ${what} | ${statuses} | ${impact} | ${componentList(incident)} |`,
+      `| ${markdownCode(incident.slug)} | ${markdownText(incident.title)} | ${what} | ${statuses} | ${impact} | ${componentList(incident)} |`,
     );
   }
   if (rows.length === 0) {
@@ -41,14 +45,40 @@ export function summarizePublication(base: Snapshot, head: Snapshot): string {
   return lines.join('\n') + '\n';
 }
 
-/** `node scripts/pr-summary.ts <base-ref>`: prints the summary for the working tree. */
+const listedProblems = 20;
+
+/** The verdict first, in words: a failed validation can never read as a pass. */
+export function summarizeValidation(problems: readonly Problem[], incidentCount: number): string {
+  if (!hasErrors(problems)) {
+    return `## ✅ Validation passed\n\n${incidentCount} incident files, ${summarize(problems)}.\n`;
+  }
+  const lines = [
+    '## ❌ Validation failed: do not merge',
+    '',
+    `${summarize(problems)}. Each is annotated on its line and printed in full by the validate step.`,
+    '',
+    ...problems
+      .slice(0, listedProblems)
+      .map(
+        (problem) =>
+          `- ${markdownCode(`${problem.file}:${problem.line}:${problem.column}`)} ${problem.severity} ${markdownCode(problem.code)}: ${markdownText(problem.message)}`,
+      ),
+  ];
+  if (problems.length > listedProblems) lines.push(`- and ${problems.length - listedProblems} more`);
+  return lines.join('\n') + '\n';
+}
+
+/** `node scripts/pr-summary.ts <base-ref>`: the verdict and what the working tree publishes. */
 export function runPrSummaryCommand(
   args: readonly string[],
   io: { out: (text: string) => void; env: Record<string, string | undefined> },
 ): number {
   const root = readContentRoot(io.env);
-  const head = loadRepository(root, readBuildClock(io.env)).snapshot;
+  const now = readBuildClock(io.env);
+  const { problems, incidentCount } = validate({ root, now, base: args[0] });
+  const head = loadRepository(root, now).snapshot;
   const base = args[0] ? readSnapshotAtRef(root, args[0]) : undefined;
+  io.out(summarizeValidation(problems, incidentCount) + '\n');
   io.out(summarizePublication(base?.ok ? base.snapshot : { incidents: [], slugs: new Set() }, head));
   return 0;
 }

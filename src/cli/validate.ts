@@ -3,7 +3,8 @@ import { hasErrors, sortProblems, type Problem } from '../domain/problems.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
 import { loadRepository } from '../node/load-repository.ts';
-import { formatGithub, formatHuman, summarize, type OutputFormat } from './format.ts';
+import { randomUUID } from 'node:crypto';
+import { formatForActions, formatHuman, summarize, visible, type OutputFormat } from './format.ts';
 
 export interface ValidateOptions {
   root: string;
@@ -50,7 +51,7 @@ export function runValidateCommand(args: readonly string[], io: Io): number {
     else if (arg === '--format' && (value === 'human' || value === 'github')) format = value;
     else if (arg === '--root' && value) root = value;
     else {
-      io.out(arg === '--help' ? usage : `Unknown or incomplete option "${arg}".\n${usage}`);
+      io.out(arg === '--help' ? usage : `Unknown or incomplete option "${visible(arg ?? '')}".\n${usage}`);
       return arg === '--help' ? 0 : 2;
     }
     index++;
@@ -63,13 +64,14 @@ export function runValidateCommand(args: readonly string[], io: Io): number {
     return 2;
   }
   const { problems, incidentCount } = validate({ root, now, base });
-  for (const problem of problems) {
-    io.out(formatHuman(problem));
-    if (format === 'github') io.out(formatGithub(problem));
-  }
   const verdict = hasErrors(problems) ? 'failed' : 'passed';
-  io.out(
-    `Validation ${verdict}: ${incidentCount} incident files, ${summarize(problems)}${base ? `, history checked against ${base}` : ''}.`,
-  );
+  const report = [
+    ...problems.map(formatHuman),
+    `Validation ${verdict}: ${incidentCount} incident files, ${summarize(problems)}${base ? `, history checked against ${visible(base)}` : ''}.`,
+  ];
+  // In a GitHub Actions log even the readable report must not be able to issue workflow commands.
+  const inActions = format === 'github' || io.env.GITHUB_ACTIONS === 'true';
+  for (const line of inActions ? formatForActions(report, format === 'github' ? problems : [], randomUUID()) : report)
+    io.out(line);
   return hasErrors(problems) ? 1 : 0;
 }

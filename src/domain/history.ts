@@ -209,7 +209,7 @@ export function checkHistory(base: Snapshot, head: Snapshot): Problem[] {
         ...head.components.locate(['components'], 'key'),
         code: 'ComponentRemoved',
         message: `The component "${component.id}" was removed, but incidents refer to it.`,
-        hint: `Keep it and mark it retired instead:\n  - id: ${component.id}\n    name: ${component.name}\n    retired: true`,
+        hint: `Keep it and mark it retired instead:\n  - id: ${component.id}\n    name: ${JSON.stringify(component.name)}\n    retired: true`,
       });
     }
   }

@@ -76,6 +76,13 @@ const AbsoluteUrlSchema = z.string().superRefine((text, ctx) => {
   }
 });
 
+/** `1h`, `90m`, `1d12h`, `1h30m` in milliseconds; NaN for anything else, or zero. */
+function parseDurationText(text: string): number {
+  const parts = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/.exec(text.trim());
+  const ms = parts ? ((Number(parts[1] ?? 0) * 24 + Number(parts[2] ?? 0)) * 60 + Number(parts[3] ?? 0)) * 60_000 : NaN;
+  return ms > 0 ? ms : NaN;
+}
+
 export const PageSchema = z.strictObject({
   /** The name shown in the header, title and feeds. Example: `Acme Status`. */
   name: z.string().min(1),
@@ -107,6 +114,24 @@ export const PageSchema = z.strictObject({
     .string()
     .regex(/^\/([A-Za-z0-9._~-]+\/)*$/)
     .default('/'),
+  /**
+   * Build age after which the page tells readers it may be out of date ("This page was last
+   * refreshed 3 hours ago"), in days, hours and minutes. Set it above your rebuild interval.
+   * Example: `2h`, `90m`, `1h30m`. Default: `1h`. Output: milliseconds.
+   */
+  stale_after: z
+    .string()
+    .superRefine((text, ctx) => {
+      if (Number.isNaN(parseDurationText(text)))
+        fail(
+          ctx,
+          'InvalidDuration',
+          `"${text}" is not a duration.`,
+          'Write days, hours and minutes as, for example, "1h", "90m" or "1h30m".',
+        );
+    })
+    .default('1h')
+    .transform(parseDurationText),
 });
 
 export const GroupSchema = z.strictObject({

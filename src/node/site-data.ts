@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { formatHuman } from '../cli/format.ts';
+import { formatForActions, formatHuman } from '../cli/format.ts';
 import { deriveStatusState, type StatusState } from '../domain/derive.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
 import { buildSiteModel, type SiteModel } from '../site/model.ts';
@@ -25,10 +26,11 @@ export function loadSiteData(env: Record<string, string | undefined> = process.e
   const root = resolve(readContentRoot(env));
   const loaded = loadRepository(root, now);
   if (!loaded.repository || hasErrors(loaded.problems)) {
-    const report = sortProblems(loaded.problems)
+    const lines = sortProblems(loaded.problems)
       .filter((problem) => problem.severity === 'error')
-      .map(formatHuman)
-      .join('\n');
+      .map(formatHuman);
+    // In a GitHub Actions log the report must not be able to issue workflow commands.
+    const report = (env.GITHUB_ACTIONS === 'true' ? formatForActions(lines, [], randomUUID()) : lines).join('\n');
     throw new Error(`The status page content in ${root} is invalid; nothing was built.\n${report}`);
   }
   const state = deriveStatusState(loaded.repository.components, loaded.repository.incidents, now);

@@ -57,6 +57,11 @@ export interface IncidentView {
   updates: UpdateView[];
   latest: UpdateView | undefined;
   latestAgo: string | undefined;
+  /**
+   * A maintenance whose status follows its window (no update has set one): the
+   * window as ISO times, so the page can move "Scheduled" on by itself.
+   */
+  statusByWindow: { start: string; end: string } | undefined;
   nextUpdate: TimeView | undefined;
   /** When the postmortem (the body) was published, once the build clock has reached it. */
   postmortem: TimeView | undefined;
@@ -197,6 +202,12 @@ function incidentView(
       return renderUpdates()[0];
     },
     latestAgo: latestUpdate ? format.ago(latestUpdate.at, now) : undefined,
+    statusByWindow:
+      maintenance &&
+      incident.window &&
+      !incident.updates.some((update) => update.at <= now && update.status !== 'scheduled')
+        ? { start: new Date(incident.window.start).toISOString(), end: new Date(incident.window.end).toISOString() }
+        : undefined,
     nextUpdate:
       latestUpdate?.next_update !== undefined && state.active && latestUpdate.next_update > now
         ? timeView(format, latestUpdate.next_update)

@@ -55,6 +55,8 @@ export const english = {
   api: 'JSON API',
   support: 'Get support',
   builtAt: 'Updated',
+  /** Shown by the page itself once the build is older than `page.stale_after`; `ago` is "3 hours ago". */
+  staleNotice: (ago: string) => `This page was last refreshed ${ago}.`,
   latestUpdate: 'Latest update',
   nextUpdateBy: 'Next update by',
   uptime: (days: number) => `${days}-day uptime`,

@@ -30,7 +30,7 @@ describe('what customers read', () => {
     const text = textOf(home('major-outage'));
     expect(text).toContain('Active incidents API unavailable in all regions Investigating · Critical impact');
     expect(text).toContain('The API is returning errors for all requests.');
-    expect(text).toContain('(55 minutes ago)');
+    expect(text).toMatch(/\( ?55 minutes ago ?\)/);
     expect(text).toContain('Next update by 23 Nov 2026, 13:30 CET');
   });
 
@@ -123,7 +123,9 @@ describe('the built dist/', () => {
 
   test('never lets scripts, event handlers or javascript: URLs from markdown through', () => {
     for (const file of htmlFiles('major-outage')) {
-      const html = readDist(builtSite('major-outage'), file).replace(`<script>${localTimeScript}</script>`, '');
+      const html = readDist(builtSite('major-outage'), file)
+        .replace(`<script>${localTimeScript}</script>`, '')
+        .replace(/<script>\(function\(c\)\{var r=new Intl\.RelativeTimeFormat[\s\S]*?<\/script>/, '');
       expect(html).not.toMatch(/<script|onerror=|javascript:|<iframe|data:/i);
     }
     const incident = readDist(builtSite('major-outage'), 'incidents/2026-11-23-api-down/index.html');

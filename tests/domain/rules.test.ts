@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { validate } from '../../src/cli/validate.ts';
 import { formatGithub, formatHuman } from '../../src/cli/format.ts';
+import { loadRepository } from '../../src/node/load-repository.ts';
 import { incidentFile, makeContentRoot } from '../helpers/content.ts';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
@@ -195,6 +196,22 @@ updates:
       '4 InvalidTimezone',
       '5 InvalidFormat',
     ]);
+  });
+
+  test('reads page.stale_after as a duration, default one hour, and rejects anything else with InvalidDuration', () => {
+    const page = (extra: string) =>
+      `page:\n  name: X\n  url: https://status.example\n  timezone: UTC\n${extra}components:\n  - id: api\n    name: API\n`;
+    const staleAfter = (extra: string) =>
+      loadRepository(makeContentRoot({}, page(extra)), now).repository?.components.page.stale_after;
+    expect(staleAfter('')).toBe(3_600_000);
+    expect(staleAfter('  stale_after: 1h30m\n')).toBe(5_400_000);
+    expect(staleAfter('  stale_after: 2d\n')).toBe(172_800_000);
+    const [problem] = problemsFor({}, page('  stale_after: soon\n'));
+    expect(formatHuman(problem!)).toMatchInlineSnapshot(`
+      "components.yml:5:16 error InvalidDuration "soon" is not a duration.
+          hint: Write days, hours and minutes as, for example, "1h", "90m" or "1h30m"."
+    `);
+    expect(problemsFor({}, page('  stale_after: 0m\n')).map((found) => found.code)).toEqual(['InvalidDuration']);
   });
 
   test('accepts duplicate slugs only when they differ in more than case', () => {

@@ -1,0 +1,6 @@
+import { runPublishedCommand } from '../src/cli/published.ts';
+
+process.exitCode = await runPublishedCommand(process.argv.slice(2), {
+  out: (line) => console.log(line),
+  env: process.env,
+});

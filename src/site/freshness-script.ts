@@ -1,0 +1,37 @@
+import type { UpdateStatus } from '../domain/vocabulary.ts';
+
+export interface FreshnessOptions {
+  /** When the page was built, ISO 8601. */
+  builtAt: string;
+  /** Build age in milliseconds after which the notice shows (`page.stale_after`). */
+  staleAfter: number;
+  locale: string;
+  /** The notice with `{ago}` where the relative age goes. */
+  notice: string;
+  /** The words the build uses for a maintenance before, during and after its window. */
+  labels: Pick<Record<UpdateStatus, string>, 'scheduled' | 'in_progress' | 'completed'>;
+}
+
+/**
+ * Progressive enhancement, inline and under 1.5 KB, re-run every minute:
+ * past `staleAfter` it puts "This page was last refreshed 3 hours ago" at the
+ * top of `<main>`; it rewrites `[data-ago]` relative times with the build's
+ * rounding (see `ago` in format.ts); and a maintenance label carrying its
+ * window (`data-window-start`/`-end`, set only while no update overrides the
+ * window) moves to the word the next build would print. Without JavaScript
+ * the page is exactly as built.
+ */
+export function freshnessScript(options: FreshnessOptions): string {
+  // JSON inside <script>: `<` escaped so no value can close the element.
+  const data = JSON.stringify(options).replace(/</g, '\\u003c');
+  return (
+    '(function(c){var r=new Intl.RelativeTimeFormat(c.locale,{numeric:"auto"}),u=[["day",864e5],["hour",36e5],["minute",6e4]],b=Date.parse(c.builtAt),n;' +
+    'function ago(t){var e=t-Date.now();for(var i=0;i<u.length;i++)if(Math.abs(e)>=u[i][1]||i==2)return r.format(Math.round(e/u[i][1]),u[i][0])}' +
+    'function a(e,k){return Date.parse(e.getAttribute(k))}' +
+    'function tick(){var now=Date.now();' +
+    'document.querySelectorAll("[data-ago]").forEach(function(e){e.textContent=ago(a(e,"data-ago"))});' +
+    'document.querySelectorAll("[data-window-start]").forEach(function(e){e.textContent=c.labels[now<a(e,"data-window-start")?"scheduled":now<a(e,"data-window-end")?"in_progress":"completed"]});' +
+    'if(now-b>c.staleAfter){if(!n){n=document.createElement("p");n.className="stale-notice";n.setAttribute("role","status");var m=document.querySelector("main");m.insertBefore(n,m.firstChild)}n.textContent=c.notice.replace("{ago}",ago(b))}}' +
+    `tick();setInterval(tick,6e4)})(${data});`
+  );
+}

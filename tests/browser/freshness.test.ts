@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { maintenanceStatusAt } from '../../src/domain/timeline.ts';
+import { loadRepository } from '../../src/node/load-repository.ts';
+import { strings } from '../../src/site/strings.ts';
+import { builtSite, fixtureClock, fixtureRoot } from '../helpers/build.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveDist } from '../helpers/serve.ts';
+
+// Both fixtures are built at this clock; maintenance-in-progress sets `stale_after: 2h`, major-outage keeps the 1 h default.
+const built = Date.parse(fixtureClock('major-outage'));
+const minutes = (count: number) => count * 60_000;
+
+const servers: { close: () => Promise<void> }[] = [];
+const contexts: BrowserContext[] = [];
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+/** Opens a built fixture with the browser's clock set to `at` (the build's clock stays fixed in the page). */
+async function openAt(site: string, at: number, options: { javaScriptEnabled?: boolean; running?: boolean } = {}) {
+  const server = await serveDist(builtSite(site));
+  servers.push(server);
+  const context = await launchBrowser({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+  contexts.push(context);
+  const page = await context.newPage();
+  if (options.running) await page.clock.install({ time: at });
+  else await page.clock.setFixedTime(at);
+  await page.goto(server.url);
+  return page;
+}
+
+const notice = (page: Page) => page.locator('main > p.stale-notice');
+const maintenanceLabel = (page: Page, title: string) =>
+  page.locator('article.card', { hasText: title }).locator('p.meta strong').first();
+
+describe('issue 15: the page does not pretend to be fresh', () => {
+  test('the staleness notice appears past the threshold and not before', async () => {
+    expect(await notice(await openAt('major-outage', built + minutes(59))).count()).toBe(0);
+    const late = await openAt('major-outage', built + minutes(3 * 60 + 5));
+    expect(await notice(late).innerText()).toBe('This page was last refreshed 3 hours ago.');
+    expect(await notice(late).getAttribute('role')).toBe('status');
+  });
+
+  test('the threshold comes from page.stale_after in components.yml', async () => {
+    expect(await notice(await openAt('maintenance-in-progress', built + minutes(90))).count()).toBe(0);
+    const late = await openAt('maintenance-in-progress', built + minutes(170));
+    expect(await notice(late).innerText()).toBe('This page was last refreshed 3 hours ago.');
+  });
+
+  test('relative times and the notice update while the page stays open', async () => {
+    const page = await openAt('major-outage', built + minutes(10), { running: true });
+    const ago = page.locator('[data-ago]').first();
+    expect(await ago.innerText()).toBe('1 hour ago');
+    expect(await notice(page).count()).toBe(0);
+    await page.clock.runFor(minutes(3 * 60));
+    expect(await ago.innerText()).toBe('4 hours ago');
+    expect(await notice(page).innerText()).toBe('This page was last refreshed 3 hours ago.');
+  });
+
+  test('a maintenance window that opened after the build reads "In Progress", worded as the next build would', async () => {
+    const at = Date.parse('2026-11-30T03:00:00Z');
+    const page = await openAt('maintenance-in-progress', at);
+    const { repository } = loadRepository(fixtureRoot('maintenance-in-progress'), at);
+    for (const incident of repository!.incidents) {
+      const nextBuild = strings.updateStatus[maintenanceStatusAt(incident, at)];
+      expect(await maintenanceLabel(page, incident.title).innerText()).toBe(nextBuild);
+    }
+    expect(await maintenanceLabel(page, 'Network switch replacement').innerText()).toBe('In Progress');
+    expect(await maintenanceLabel(page, 'Database version upgrade').innerText()).toBe('Completed');
+  });
+
+  test('with JavaScript disabled the page is exactly as built and complete', async () => {
+    const html = readFileSync(join(builtSite('major-outage'), 'index.html'), 'utf8');
+    const page = await openAt('major-outage', built + minutes(5 * 60), { javaScriptEnabled: false });
+    expect(await notice(page).count()).toBe(0);
+    expect(await page.locator('[data-ago]').first().innerText()).toBe(/data-ago="[^"]+">([^<]+)</.exec(html)![1]);
+    expect(await page.locator('.banner h1').innerText()).toBe('Major System Outage');
+    expect(await page.locator('footer time[data-local]').innerText()).toMatch(/23 Nov 2026, 13:00 CET/);
+    const maintenance = await openAt('maintenance-in-progress', Date.parse('2026-11-30T03:00:00Z'), {
+      javaScriptEnabled: false,
+    });
+    expect(await maintenanceLabel(maintenance, 'Network switch replacement').innerText()).toBe('Scheduled');
+  });
+});

@@ -1,0 +1,127 @@
+import { Marked } from 'marked';
+import { describe, expect, test } from 'vitest';
+import { runPrSummaryCommand } from '../../src/cli/pr-summary.ts';
+import { incidentFile, makeContentRoot } from '../helpers/content.ts';
+import { commitAll, initRepository, writeFile } from '../helpers/git.ts';
+
+const hostileTitles = [
+  '# ✅ Validation passed, safe to merge',
+  'Outage |\n\n## ✅ Validation passed\n\nSafe to merge.',
+  '[Click here](https://evil.example/login)',
+  '![logo](https://evil.example/pixel.png)',
+  '<img src=x onerror=alert(1)> <details open><summary>ok</summary></details>',
+  'Visit www.evil.example or https://evil.example/x today',
+  'Backticks ``` `code` ``` and \\`escaped\\`',
+  '&lt;script&gt; &amp; &#x3C;b&#x3E;',
+  'a | b | c',
+  '**bold** _em_ ~~gone~~ <https://evil.example>',
+  '[ref]: https://evil.example\n[ref]',
+  '- [x] task\n> quote\n---',
+];
+
+const marked = new Marked({ gfm: true });
+
+/** The parts of marked's tokens these tests read. */
+interface Token {
+  type: string;
+  text?: string;
+  tokens?: Token[];
+  header?: { tokens: Token[] }[];
+  rows?: { tokens: Token[] }[][];
+  items?: Token[];
+}
+
+const lex = (markdown: string) => marked.lexer(markdown) as unknown as Token[];
+
+function walk(tokens: readonly Token[], visit: (token: Token) => void): void {
+  for (const token of tokens) {
+    visit(token);
+    walk(token.tokens ?? [], visit);
+    for (const cell of token.header ?? []) walk(cell.tokens, visit);
+    for (const row of token.rows ?? []) for (const cell of row) walk(cell.tokens, visit);
+    walk(token.items ?? [], visit);
+  }
+}
+
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+function plainText(tokens: readonly Token[]): string {
+  let text = '';
+  walk(tokens, (token) => {
+    if (!token.tokens && token.text !== undefined) text += decode(token.text);
+  });
+  return text;
+}
+
+function summaryFor(titles: readonly string[], extra: Record<string, string> = {}): string {
+  const root = makeContentRoot({});
+  initRepository(root);
+  commitAll(root, 'empty');
+  titles.forEach((title, index) =>
+    writeFile(
+      root,
+      `incidents/hostile-${index}.md`,
+      incidentFile(
+        `title: ${JSON.stringify(title)}\nimpact: minor\ncomponents: [api]\nupdates:\n  - at: 2026-11-20T10:00:00Z\n    status: investigating\n    message: Looking.\n`,
+      ),
+    ),
+  );
+  for (const [name, content] of Object.entries(extra)) writeFile(root, `incidents/${name}`, content);
+  let out = '';
+  runPrSummaryCommand(['HEAD'], {
+    out: (text) => (out += text),
+    env: { STATUS_ROOT: root, STATUS_NOW: '2026-11-23T12:00:00Z' },
+  });
+  return out;
+}
+
+describe('issue 11 item 13: the pull request summary shows author text as text', () => {
+  test('hostile titles cannot write headings, links, images or HTML, and read back as written', () => {
+    const tokens = lex(summaryFor(hostileTitles));
+    const kinds = new Set<string>();
+    const headings: string[] = [];
+    walk(tokens, (token) => {
+      kinds.add(token.type);
+      if (token.type === 'heading') headings.push(token.text ?? '');
+    });
+    expect(headings).toEqual(['✅ Validation passed', 'What this pull request publishes']);
+    for (const kind of ['link', 'image', 'html', 'tag', 'def', 'blockquote', 'hr', 'list'])
+      expect(kinds).not.toContain(kind);
+    const table = tokens.find((token) => token.type === 'table');
+    const titleKinds = new Set<string>();
+    for (const row of table?.rows ?? []) walk(row[1]!.tokens, (token) => titleKinds.add(token.type));
+    expect([...titleKinds].sort()).toEqual(['escape', 'text']);
+    expect((table?.rows ?? []).map((row) => plainText(row[1]!.tokens)).sort()).toEqual(
+      hostileTitles.map((title) => title.replace(/\n+/g, ' ')).sort(),
+    );
+  });
+
+  test('says plainly when validation failed, and escapes the quoted bad values', () => {
+    const broken = incidentFile(
+      'title: Broken\nimpact: minor\ncomponents: ["[api](https://evil.example)"]\nupdates:\n  - at: 2026-11-20T10:00:00Z\n    status: investigating\n    message: Looking.\n',
+    );
+    const summary = summaryFor(['# ✅ Validation passed'], { 'broken.md': broken });
+    const tokens = lex(summary);
+    const headings: string[] = [];
+    const kinds = new Set<string>();
+    walk(tokens, (token) => {
+      kinds.add(token.type);
+      if (token.type === 'heading') headings.push(token.text ?? '');
+    });
+    expect(headings).toEqual(['❌ Validation failed: do not merge', 'What this pull request publishes']);
+    expect(kinds).not.toContain('link');
+    expect(summary.split('\n').slice(0, 5).join('\n')).toMatchInlineSnapshot(`
+      "## ❌ Validation failed: do not merge
+
+      1 error, 0 warnings. Each is annotated on its line and printed in full by the validate step.
+
+      - \`incidents/broken.md:4:14\` error \`InvalidId\`: \\"\\[api\\]\\(https\\:\\/\\/evil\\.example\\)\\" is not a valid id\\: use lowercase letters\\, digits and single hyphens\\."
+    `);
+  });
+});
