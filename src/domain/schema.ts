@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { isCalendarDate, isTimeZone, parseTimestamp, timestampPattern, zonelessPattern } from './time.ts';
+import { localeProblem } from './locale.ts';
+import {
+  isCalendarDate,
+  offsetMinutesOf,
+  parseTimestamp,
+  timestampPattern,
+  timestampZone,
+  timeZoneProblem,
+  zonelessPattern,
+} from './time.ts';
 import {
   affectedStatuses,
   componentStatuses,
@@ -9,6 +18,12 @@ import {
   toSlug,
   updateStatuses,
 } from './vocabulary.ts';
+
+/** `…+99:99`, `…-24:00`: the shape of an offset, but not one any clock uses. */
+function hasImpossibleOffset(text: string): boolean {
+  const zone = timestampZone(text);
+  return zone !== undefined && zone !== 'Z' && Number.isNaN(offsetMinutesOf(zone));
+}
 
 /** Custom issues carry a permanent code and a hint in `params`; see zod-problems.ts. */
 function fail(ctx: z.RefinementCtx, code: string, message: string, hint: string): void {
@@ -28,6 +43,13 @@ export const TimestampSchema = z
         'MissingTimezoneOffset',
         `The time "${text}" has no time zone, so it could mean different moments.`,
         `Add "Z" for UTC or your offset, for example "${text}Z" or "${text}+01:00".`,
+      );
+    } else if (hasImpossibleOffset(text)) {
+      fail(
+        ctx,
+        'InvalidTimezoneOffset',
+        `The time "${text}" has the offset "${timestampZone(text)}", which no clock uses.`,
+        'Offsets run from -12:00 to +14:00 with minutes below 60: write "Z" for UTC or your offset, for example "+01:00" or "+05:30".',
       );
     } else if (!timestampPattern.test(text) || Number.isNaN(parseTimestamp(text))) {
       fail(
@@ -85,17 +107,17 @@ export const PageSchema = z.strictObject({
   description: z.string().default(''),
   /** IANA zone for day boundaries and displayed times. Example: `Europe/Berlin`. */
   timezone: z.string().superRefine((name, ctx) => {
-    if (!isTimeZone(name)) {
-      fail(
-        ctx,
-        'InvalidTimezone',
-        `"${name}" is not an IANA time zone name.`,
-        'Use a name such as "UTC", "Europe/Berlin" or "America/New_York".',
-      );
-    }
+    const problem = timeZoneProblem(name);
+    if (problem) fail(ctx, 'InvalidTimezone', problem.message, problem.hint);
   }),
-  /** BCP 47 locale for dates and numbers. Default: `en-GB`. */
-  locale: z.string().default('en-GB'),
+  /** BCP 47 locale for dates and numbers, one this Node can format. Default: `en-GB`. */
+  locale: z
+    .string()
+    .superRefine((name, ctx) => {
+      const problem = localeProblem(name);
+      if (problem) fail(ctx, 'InvalidLocale', problem.message, problem.hint);
+    })
+    .default('en-GB'),
   /** Where customers get help. Example: `https://acme.com/support`. Default: none. */
   support_url: AbsoluteUrlSchema.optional(),
   /** A file in public/ or a URL, shown in the header. Example: `/logo.svg`. Default: none (text only). */
