@@ -91,11 +91,9 @@ export function loadRepository(
       continue;
     }
     const parsed = parseIncidentFile(file, read.bytes);
+    problems.push(...parsed.problems);
     if (parsed.ok) located.push(parsed.value);
-    else {
-      problems.push(...parsed.problems);
-      if (parsed.unparsed) unparsed.push({ file, ...parsed.unparsed });
-    }
+    else if (parsed.unparsed) unparsed.push({ file, ...parsed.unparsed });
   }
   const snapshot: Snapshot = {
     components: components.parsed,
@@ -140,7 +138,7 @@ function loadComponentsFile(
   }
   const parsed = parseComponentsFile(componentsFileName, read.bytes);
   if (parsed.ok) {
-    problems.push(...checkComponentsFile(parsed.value));
+    problems.push(...parsed.problems, ...checkComponentsFile(parsed.value));
     return { parsed: parsed.value, componentIds: new Set(parsed.value.value.components.map((c) => c.id)) };
   }
   problems.push(...parsed.problems);
