@@ -71,7 +71,7 @@ export function loadRepository(
 ): LoadResult {
   const problems: Problem[] = [];
   const components = loadComponentsFile(root, problems);
-  problems.push(...refuseLinkedIncidentsFolder(root));
+  problems.push(...refuseLinkedIncidentsFolder(root), ...warnSkippedMarkdown(root));
 
   const files = [...new Set([...listIncidentFiles(root), ...overrides.keys()])].sort();
   problems.push(...checkSlugs(files.map((file) => ({ file, slug: slugOfFile(file) }))));
@@ -146,6 +146,37 @@ function loadComponentsFile(
   const partial = checkUnparsedComponentsFile(componentsFileName, parsed.unparsed.data, parsed.unparsed.locate);
   problems.push(...partial.problems);
   return { componentIds: partial.componentIds };
+}
+
+/** Markdown-looking files in incidents/ that are not read as incidents: said out loud, not skipped silently. */
+function warnSkippedMarkdown(root: string): Problem[] {
+  let names: string[];
+  try {
+    if (lstatSync(join(root, incidentsDirName)).isSymbolicLink()) return [];
+    names = readdirSync(join(root, incidentsDirName));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /\.(md|markdown|mdown|mkd|mdx)$/i.test(name) && !isIncidentFileName(name))
+    .sort()
+    .map((name) => {
+      const readme = /^readme\.md$/i.test(name);
+      const renamed = `${name.replace(/\.[^.]+$/, '')}.md`;
+      return {
+        file: `${incidentsDirName}/${name}`,
+        severity: 'warning' as const,
+        line: 1,
+        column: 1,
+        code: 'NotAnIncidentFile',
+        message: readme
+          ? `${incidentsDirName}/${name} is not read as an incident: a README there is taken for documentation.`
+          : `${incidentsDirName}/${name} is not read as an incident: only files ending in ".md" are.`,
+        hint: readme
+          ? `If it is documentation, move it out of ${incidentsDirName}/ (for example to docs/) to silence this; if it is an incident, give it a slug name such as "2026-11-23-api-errors.md".`
+          : `Rename it to "${renamed}" if it is an incident, or move it out of ${incidentsDirName}/.`,
+      };
+    });
 }
 
 /** incidents/ itself as a symbolic link would publish a folder from anywhere. */

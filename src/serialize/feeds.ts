@@ -3,6 +3,7 @@ import { Feed } from 'feed';
 import type { StatusState } from '../domain/derive.ts';
 import type { Permalinks } from '../site/permalinks.ts';
 import { collectFeedEntries, escapeHtml, type FeedEntry } from './feed-entries.ts';
+import { stripIllegalXmlCharacters, withoutIllegalCharacters } from './xml-characters.ts';
 
 export interface FeedContext {
   state: StatusState;
@@ -35,11 +36,16 @@ function feedParts({ state, links, component }: FeedContext): FeedParts {
   };
 }
 
+/**
+ * Titles and names are plain text. RSS `<title>` is plain text by the spec,
+ * but readers render `<description>` (channel and item) as HTML, so those
+ * carry the text HTML-escaped, then XML-escaped by the builder.
+ */
 export async function renderRss(context: FeedContext): Promise<string> {
   const parts = feedParts(context);
-  return getRssString({
+  const rss = await getRssString({
     title: parts.title,
-    description: parts.description,
+    description: escapeHtml(parts.description),
     site: parts.homeUrl,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData:
@@ -51,12 +57,17 @@ export async function renderRss(context: FeedContext): Promise<string> {
       link: entry.url,
       pubDate: new Date(entry.date),
       content: entry.html,
-      description: entry.title,
+      description: escapeHtml(entry.title),
     })),
   });
+  return stripIllegalXmlCharacters(rss);
 }
 
-function buildFeed(context: FeedContext): Feed {
+/**
+ * `feed` writes every Atom entry title as `type="html"`, so for Atom the
+ * plain-text title goes in HTML-escaped; JSON Feed titles are plain text.
+ */
+function buildFeed(context: FeedContext, format: 'atom' | 'json'): Feed {
   const parts = feedParts(context);
   const feed = new Feed({
     id: parts.homeUrl,
@@ -72,7 +83,7 @@ function buildFeed(context: FeedContext): Feed {
   for (const entry of parts.entries) {
     feed.addItem({
       id: entry.id,
-      title: entry.title,
+      title: format === 'atom' ? escapeHtml(entry.title) : entry.title,
       link: entry.url,
       date: new Date(entry.date),
       published: new Date(entry.date),
@@ -83,11 +94,14 @@ function buildFeed(context: FeedContext): Feed {
 }
 
 export function renderAtom(context: FeedContext): string {
-  return buildFeed(context).atom1();
+  return stripIllegalXmlCharacters(buildFeed(context, 'atom').atom1());
 }
 
 /** `feed` writes JSON Feed 1.0; the 1.1 changes we need are the version and `language`. */
 export function renderJsonFeed(context: FeedContext): string {
-  const feed = JSON.parse(buildFeed(context).json1()) as Record<string, unknown>;
-  return JSON.stringify({ ...feed, version: 'https://jsonfeed.org/version/1.1', language: context.state.page.locale });
+  const feed = JSON.parse(buildFeed(context, 'json').json1()) as Record<string, unknown>;
+  return JSON.stringify(
+    { ...feed, version: 'https://jsonfeed.org/version/1.1', language: context.state.page.locale },
+    withoutIllegalCharacters,
+  );
 }

@@ -118,3 +118,21 @@ describe('one components.yml error hides nothing else (issue #11 item 10)', () =
     ]);
   });
 });
+
+describe('markdown files that are not read (issue #11 item 11)', () => {
+  test('warns about incidents/readme.md and other markdown names instead of skipping them silently', () => {
+    const root = makeContentRoot({
+      'readme.md': incident('Looks like an incident.'),
+      'outage.markdown': incident('Wrong extension.'),
+      'upper.MD': incident('Upper-case extension.'),
+      'notes.txt': 'Not markdown at all.',
+    });
+    const problems = validate({ root, now }).problems;
+    expect(problems.map((problem) => `${problem.file}:${problem.line} ${problem.severity} ${problem.code}`)).toEqual([
+      'incidents/outage.markdown:1 warning NotAnIncidentFile',
+      'incidents/readme.md:1 warning NotAnIncidentFile',
+      'incidents/upper.MD:1 warning NotAnIncidentFile',
+    ]);
+    expect(problems[0]?.hint).toBe('Rename it to "outage.md" if it is an incident, or move it out of incidents/.');
+  });
+});
