@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runIncidentCommand } from '../../src/cli/incident-command.ts';
 import { validate } from '../../src/cli/validate.ts';
 import { formatHuman } from '../../src/cli/format.ts';
 import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
@@ -81,6 +82,20 @@ describe('symbolic links and other non-regular files (issue #11 item 6)', () => 
     execFileSync('rm', [join(root, 'incidents', 'api.md')]);
     symlinkSync(target, join(root, 'incidents', 'api.md'));
     expect(codes(root, 'HEAD')).toEqual(['incidents/api.md:1 NotARegularFile']);
+  });
+
+  test('incident:update refuses an incident that is a link and leaves its target untouched', async () => {
+    const root = makeContentRoot({});
+    const target = outsideFile(incident('Outside.'));
+    symlinkSync(target, join(root, 'incidents', 'linked.md'));
+    const lines: string[] = [];
+    const code = await runIncidentCommand('update', ['linked', '--status', 'identified', '--message', 'Found it.'], {
+      out: (line) => lines.push(line),
+      env: { STATUS_ROOT: root, STATUS_NOW: '2026-11-23T12:00:00Z' },
+    });
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toContain('incidents/linked.md:1:1 error NotARegularFile');
+    expect(readFileSync(target, 'utf8')).toBe(incident('Outside.'));
   });
 
   test('a directory named like an incident is still reported as unreadable', () => {
