@@ -84,6 +84,20 @@ describe('symbolic links and other non-regular files (issue #11 item 6)', () => 
     expect(codes(root, 'HEAD')).toEqual(['incidents/api.md:1 NotARegularFile']);
   });
 
+  test("the history check never reads a link's text as a published incident", () => {
+    const root = makeContentRoot({});
+    initRepository(root);
+    // git stores a link as its target text; a target that reads as an incident must not become history.
+    symlinkSync(incident('Link text.'), join(root, 'incidents', 'api.md'));
+    commitAll(root, 'Commit a link');
+    execFileSync('rm', [join(root, 'incidents', 'api.md')]);
+    writeFileSync(
+      join(root, 'incidents', 'api.md'),
+      incident('Real file.').replace('2026-11-20T14:05:00Z', '2026-11-21T09:00:00Z'),
+    );
+    expect(codes(root, 'HEAD')).toEqual([]);
+  });
+
   test('incident:update refuses an incident that is a link and leaves its target untouched', async () => {
     const root = makeContentRoot({});
     const target = outsideFile(incident('Outside.'));
