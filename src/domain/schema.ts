@@ -31,7 +31,7 @@ function fail(ctx: z.RefinementCtx, code: string, message: string, hint: string)
 }
 
 /**
- * A moment with an explicit offset, e.g. `2026-11-20T14:05:00Z` or
+ * A moment with an explicit offset of at most ±14:00, e.g. `2026-11-20T14:05:00Z` or
  * `2026-11-20T15:10:00+01:00`. Output: epoch milliseconds.
  */
 export const TimestampSchema = z
@@ -105,7 +105,7 @@ export const PageSchema = z.strictObject({
   url: AbsoluteUrlSchema,
   /** One sentence for search engines and link previews. Default: empty. */
   description: z.string().default(''),
-  /** IANA zone for day boundaries and displayed times. Example: `Europe/Berlin`. */
+  /** IANA zone for day boundaries and displayed times, spelled as IANA does (not an offset). Example: `Europe/Berlin`. */
   timezone: z.string().superRefine((name, ctx) => {
     const problem = timeZoneProblem(name);
     if (problem) fail(ctx, 'InvalidTimezone', problem.message, problem.hint);
