@@ -50,16 +50,23 @@ function reporter(file: string, locate: Locate, problems: Problem[]): Report {
     });
 }
 
+/** An item of groups or components as far as it could be read: its id and group when well-formed. */
+interface ListedItem {
+  id?: string | undefined;
+  group?: string | undefined;
+}
+
 /** Reports every id seen before in the list; returns the set of ids. */
 function reportDuplicateIds(
   report: Report,
   list: 'groups' | 'components',
-  items: readonly { id: string }[],
+  items: readonly ListedItem[],
   code: string,
   hint: string,
 ): Set<string> {
   const ids = new Set<string>();
   items.forEach((item, index) => {
+    if (item.id === undefined) return;
     if (ids.has(item.id))
       report([list, index, 'id'], code, `The ${list.slice(0, -1)} id "${item.id}" is used twice.`, hint);
     ids.add(item.id);
@@ -67,18 +74,22 @@ function reportDuplicateIds(
   return ids;
 }
 
-export function checkComponentsFile({ file, value, locate }: LocatedComponentsFile): Problem[] {
-  const problems: Problem[] = [];
-  const report = reporter(file, locate, problems);
-  const groupIds = reportDuplicateIds(report, 'groups', value.groups, 'DuplicateGroup', 'Give each group its own id.');
-  reportDuplicateIds(
+/** Duplicate ids and unknown groups; `groups` is undefined when the list itself could not be read. */
+function checkComponentLists(
+  report: Report,
+  groups: readonly ListedItem[] | undefined,
+  components: readonly ListedItem[],
+): Set<string> {
+  const groupIds = reportDuplicateIds(report, 'groups', groups ?? [], 'DuplicateGroup', 'Give each group its own id.');
+  const componentIds = reportDuplicateIds(
     report,
     'components',
-    value.components,
+    components,
     'DuplicateComponent',
     'Component ids are permanent and unique: rename the new one (ids are in URLs and feeds).',
   );
-  value.components.forEach((component, index) => {
+  if (groups === undefined) return componentIds;
+  components.forEach((component, index) => {
     if (component.group !== undefined && !groupIds.has(component.group)) {
       const suggestion = suggestClosest(component.group, [...groupIds]);
       report(
@@ -91,7 +102,39 @@ export function checkComponentsFile({ file, value, locate }: LocatedComponentsFi
       );
     }
   });
+  return componentIds;
+}
+
+export function checkComponentsFile({ file, value, locate }: LocatedComponentsFile): Problem[] {
+  const problems: Problem[] = [];
+  checkComponentLists(reporter(file, locate, problems), value.groups, value.components);
   return problems;
+}
+
+/**
+ * The id rules, run on a components.yml that failed the schema elsewhere.
+ * Returns the component ids that could be read, so incidents are still
+ * checked against them; undefined when the components list itself is unreadable.
+ */
+export function checkUnparsedComponentsFile(
+  file: string,
+  data: unknown,
+  locate: Locate,
+): { problems: Problem[]; componentIds: Set<string> | undefined } {
+  const problems: Problem[] = [];
+  const raw = asRecord(data);
+  const listed = (list: unknown): ListedItem[] | undefined =>
+    Array.isArray(list)
+      ? list.map((item) => {
+          const group = asRecord(item)?.group;
+          return { id: idOf(asRecord(item)), group: typeof group === 'string' ? group : undefined };
+        })
+      : undefined;
+  const groups = raw?.groups === undefined ? [] : listed(raw.groups);
+  const components = listed(raw?.components);
+  if (!components) return { problems, componentIds: undefined };
+  const componentIds = checkComponentLists(reporter(file, locate, problems), groups, components);
+  return { problems, componentIds };
 }
 
 function checkComponentReference(
@@ -204,10 +247,11 @@ function checkUpdates(report: Report, incident: Incident, now: number): void {
   });
 }
 
-function checkComponents(report: Report, incident: Incident, known: ReadonlySet<string>): void {
+/** `known` is undefined when components.yml could not be read: then only duplicates are checked. */
+function checkComponents(report: Report, incident: Incident, known: ReadonlySet<string> | undefined): void {
   const seen = new Set<string>();
   incident.components.forEach((component, index) => {
-    checkComponentReference(report, ['components', index], component.id, known);
+    if (known) checkComponentReference(report, ['components', index], component.id, known);
     if (seen.has(component.id)) {
       report(
         ['components', index],
@@ -218,6 +262,7 @@ function checkComponents(report: Report, incident: Incident, known: ReadonlySet<
     }
     seen.add(component.id);
   });
+  if (!known) return;
   incident.updates.forEach((update, updateIndex) =>
     update.components?.forEach((component, index) =>
       checkComponentReference(report, ['updates', updateIndex, 'components', index, 'id'], component.id, known),
@@ -366,7 +411,7 @@ function checkWarnings(report: Report, incident: Incident, now: number): void {
 /** Every rule that looks at one incident on its own (plus the component list). */
 export function checkIncident(
   located: LocatedIncident,
-  knownComponents: ReadonlySet<string>,
+  knownComponents: ReadonlySet<string> | undefined,
   now: number,
   componentsFile?: ComponentsFile,
 ): Problem[] {
@@ -437,7 +482,7 @@ export function checkUnparsedIncident(
   file: string,
   data: unknown,
   locate: Locate,
-  knownComponents: ReadonlySet<string>,
+  knownComponents: ReadonlySet<string> | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(file, locate, problems);
@@ -447,7 +492,7 @@ export function checkUnparsedIncident(
   const components = Array.isArray(raw.components) ? (raw.components as unknown[]) : [];
   components.forEach((item, index) => {
     const id = idOf(item);
-    if (id) checkComponentReference(report, ['components', index], id, knownComponents);
+    if (id && knownComponents) checkComponentReference(report, ['components', index], id, knownComponents);
   });
   const updates = Array.isArray(raw.updates) ? (raw.updates as unknown[]).map(asRecord) : [];
   const statusOf = (update: Raw | undefined) => updateStatuses.find((status) => status === update?.status);
@@ -455,7 +500,8 @@ export function checkUnparsedIncident(
     const changes = Array.isArray(update?.components) ? (update.components as unknown[]) : [];
     changes.forEach((item, position) => {
       const id = idOf(item);
-      if (id) checkComponentReference(report, ['updates', index, 'components', position, 'id'], id, knownComponents);
+      if (id && knownComponents)
+        checkComponentReference(report, ['updates', index, 'components', position, 'id'], id, knownComponents);
     });
     const previous = statusOf(updates[index - 1]);
     const next = statusOf(update);

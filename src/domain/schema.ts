@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { isCalendarDate, isTimeZone, parseTimestamp, timestampPattern, zonelessPattern } from './time.ts';
+import { localeProblem } from './locale.ts';
+import {
+  isCalendarDate,
+  offsetMinutesOf,
+  parseTimestamp,
+  timestampPattern,
+  timestampZone,
+  timeZoneProblem,
+  zonelessPattern,
+} from './time.ts';
 import {
   affectedStatuses,
   componentStatuses,
@@ -10,13 +19,19 @@ import {
   updateStatuses,
 } from './vocabulary.ts';
 
+/** `…+99:99`, `…-24:00`: the shape of an offset, but not one any clock uses. */
+function hasImpossibleOffset(text: string): boolean {
+  const zone = timestampZone(text);
+  return zone !== undefined && zone !== 'Z' && Number.isNaN(offsetMinutesOf(zone));
+}
+
 /** Custom issues carry a permanent code and a hint in `params`; see zod-problems.ts. */
 function fail(ctx: z.RefinementCtx, code: string, message: string, hint: string): void {
   ctx.addIssue({ code: 'custom', message, params: { code, hint } });
 }
 
 /**
- * A moment with an explicit offset, e.g. `2026-11-20T14:05:00Z` or
+ * A moment with an explicit offset of at most ±14:00, e.g. `2026-11-20T14:05:00Z` or
  * `2026-11-20T15:10:00+01:00`. Output: epoch milliseconds.
  */
 export const TimestampSchema = z
@@ -28,6 +43,13 @@ export const TimestampSchema = z
         'MissingTimezoneOffset',
         `The time "${text}" has no time zone, so it could mean different moments.`,
         `Add "Z" for UTC or your offset, for example "${text}Z" or "${text}+01:00".`,
+      );
+    } else if (hasImpossibleOffset(text)) {
+      fail(
+        ctx,
+        'InvalidTimezoneOffset',
+        `The time "${text}" has the offset "${timestampZone(text)}", which no clock uses.`,
+        'Offsets run from -12:00 to +14:00 with minutes below 60: write "Z" for UTC or your offset, for example "+01:00" or "+05:30".',
       );
     } else if (!timestampPattern.test(text) || Number.isNaN(parseTimestamp(text))) {
       fail(
@@ -90,19 +112,19 @@ export const PageSchema = z.strictObject({
   url: AbsoluteUrlSchema,
   /** One sentence for search engines and link previews. Default: empty. */
   description: z.string().default(''),
-  /** IANA zone for day boundaries and displayed times. Example: `Europe/Berlin`. */
+  /** IANA zone for day boundaries and displayed times, spelled as IANA does (not an offset). Example: `Europe/Berlin`. */
   timezone: z.string().superRefine((name, ctx) => {
-    if (!isTimeZone(name)) {
-      fail(
-        ctx,
-        'InvalidTimezone',
-        `"${name}" is not an IANA time zone name.`,
-        'Use a name such as "UTC", "Europe/Berlin" or "America/New_York".',
-      );
-    }
+    const problem = timeZoneProblem(name);
+    if (problem) fail(ctx, 'InvalidTimezone', problem.message, problem.hint);
   }),
-  /** BCP 47 locale for dates and numbers. Default: `en-GB`. */
-  locale: z.string().default('en-GB'),
+  /** BCP 47 locale for dates and numbers, one this Node can format. Default: `en-GB`. */
+  locale: z
+    .string()
+    .superRefine((name, ctx) => {
+      const problem = localeProblem(name);
+      if (problem) fail(ctx, 'InvalidLocale', problem.message, problem.hint);
+    })
+    .default('en-GB'),
   /** Where customers get help. Example: `https://acme.com/support`. Default: none. */
   support_url: AbsoluteUrlSchema.optional(),
   /** A file in public/ or a URL, shown in the header. Example: `/logo.svg`. Default: none (text only). */

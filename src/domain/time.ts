@@ -26,10 +26,26 @@ export function parseTimestamp(text: string): number {
     return Number.NaN;
   }
   if (zone === 'Z' || zone === undefined) return local;
-  const sign = zone.startsWith('-') ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
-  return local - sign * offsetMinutes * 60_000;
+  const offsetMinutes = offsetMinutesOf(zone);
+  return Number.isNaN(offsetMinutes) ? Number.NaN : local - offsetMinutes * 60_000;
+}
+
+/** Offsets in use on Earth run from -12:00 to +14:00; anything past ±14:00 is a typo. */
+export const maxOffsetMinutes = 14 * 60;
+
+/** `+05:30` → 330, `-0800` → -480; NaN for an offset no clock shows, such as `+99:99` or `-24:00`. */
+export function offsetMinutesOf(zone: string): number {
+  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (!match) return Number.NaN;
+  const [, sign, hours, minutes] = match;
+  const total = Number(hours) * 60 + Number(minutes);
+  if (Number(minutes) > 59 || total > maxOffsetMinutes) return Number.NaN;
+  return sign === '-' ? -total : total;
+}
+
+/** The offset part of a timestamp the pattern accepts (`Z`, `+01:00`), or undefined. */
+export function timestampZone(text: string): string | undefined {
+  return timestampPattern.exec(text)?.[8];
 }
 
 /** A calendar date (`2026-01-31`) checked for existence. */
@@ -41,13 +57,55 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export function isTimeZone(name: string): boolean {
+/** The zone Intl resolves a name to (case-insensitive, aliases followed), or undefined when it knows none. */
+function resolveTimeZone(name: string): string | undefined {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+let zoneSpellings: Map<string, string> | undefined;
+
+/** Lowercase name → spelling, for every zone Intl lists plus `UTC`, which it leaves out. */
+function knownZoneSpellings(): Map<string, string> {
+  zoneSpellings ??= new Map([...Intl.supportedValuesOf('timeZone'), 'UTC'].map((name) => [name.toLowerCase(), name]));
+  return zoneSpellings;
+}
+
+/**
+ * Why a page time zone is not an IANA name, with the fix; undefined when it
+ * is one. Intl alone is not enough: it accepts offsets such as `+05:30` and
+ * any capitalisation (`utc`), and its list leaves out `UTC` and newer
+ * spellings such as `Asia/Kolkata`, which it still resolves.
+ */
+export function timeZoneProblem(name: string): { message: string; hint: string } | undefined {
+  const examples = 'a name such as "UTC", "Europe/Berlin" or "America/New_York"';
+  if (/^[+\-\u2212\d]/.test(name)) {
+    return {
+      message: `"${name}" is a UTC offset, not an IANA time zone name; an offset cannot follow daylight saving time.`,
+      hint: `Use the name of a place in that zone, for example "Asia/Kolkata" for +05:30, or ${examples}.`,
+    };
+  }
+  const resolved = resolveTimeZone(name);
+  if (resolved === undefined) {
+    return { message: `"${name}" is not an IANA time zone name.`, hint: `Use ${examples}.` };
+  }
+  const known = knownZoneSpellings();
+  if (known.get(name.toLowerCase()) === name) return undefined;
+  const spelling = known.get(name.toLowerCase());
+  // An alias Intl follows (Asia/Kolkata, Etc/GMT+5, US/Eastern) is fine when spelled as IANA spells names.
+  if (spelling === undefined && /^[A-Z][A-Za-z0-9_+-]*(\/[A-Z][A-Za-z0-9_+-]*)*$/.test(name)) return undefined;
+  const fixed = spelling ?? resolved;
+  return {
+    message: `"${name}" is not spelled as the IANA time zone name.`,
+    hint: `Write "timezone: ${fixed}".`,
+  };
+}
+
+export function isTimeZone(name: string): boolean {
+  return timeZoneProblem(name) === undefined;
 }
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -63,11 +63,16 @@ export function readSnapshotAtRef(
   }
   let listing = '';
   try {
-    listing = git(root, ['ls-tree', '--name-only', `${commit}:${prefix}${incidentsDirName}`]).toString();
+    listing = git(root, ['ls-tree', '-z', `${commit}:${prefix}${incidentsDirName}`]).toString();
   } catch {
     // No incidents folder at that ref: nothing was published yet.
   }
-  const files = listing.split('\n').filter(isIncidentFileName);
+  // Only regular files (mode 100644 or 100755) are incidents: for a symbolic link git stores the link text.
+  const files = listing
+    .split('\0')
+    .filter((entry) => /^100(644|755) blob /.test(entry))
+    .map((entry) => entry.slice(entry.indexOf('\t') + 1))
+    .filter(isIncidentFileName);
   const specs = [
     `${commit}:${prefix}${componentsFileName}`,
     ...files.map((name) => `${commit}:${prefix}${incidentsDirName}/${name}`),

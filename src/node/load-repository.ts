@@ -1,16 +1,19 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snapshot } from '../domain/history.ts';
 import type { Locate, Problem } from '../domain/problems.ts';
 import {
   checkComponentsFile,
   checkIncident,
+  checkUnparsedComponentsFile,
   checkSlugs,
   checkUnparsedIncident,
+  type LocatedComponentsFile,
   type LocatedIncident,
 } from '../domain/rules.ts';
 import type { ComponentsFile, Incident } from '../domain/schema.ts';
-import { decodeSourceFile, maxFileBytes, splitFrontMatter } from './source-file.ts';
+import { nonRegularFileProblem, readRegularFile } from './regular-file.ts';
+import { decodeSourceFile, splitFrontMatter } from './source-file.ts';
 import { parseYamlWithPositions } from './yaml-source.ts';
 import { parseComponentsFile, parseIncidentFile, slugOfFile } from './parse-files.ts';
 
@@ -32,21 +35,19 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-/** Reads a file, refusing giant ones by size before reading them into memory. */
-function readBytes(path: string): Uint8Array {
-  const size = statSync(path).size;
-  return size > maxFileBytes ? new Uint8Array(size) : readFileSync(path);
-}
-
 /** Incident files are `incidents/*.md`; a README there is documentation, not an incident. */
 export function isIncidentFileName(name: string): boolean {
   return name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
 }
 
-/** The incident files, sorted by name; subfolders (templates) are not incidents. */
+/**
+ * The incident files, sorted by name; subfolders (templates) are not incidents.
+ * A symbolic link in place of incidents/ lists nothing here; loadRepository refuses it.
+ */
 export function listIncidentFiles(root: string): string[] {
   let names: string[];
   try {
+    if (lstatSync(join(root, incidentsDirName)).isSymbolicLink()) return [];
     names = readdirSync(join(root, incidentsDirName));
   } catch {
     return [];
@@ -69,72 +70,133 @@ export function loadRepository(
   overrides: ReadonlyMap<string, Uint8Array> = new Map(),
 ): LoadResult {
   const problems: Problem[] = [];
-  let componentsBytes: Uint8Array;
-  try {
-    componentsBytes = readBytes(join(root, componentsFileName));
-  } catch {
-    return {
-      problems: [
-        {
-          file: componentsFileName,
-          severity: 'error',
-          line: 1,
-          column: 1,
-          code: 'MissingComponentsFile',
-          message: `There is no ${componentsFileName} in ${root}.`,
-          hint: 'Create it with page, groups and components; see docs/authoring.md.',
-        },
-      ],
-      snapshot: { incidents: [], slugs: new Set() },
-      fileCount: 0,
-    };
-  }
-  const componentsFile = parseComponentsFile(componentsFileName, componentsBytes);
-  if (componentsFile.ok) problems.push(...checkComponentsFile(componentsFile.value));
-  else problems.push(...componentsFile.problems);
+  const components = loadComponentsFile(root, problems);
+  problems.push(...refuseLinkedIncidentsFolder(root), ...warnSkippedMarkdown(root));
 
   const files = [...new Set([...listIncidentFiles(root), ...overrides.keys()])].sort();
   problems.push(...checkSlugs(files.map((file) => ({ file, slug: slugOfFile(file) }))));
   const located: LocatedIncident[] = [];
   const unparsed: { file: string; data: unknown; locate: Locate }[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = overrides.get(file) ?? readBytes(join(root, file));
-    } catch (error) {
-      problems.push({
-        file,
-        severity: 'error',
-        line: 1,
-        column: 1,
-        code: 'UnreadableFile',
-        message: `The file cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
-        hint: 'Make it a regular, readable markdown file, or remove it from incidents/.',
-      });
+    const override = overrides.get(file);
+    // A proposed change to a file that is a link on disk is refused too: writing it would follow the link.
+    const linked = override && nonRegularFileProblem(file, join(root, file));
+    const read = linked
+      ? { ok: false as const, problem: linked }
+      : override
+        ? { ok: true as const, bytes: override }
+        : readRegularFile(file, join(root, file));
+    if (!read.ok) {
+      problems.push(read.problem);
       continue;
     }
-    const parsed = parseIncidentFile(file, bytes);
+    const parsed = parseIncidentFile(file, read.bytes);
+    problems.push(...parsed.problems);
     if (parsed.ok) located.push(parsed.value);
-    else {
-      problems.push(...parsed.problems);
-      if (parsed.unparsed) unparsed.push({ file, ...parsed.unparsed });
-    }
+    else if (parsed.unparsed) unparsed.push({ file, ...parsed.unparsed });
   }
   const snapshot: Snapshot = {
-    components: componentsFile.ok ? componentsFile.value : undefined,
+    components: components.parsed,
     incidents: located,
     slugs: new Set(files.map(slugOfFile)),
   };
-  if (!componentsFile.ok) return { problems, snapshot, fileCount: files.length };
-  const known = new Set(componentsFile.value.value.components.map((component) => component.id));
-  for (const incident of located) problems.push(...checkIncident(incident, known, now, componentsFile.value.value));
+  // Incidents are checked against whatever component ids could be read, so one run reports everything.
+  const known = components.componentIds;
+  for (const incident of located) problems.push(...checkIncident(incident, known, now, components.parsed?.value));
   for (const { file, data, locate } of unparsed) problems.push(...checkUnparsedIncident(file, data, locate, known));
+  if (!components.parsed) return { problems, snapshot, fileCount: files.length };
   return {
-    repository: { components: componentsFile.value.value, incidents: located.map((incident) => incident.value) },
+    repository: { components: components.parsed.value, incidents: located.map((incident) => incident.value) },
     problems,
     snapshot,
     fileCount: files.length,
   };
+}
+
+/**
+ * components.yml, checked: the parsed file when it passed the schema, and the
+ * component ids that could be read either way (undefined when none could).
+ */
+function loadComponentsFile(
+  root: string,
+  problems: Problem[],
+): { parsed?: LocatedComponentsFile | undefined; componentIds: ReadonlySet<string> | undefined } {
+  const read = readRegularFile(componentsFileName, join(root, componentsFileName));
+  if (!read.ok) {
+    const missing = read.errno === 'ENOENT';
+    problems.push(
+      missing
+        ? {
+            ...read.problem,
+            code: 'MissingComponentsFile',
+            message: `There is no ${componentsFileName} in ${root}.`,
+            hint: 'Create it with page, groups and components; see docs/authoring.md.',
+          }
+        : read.problem,
+    );
+    return { componentIds: undefined };
+  }
+  const parsed = parseComponentsFile(componentsFileName, read.bytes);
+  if (parsed.ok) {
+    problems.push(...parsed.problems, ...checkComponentsFile(parsed.value));
+    return { parsed: parsed.value, componentIds: new Set(parsed.value.value.components.map((c) => c.id)) };
+  }
+  problems.push(...parsed.problems);
+  if (!parsed.unparsed) return { componentIds: undefined };
+  const partial = checkUnparsedComponentsFile(componentsFileName, parsed.unparsed.data, parsed.unparsed.locate);
+  problems.push(...partial.problems);
+  return { componentIds: partial.componentIds };
+}
+
+/** Markdown-looking files in incidents/ that are not read as incidents: said out loud, not skipped silently. */
+function warnSkippedMarkdown(root: string): Problem[] {
+  let names: string[];
+  try {
+    if (lstatSync(join(root, incidentsDirName)).isSymbolicLink()) return [];
+    names = readdirSync(join(root, incidentsDirName));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /\.(md|markdown|mdown|mkd|mdx)$/i.test(name) && !isIncidentFileName(name))
+    .sort()
+    .map((name) => {
+      const readme = /^readme\.md$/i.test(name);
+      const renamed = `${name.replace(/\.[^.]+$/, '')}.md`;
+      return {
+        file: `${incidentsDirName}/${name}`,
+        severity: 'warning' as const,
+        line: 1,
+        column: 1,
+        code: 'NotAnIncidentFile',
+        message: readme
+          ? `${incidentsDirName}/${name} is not read as an incident: a README there is taken for documentation.`
+          : `${incidentsDirName}/${name} is not read as an incident: only files ending in ".md" are.`,
+        hint: readme
+          ? `If it is documentation, move it out of ${incidentsDirName}/ (for example to docs/) to silence this; if it is an incident, give it a slug name such as "2026-11-23-api-errors.md".`
+          : `Rename it to "${renamed}" if it is an incident, or move it out of ${incidentsDirName}/.`,
+      };
+    });
+}
+
+/** incidents/ itself as a symbolic link would publish a folder from anywhere. */
+function refuseLinkedIncidentsFolder(root: string): Problem[] {
+  try {
+    if (!lstatSync(join(root, incidentsDirName)).isSymbolicLink()) return [];
+  } catch {
+    return [];
+  }
+  return [
+    {
+      file: incidentsDirName,
+      severity: 'error',
+      line: 1,
+      column: 1,
+      code: 'NotARegularFile',
+      message: `${incidentsDirName}/ is a symbolic link; incident files are only read from a real folder in the repository.`,
+      hint: `Replace the link with a folder holding the incident files themselves (git rm ${incidentsDirName}, then mkdir ${incidentsDirName}).`,
+    },
+  ];
 }
 
 /**
@@ -145,8 +207,9 @@ export function loadRepository(
 export function readIncidentFrontMatter(root: string): Record<string, Record<string, unknown>> {
   const entries: Record<string, Record<string, unknown>> = {};
   for (const file of listIncidentFiles(root)) {
-    const decoded = decodeSourceFile(file, readBytes(join(root, file)));
-    const split = decoded.ok ? splitFrontMatter(file, decoded.text) : undefined;
+    const read = readRegularFile(file, join(root, file));
+    const decoded = read.ok ? decodeSourceFile(file, read.bytes) : undefined;
+    const split = decoded?.ok ? splitFrontMatter(file, decoded.text) : undefined;
     const yaml = split?.ok ? parseYamlWithPositions(file, split.value.yaml, split.value.yamlLineOffset) : undefined;
     if (yaml?.ok) entries[slugOfFile(file)] = yaml.value.data as Record<string, unknown>;
   }

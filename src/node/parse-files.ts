@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { checkTextValues, findControlCharacters } from '../domain/characters.ts';
 import type { Locate, Problem } from '../domain/problems.ts';
 import { allowedKeysAt } from '../domain/schema-keys.ts';
 import { ComponentsFileSchema, IncidentSchema, type Incident } from '../domain/schema.ts';
@@ -13,7 +14,16 @@ export interface Unparsed {
   locate: Locate;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[]; unparsed?: Unparsed };
+/**
+ * On success, `problems` holds what does not stop the file from being read
+ * (control characters, invisible characters); callers must still report them.
+ */
+type Parsed<T> = { ok: true; value: T; problems: Problem[] } | { ok: false; problems: Problem[]; unparsed?: Unparsed };
+
+/** Adds the character problems found so far to a result, keeping its verdict. */
+function withCharacters<T>(characters: Problem[], parsed: Parsed<T>): Parsed<T> {
+  return { ...parsed, problems: [...characters, ...parsed.problems] };
+}
 
 function parseWithSchema<S extends z.ZodType>(
   file: string,
@@ -37,7 +47,7 @@ function parseWithSchema<S extends z.ZodType>(
     };
   }
   const result = schema.safeParse(data);
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success) return { ok: true, value: result.data, problems: [] };
   return {
     ok: false,
     problems: problemsFromZod(file, result.error, data, locate, (path) => allowedKeysAt(schema, path)),
@@ -54,23 +64,27 @@ export function slugOfFile(file: string): string {
 export function parseIncidentFile(file: string, bytes: Uint8Array): Parsed<LocatedIncident> {
   const decoded = decodeSourceFile(file, bytes);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  const characters = findControlCharacters(file, decoded.text);
   const split = splitFrontMatter(file, decoded.text);
-  if (!split.ok) return { ok: false, problems: [split.problem] };
+  if (!split.ok) return { ok: false, problems: [...characters, split.problem] };
   const yaml = parseYamlWithPositions(file, split.value.yaml, split.value.yamlLineOffset);
-  if (!yaml.ok) return yaml;
+  if (!yaml.ok) return withCharacters(characters, yaml);
+  characters.push(...checkTextValues(file, decoded.text, yaml.value.data, yaml.value.locate));
   const parsed = parseWithSchema(file, IncidentSchema, yaml.value.data, yaml.value.locate);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return withCharacters(characters, parsed);
   const incident: Incident = { ...parsed.value, slug: slugOfFile(file), file, body: split.value.body };
-  return { ok: true, value: { value: incident, locate: yaml.value.locate } };
+  return { ok: true, value: { value: incident, locate: yaml.value.locate }, problems: characters };
 }
 
 /** Bytes of components.yml → the page, groups and components with a locator, or every problem found. */
 export function parseComponentsFile(file: string, bytes: Uint8Array): Parsed<LocatedComponentsFile> {
   const decoded = decodeSourceFile(file, bytes);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  const characters = findControlCharacters(file, decoded.text);
   const yaml = parseYamlWithPositions(file, decoded.text, 0);
-  if (!yaml.ok) return yaml;
+  if (!yaml.ok) return withCharacters(characters, yaml);
+  characters.push(...checkTextValues(file, decoded.text, yaml.value.data, yaml.value.locate));
   const parsed = parseWithSchema(file, ComponentsFileSchema, yaml.value.data, yaml.value.locate);
-  if (!parsed.ok) return parsed;
-  return { ok: true, value: { file, value: parsed.value, locate: yaml.value.locate } };
+  if (!parsed.ok) return withCharacters(characters, parsed);
+  return { ok: true, value: { file, value: parsed.value, locate: yaml.value.locate }, problems: characters };
 }

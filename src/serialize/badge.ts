@@ -1,4 +1,5 @@
 import { escapeHtml } from './feed-entries.ts';
+import { stripIllegalXmlCharacters } from './xml-characters.ts';
 
 /** Rough Verdana 11px advance widths, enough to size a shields-style badge deterministically. */
 function textWidth(text: string): number {
@@ -17,7 +18,9 @@ export const badgeColors = {
 } as const;
 
 /** A small flat badge: grey label, coloured message; `<title>` names both for screen readers. */
-export function renderBadge(label: string, message: string, color: string): string {
+export function renderBadge(labelText: string, messageText: string, color: string): string {
+  const label = stripIllegalXmlCharacters(labelText);
+  const message = stripIllegalXmlCharacters(messageText);
   const left = textWidth(label) + 12;
   const right = textWidth(message) + 12;
   const width = left + right;

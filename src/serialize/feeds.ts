@@ -3,6 +3,7 @@ import { Feed } from 'feed';
 import type { StatusState } from '../domain/derive.ts';
 import type { Permalinks } from '../site/permalinks.ts';
 import { collectFeedEntries, escapeHtml, type FeedEntry } from './feed-entries.ts';
+import { stripIllegalXmlCharacters, withoutIllegalCharacters } from './xml-characters.ts';
 
 export interface FeedContext {
   state: StatusState;
@@ -35,11 +36,16 @@ function feedParts({ state, links, component }: FeedContext): FeedParts {
   };
 }
 
+/**
+ * Titles and names are plain text. RSS `<title>` is plain text by the spec,
+ * but readers render `<description>` (channel and item) as HTML, so those
+ * carry the text HTML-escaped, then XML-escaped by the builder.
+ */
 export async function renderRss(context: FeedContext): Promise<string> {
   const parts = feedParts(context);
-  return getRssString({
+  const rss = await getRssString({
     title: parts.title,
-    description: parts.description,
+    description: escapeHtml(parts.description),
     site: parts.homeUrl,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData:
@@ -54,9 +60,11 @@ export async function renderRss(context: FeedContext): Promise<string> {
       description: textAsHtml(entry.text),
     })),
   });
+  return stripIllegalXmlCharacters(rss);
 }
 
 /**
+
  * RSS descriptions and Atom summaries are read as HTML: the plain text is
  * escaped so that text such as a quoted `<script>` stays text, and its line
  * breaks are kept. JSON Feed's `summary` is plain text and gets it as is.
@@ -65,7 +73,11 @@ function textAsHtml(text: string): string {
   return escapeHtml(text).replace(/\n/g, '<br>');
 }
 
-function buildFeed(context: FeedContext, parts = feedParts(context)): Feed {
+/**
+ * `feed` writes every Atom entry title as `type="html"`, so for Atom the
+ * plain-text title goes in HTML-escaped; JSON Feed titles are plain text.
+ */
+function buildFeed(context: FeedContext, format: 'atom' | 'json', parts = feedParts(context)): Feed {
   const feed = new Feed({
     id: parts.homeUrl,
     title: parts.title,
@@ -80,7 +92,7 @@ function buildFeed(context: FeedContext, parts = feedParts(context)): Feed {
   for (const entry of parts.entries) {
     feed.addItem({
       id: entry.id,
-      title: entry.title,
+      title: format === 'atom' ? escapeHtml(entry.title) : entry.title,
       link: entry.url,
       date: new Date(entry.date),
       published: new Date(entry.date),
@@ -92,18 +104,21 @@ function buildFeed(context: FeedContext, parts = feedParts(context)): Feed {
 }
 
 export function renderAtom(context: FeedContext): string {
-  return buildFeed(context).atom1();
+  return stripIllegalXmlCharacters(buildFeed(context, 'atom').atom1());
 }
 
 /** `feed` writes JSON Feed 1.0; the 1.1 changes we need are the version and `language`. */
 export function renderJsonFeed(context: FeedContext): string {
   const parts = feedParts(context);
-  const feed = JSON.parse(buildFeed(context, parts).json1()) as { items?: Record<string, unknown>[] };
+  const feed = JSON.parse(buildFeed(context, 'json', parts).json1()) as { items?: Record<string, unknown>[] };
   const items = feed.items?.map((item, index) => ({ ...item, summary: parts.entries[index]!.text }));
-  return JSON.stringify({
-    ...feed,
-    ...(items && { items }),
-    version: 'https://jsonfeed.org/version/1.1',
-    language: context.state.page.locale,
-  });
+  return JSON.stringify(
+    {
+      ...feed,
+      ...(items && { items }),
+      version: 'https://jsonfeed.org/version/1.1',
+      language: context.state.page.locale,
+    },
+    withoutIllegalCharacters,
+  );
 }

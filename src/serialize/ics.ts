@@ -1,6 +1,7 @@
 import type { StatusState } from '../domain/derive.ts';
 import type { Permalinks } from '../site/permalinks.ts';
 import { markdownToText } from './plain-text.ts';
+import { stripIllegalXmlCharacters } from './xml-characters.ts';
 
 function utc(instant: number): string {
   return new Date(instant)
@@ -9,9 +10,14 @@ function utc(instant: number): string {
     .replace(/\.\d{3}/, '');
 }
 
-/** RFC 5545 §3.3.11 text escaping. */
+/** RFC 5545 §3.3.11 text escaping. Any line break (CRLF, LF or a bare CR) becomes `\n`; other controls are dropped (§3.1: CONTROL). */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return stripIllegalXmlCharacters(text)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n?|\n/g, '\\n');
 }
 
 /** RFC 5545 §3.1 folding: lines of at most 75 octets, continued with a space, never splitting a character. */

@@ -6,6 +6,7 @@ import type { Permalinks } from '../site/permalinks.ts';
 import { stableId } from './ids.ts';
 import { markdownToText } from './plain-text.ts';
 import type { StatuspageFile } from './statuspage-schema.ts';
+import { withoutIllegalCharacters } from './xml-characters.ts';
 
 /** How many incidents and maintenances the list endpoints carry, as Statuspage does. */
 export const apiListLimit = 50;
@@ -222,5 +223,5 @@ const apis = new WeakMap<StatusState, ReturnType<typeof createApi>>();
 export function renderStatuspageFile(state: StatusState, links: Permalinks, file: StatuspageFile): string {
   let api = apis.get(state);
   if (!api) apis.set(state, (api = createApi(state, links)));
-  return JSON.stringify(api[file]());
+  return JSON.stringify(api[file](), withoutIllegalCharacters);
 }
