@@ -140,10 +140,10 @@ describe('one components.yml error hides nothing else (issue #11 item 10)', () =
     const components = `${brokenPage}  - id: api\n    name: API again\n    group: cor\n    colour: red\ngroups2: []\n`;
     expect(codes(makeContentRoot({}, components))).toEqual([
       'components.yml:3 InvalidUrl',
-      'components.yml:17 DuplicateComponent',
-      'components.yml:19 UnknownGroup',
-      'components.yml:20 UnknownKey',
+      'components.yml:18 DuplicateComponent',
+      'components.yml:20 UnknownGroup',
       'components.yml:21 UnknownKey',
+      'components.yml:22 UnknownKey',
     ]);
   });
 });
