@@ -78,7 +78,7 @@ describe('issue 15: the page does not pretend to be fresh', () => {
     const page = await openAt('major-outage', built + minutes(5 * 60), { javaScriptEnabled: false });
     expect(await notice(page).count()).toBe(0);
     expect(await page.locator('[data-ago]').first().innerText()).toBe(/data-ago="[^"]+">([^<]+)</.exec(html)![1]);
-    expect(await page.locator('.banner h1').innerText()).toBe('Major System Outage');
+    expect(await page.locator('.banner h1').innerText()).toBe('Partial System Outage');
     expect(await page.locator('footer time[data-local]').innerText()).toMatch(/23 Nov 2026, 13:00 CET/);
     const maintenance = await openAt('maintenance-in-progress', Date.parse('2026-11-30T03:00:00Z'), {
       javaScriptEnabled: false,
