@@ -1,3 +1,4 @@
+import { checkNotificationChannels } from './notify-rules.ts';
 import type { Locate, Problem } from './problems.ts';
 import type { ComponentsFile, Incident } from './schema.ts';
 import { quoteList, suggestClosest } from './suggest.ts';
@@ -79,6 +80,7 @@ export function checkComponentsFile({ file, value, locate }: LocatedComponentsFi
       );
     }
   });
+  problems.push(...checkNotificationChannels(file, value, locate));
   return problems;
 }
 

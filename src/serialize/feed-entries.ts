@@ -17,7 +17,7 @@ export interface FeedEntry {
   componentIds: string[];
 }
 
-interface RawEntry {
+export interface RawEntry {
   anchor: string;
   status: UpdateStatus;
   at: number;
@@ -25,7 +25,7 @@ interface RawEntry {
 }
 
 /** Explicit updates, plus a maintenance window opening or closing on its own. */
-function publishedChanges(state: IncidentState, now: number, links: Permalinks): RawEntry[] {
+export function publishedChanges(state: IncidentState, now: number, links: Permalinks): RawEntry[] {
   const { incident } = state;
   const entries: RawEntry[] = incident.updates
     .map((update, index) => ({
