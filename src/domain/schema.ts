@@ -142,7 +142,9 @@ const EnvNameSchema = z.string().superRefine((text, ctx) => {
       ctx,
       'InvalidEnvName',
       `"${text}" is not an environment variable name; the secret itself never goes in components.yml.`,
-      `Write the name of the variable that holds it, for example "${fixed || 'SLACK_WEBHOOK_URL'}".`,
+      text.includes('://') || !fixed
+        ? 'Store the URL as a repository secret, pass it to the notify step, and write its name here, for example "SLACK_WEBHOOK_URL".'
+        : `Write the name of the variable that holds it, for example "${fixed}".`,
     );
   }
 });
