@@ -3,6 +3,7 @@ import type { Incident } from '../domain/schema.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
 import { loadRepository } from '../node/load-repository.ts';
+import { summarizeNotifications } from './notify-preview.ts';
 
 function componentList(incident: Incident): string {
   const ids = new Set(incident.components.map((component) => component.id));
@@ -47,8 +48,11 @@ export function runPrSummaryCommand(
   io: { out: (text: string) => void; env: Record<string, string | undefined> },
 ): number {
   const root = readContentRoot(io.env);
-  const head = loadRepository(root, readBuildClock(io.env)).snapshot;
+  const now = readBuildClock(io.env);
+  const head = loadRepository(root, now).snapshot;
   const base = args[0] ? readSnapshotAtRef(root, args[0]) : undefined;
-  io.out(summarizePublication(base?.ok ? base.snapshot : { incidents: [], slugs: new Set() }, head));
+  const published = base?.ok ? base.snapshot : { incidents: [], slugs: new Set<string>() };
+  io.out(summarizePublication(published, head));
+  io.out(summarizeNotifications(published, head, now));
   return 0;
 }
