@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { emptyLedger, parseLedger, serializeLedger, type Ledger } from '../../serialize/notify/ledger.ts';
@@ -51,7 +51,10 @@ export function gitBranchLedgerStore(root: string, branch: string, remote = 'ori
       const blob = await git(['hash-object', '-w', '--stdin'], serializeLedger(ledger));
       const tree = await git(['mktree'], `100644 blob ${blob}\t${ledgerFile}\n`);
       const parents = expectedVersion ? ['-p', expectedVersion] : [];
-      const commit = await git(['commit-tree', tree, ...parents, '-m', 'Record notification deliveries']);
+      // A unique message makes every write a new commit: two runs writing the same ledger in the same
+      // second would otherwise push the same commit id, and git reports "up to date" instead of a lost race.
+      const message = `Record notification deliveries\n\nRun ${randomUUID()}`;
+      const commit = await git(['commit-tree', tree, ...parents, '-m', message]);
       try {
         await git(['push', '-q', `--force-with-lease=${ref}:${expectedVersion}`, remote, `${commit}:${ref}`]);
         return true;
