@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runValidateCommand } from '../../src/cli/validate.ts';
 import { gitBranchLedgerStore } from '../../src/node/notify/ledger-store.ts';
 import { applyLedgerChanges, emptyLedger } from '../../src/serialize/notify/ledger.ts';
-import { makeContentRoot } from '../helpers/content.ts';
+import { fixturesDir, makeContentRoot, projectRoot } from '../helpers/content.ts';
 import { componentsWithChannels, makeNotifyRepository } from '../helpers/notify.ts';
 
 function validateComponents(components: string): string {
@@ -81,4 +81,22 @@ test('the ledger branch refuses a write based on a replaced version, even when b
   const clone = mkdtempSync(join(tmpdir(), 'statusmark-clone-'));
   execFileSync('git', ['clone', '-q', '--branch', 'statusmark-notify-ledger', origin, clone]);
   expect(execFileSync('git', ['-C', clone, 'log', '--format=%s']).toString().trim().split('\n')).toHaveLength(2);
+});
+
+const corpusDir = join(fixturesDir, 'malformed-components');
+const cases = JSON.parse(readFileSync(join(corpusDir, 'cases.json'), 'utf8')) as Record<string, { code: string; line: number }>;
+
+test('the malformed components corpus has one case per file', () => {
+  expect(Object.keys(cases).sort()).toEqual(readdirSync(corpusDir).filter((name) => name.endsWith('.yml')).sort());
+});
+
+test.each(Object.entries(cases))('%s reports its code on its line, with a hint', (name, expected) => {
+  const output = validateComponents(readFileSync(join(corpusDir, name), 'utf8'));
+  expect(output).toMatch(new RegExp(`^components\\.yml:${expected.line}:\\d+ error ${expected.code} `, 'm'));
+  expect(output).toMatch(/hint: \S/);
+});
+
+test('the authoring guide explains every notification error code', () => {
+  const guide = readFileSync(join(projectRoot, 'docs', 'authoring.md'), 'utf8');
+  expect([...new Set(Object.values(cases).map((entry) => entry.code))].filter((code) => !guide.includes(`\`${code}\``))).toEqual([]);
 });
