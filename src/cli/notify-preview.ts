@@ -13,7 +13,11 @@ export interface PreviewedMessage {
 }
 
 function eventsOf(file: ComponentsFile, snapshot: Snapshot, now: number) {
-  const state = deriveStatusState(file, snapshot.incidents.map((incident) => incident.value), now);
+  const state = deriveStatusState(
+    file,
+    snapshot.incidents.map((incident) => incident.value),
+    now,
+  );
   const links = createPermalinks(file.page.base_path, file.page.url);
   return { state, links, events: collectPublishedEvents(state, links, file.notifications.channels) };
 }

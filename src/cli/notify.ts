@@ -60,7 +60,8 @@ function parseArgs(args: readonly string[]): Options | string {
     else if (arg === '--ledger-file') options.ledgerFile = value();
     else return `Unknown option "${arg}".`;
   }
-  if (options.since !== undefined && Number.isNaN(Date.parse(options.since))) return `--since "${options.since}" is not a time.`;
+  if (options.since !== undefined && Number.isNaN(Date.parse(options.since)))
+    return `--since "${options.since}" is not a time.`;
   return options;
 }
 
@@ -151,7 +152,11 @@ async function dryRun(context: Context, store: LedgerStore, options: Options, no
       io.out(`\n-- ${message.id}\n${renderPlainText(message)}`);
       if (options.payloads) {
         const payload = renderPayload(plan.channel.kind, message, state, links);
-        io.out(payload.kind === 'json' ? JSON.stringify(JSON.parse(payload.body), null, 2) : JSON.stringify(payload.email, null, 2));
+        io.out(
+          payload.kind === 'json'
+            ? JSON.stringify(JSON.parse(payload.body), null, 2)
+            : JSON.stringify(payload.email, null, 2),
+        );
       }
     }
   }
@@ -212,7 +217,9 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
       if (attempt === 5) throw new Error('another run kept writing the ledger; try again.');
     }
   } catch (error) {
-    io.out(`error: the notification ledger (${store.description}) could not be read or written: ${(error as Error).message.split('\n')[0]}`);
+    io.out(
+      `error: the notification ledger (${store.description}) could not be read or written: ${(error as Error).message.split('\n')[0]}`,
+    );
     io.out('Nothing was sent.');
     writeStepSummary(io.env, [`**Notifications:** the ledger could not be used; nothing was sent.`]);
     return 1;
@@ -222,7 +229,12 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
   const siteUrl = links.absolute(links.home());
   const results = await Promise.all(
     plans.map(async (plan): Promise<ChannelOutcome> => {
-      const outcome: ChannelOutcome = { channel: plan.channel, sent: [], firstRun: plan.firstRun, recorded: plan.silent.length };
+      const outcome: ChannelOutcome = {
+        channel: plan.channel,
+        sent: [],
+        firstRun: plan.firstRun,
+        recorded: plan.silent.length,
+      };
       const messages = messagesOf(plan, build);
       for (const [index, { message, ids }] of messages.entries()) {
         const payload = renderPayload(plan.channel.kind, message, state, links);
@@ -266,12 +278,18 @@ function report(
   io: NotifyIo,
 ): number {
   const lines: string[] = [];
-  const summary = [`### Notifications (${formatZonedIso(now, zone)})`, '', '| channel | kind | result |', '| --- | --- | --- |'];
+  const summary = [
+    `### Notifications (${formatZonedIso(now, zone)})`,
+    '',
+    '| channel | kind | result |',
+    '| --- | --- | --- |',
+  ];
   for (const outcome of outcomes.sort((a, b) => a.channel.id.localeCompare(b.channel.id))) {
     const { channel } = outcome;
     let result: string;
     if (outcome.skipped) result = `skipped: ${outcome.skipped}`;
-    else if (outcome.firstRun) result = `first run: recorded ${outcome.recorded} published update${outcome.recorded === 1 ? '' : 's'}, sent nothing`;
+    else if (outcome.firstRun)
+      result = `first run: recorded ${outcome.recorded} published update${outcome.recorded === 1 ? '' : 's'}, sent nothing`;
     else if (outcome.failed)
       result = `FAILED: ${outcome.failed.error}; sent ${outcome.sent.length}, ${outcome.failed.ids.length} left for the next run`;
     else result = `sent ${outcome.sent.length}${outcome.sent.length ? ` (${outcome.sent.join(', ')})` : ''}`;
@@ -279,7 +297,9 @@ function report(
     summary.push(`| ${channel.id} | ${channel.kind} | ${result.replace(/\|/g, '\\|').replace(/[<>]/g, '')} |`);
   }
   if (!recorded) {
-    lines.push(`error: deliveries could not be recorded in ${store.description}; claimed updates are retried after an hour.`);
+    lines.push(
+      `error: deliveries could not be recorded in ${store.description}; claimed updates are retried after an hour.`,
+    );
     summary.push('', '**The ledger could not be updated; claimed updates are retried after an hour.**');
   }
   for (const line of lines) io.out(line);

@@ -137,7 +137,10 @@ export const ComponentSchema = z.strictObject({
 /** The name of an environment variable, e.g. `SLACK_WEBHOOK_URL`: secrets never live in the repository. */
 const EnvNameSchema = z.string().superRefine((text, ctx) => {
   if (!/^[A-Z_][A-Z0-9_]*$/.test(text)) {
-    const fixed = text.toUpperCase().replace(/[^A-Z0-9_]+/g, '_').replace(/^(\d)/, '_$1');
+    const fixed = text
+      .toUpperCase()
+      .replace(/[^A-Z0-9_]+/g, '_')
+      .replace(/^(\d)/, '_$1');
     fail(
       ctx,
       'InvalidEnvName',
@@ -152,7 +155,12 @@ const EnvNameSchema = z.string().superRefine((text, ctx) => {
 /** A span before a maintenance window, e.g. `30m`, `1h`, `2d`. */
 const LeadTimeSchema = z.string().superRefine((text, ctx) => {
   if (!/^[1-9]\d{0,3}[mhd]$/.test(text))
-    fail(ctx, 'InvalidLeadTime', `"${text}" is not a span of time.`, 'Write minutes, hours or days, for example "30m", "1h" or "2d".');
+    fail(
+      ctx,
+      'InvalidLeadTime',
+      `"${text}" is not a span of time.`,
+      'Write minutes, hours or days, for example "30m", "1h" or "2d".',
+    );
 });
 
 /** One place announcements go: a chat channel, a webhook receiver or a mailing list. */

@@ -105,7 +105,13 @@ export const TeamsMessageSchema = z.strictObject({
 });
 
 const time = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}(Z|[+-]\d\d:\d\d)$/);
-const componentStatus = z.enum(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);
+const componentStatus = z.enum([
+  'operational',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+]);
 
 /** Statuspage's incident webhook: meta, page, incident with the full key union and updates newest first. */
 export const StatuspageIncidentWebhookSchema = z.strictObject({
@@ -119,7 +125,17 @@ export const StatuspageIncidentWebhookSchema = z.strictObject({
     id: z.string(),
     page_id: z.string(),
     name: z.string(),
-    status: z.enum(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying', 'completed']),
+    status: z.enum([
+      'investigating',
+      'identified',
+      'monitoring',
+      'resolved',
+      'postmortem',
+      'scheduled',
+      'in_progress',
+      'verifying',
+      'completed',
+    ]),
     impact: z.enum(['none', 'minor', 'major', 'critical', 'maintenance']),
     impact_override: z.null(),
     created_at: time,
@@ -154,7 +170,14 @@ export const StatuspageIncidentWebhookSchema = z.strictObject({
           updated_at: time,
           display_at: time,
           affected_components: z
-            .array(z.strictObject({ code: z.string(), name: z.string(), old_status: componentStatus, new_status: componentStatus }))
+            .array(
+              z.strictObject({
+                code: z.string(),
+                name: z.string(),
+                old_status: componentStatus,
+                new_status: componentStatus,
+              }),
+            )
             .nullable(),
           deliver_notifications: z.boolean(),
           custom_tweet: z.null(),

@@ -41,7 +41,8 @@ export async function startReceiver() {
     url: `http://127.0.0.1:${port}`,
     received,
     on: (path: string, ...list: Answer[]) => answers.set(path, list),
-    bodies: (path: string) => received.filter((item) => item.path === path).map((item) => JSON.parse(item.body) as unknown),
+    bodies: (path: string) =>
+      received.filter((item) => item.path === path).map((item) => JSON.parse(item.body) as unknown),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -85,6 +86,9 @@ export async function runNotify(root: string, env: Record<string, string>, args:
 }
 
 /** The ledger as stored on the origin's branch. */
-export function readLedgerBranch(origin: string): { channels: Record<string, { done: string[]; claims: Record<string, string> }> } {
-  return JSON.parse(execFileSync('git', ['--git-dir', origin, 'show', 'statusmark-notify-ledger:ledger.json']).toString());
+export function readLedgerBranch(origin: string): {
+  channels: Record<string, { done: string[]; claims: Record<string, string> }>;
+} {
+  const text = execFileSync('git', ['--git-dir', origin, 'show', 'statusmark-notify-ledger:ledger.json']).toString();
+  return JSON.parse(text) as { channels: Record<string, { done: string[]; claims: Record<string, string> }> };
 }

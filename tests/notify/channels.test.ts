@@ -53,9 +53,11 @@ afterAll(async () => {
 });
 
 const channels = ['slack', 'discord', 'teams', 'webhook']
-  .map((kind) => `    - id: ${kind}-channel\n      kind: ${kind}\n      env: ${kind.toUpperCase()}_URL\n      allow_private_network: true\n`)
-  .join('')
-  .concat(`    - id: announce
+  .map(
+    (kind) =>
+      `    - id: ${kind}-channel\n      kind: ${kind}\n      env: ${kind.toUpperCase()}_URL\n      allow_private_network: true\n`,
+  )
+  .join('').concat(`    - id: announce
       kind: email
       env: SMTP
       to: status-announce@fixture.example
@@ -109,10 +111,10 @@ test('one new update reaches Slack, Discord, Teams, a webhook and an SMTP list, 
   expect(discord.embeds[0]!.color).toBe(0xea580c);
   TeamsMessageSchema.parse(receiver.bodies('/teams')[0]);
   const hook = StatuspageIncidentWebhookSchema.parse(receiver.bodies('/webhook')[0]);
-  expect(receiver.received.find((item) => item.path === '/webhook')!.headers['x-statusmark-signature-256']).toBeUndefined();
-  expect(hook.incident.incident_updates[0]!.body).toBe(
-    'Sessions fail after the upgrade; see details. @\u2060here',
-  );
+  expect(
+    receiver.received.find((item) => item.path === '/webhook')!.headers['x-statusmark-signature-256'],
+  ).toBeUndefined();
+  expect(hook.incident.incident_updates[0]!.body).toBe('Sessions fail after the upgrade; see details. @\u2060here');
 
   expect(mails).toHaveLength(1);
   const [mail] = mails;

@@ -12,7 +12,10 @@ import { componentsWithChannels, makeNotifyRepository } from '../helpers/notify.
 function validateComponents(components: string): string {
   const root = makeContentRoot({}, components);
   const lines: string[] = [];
-  runValidateCommand(['--root', root], { out: (line) => lines.push(line), env: { STATUS_NOW: '2026-11-23T12:00:00Z' } });
+  runValidateCommand(['--root', root], {
+    out: (line) => lines.push(line),
+    env: { STATUS_NOW: '2026-11-23T12:00:00Z' },
+  });
   return lines.join('\n');
 }
 
@@ -77,17 +80,26 @@ test('the ledger branch refuses a write based on a replaced version, even when b
   expect(await store.write(one, missing.version)).toBe(false);
   const current = await store.read();
   expect(current.ledger.channels).toEqual({ a: { done: ['x#update-1'], claims: {} } });
-  expect(await store.write(applyLedgerChanges(current.ledger, [{ channel: 'b', done: [] }]), current.version)).toBe(true);
+  expect(await store.write(applyLedgerChanges(current.ledger, [{ channel: 'b', done: [] }]), current.version)).toBe(
+    true,
+  );
   const clone = mkdtempSync(join(tmpdir(), 'statusmark-clone-'));
   execFileSync('git', ['clone', '-q', '--branch', 'statusmark-notify-ledger', origin, clone]);
   expect(execFileSync('git', ['-C', clone, 'log', '--format=%s']).toString().trim().split('\n')).toHaveLength(2);
 });
 
 const corpusDir = join(fixturesDir, 'malformed-components');
-const cases = JSON.parse(readFileSync(join(corpusDir, 'cases.json'), 'utf8')) as Record<string, { code: string; line: number }>;
+const cases = JSON.parse(readFileSync(join(corpusDir, 'cases.json'), 'utf8')) as Record<
+  string,
+  { code: string; line: number }
+>;
 
 test('the malformed components corpus has one case per file', () => {
-  expect(Object.keys(cases).sort()).toEqual(readdirSync(corpusDir).filter((name) => name.endsWith('.yml')).sort());
+  expect(Object.keys(cases).sort()).toEqual(
+    readdirSync(corpusDir)
+      .filter((name) => name.endsWith('.yml'))
+      .sort(),
+  );
 });
 
 test.each(Object.entries(cases))('%s reports its code on its line, with a hint', (name, expected) => {
@@ -98,5 +110,7 @@ test.each(Object.entries(cases))('%s reports its code on its line, with a hint',
 
 test('the authoring guide explains every notification error code', () => {
   const guide = readFileSync(join(projectRoot, 'docs', 'authoring.md'), 'utf8');
-  expect([...new Set(Object.values(cases).map((entry) => entry.code))].filter((code) => !guide.includes(`\`${code}\``))).toEqual([]);
+  expect(
+    [...new Set(Object.values(cases).map((entry) => entry.code))].filter((code) => !guide.includes(`\`${code}\``)),
+  ).toEqual([]);
 });

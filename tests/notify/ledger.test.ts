@@ -118,7 +118,9 @@ describe('exactly-once delivery through npm run notify', () => {
     receiver.on('/slack', { status: 500 });
     const failed = await runNotify(root, envFor('2026-11-23T10:25:00Z'));
     expect(failed.code).toBe(1);
-    expect(failed.output).toContain('ops-slack (slack): FAILED: HTTP 500 after 4 attempts; sent 0, 1 left for the next run');
+    expect(failed.output).toContain(
+      'ops-slack (slack): FAILED: HTTP 500 after 4 attempts; sent 0, 1 left for the next run',
+    );
     expect(receiver.received.filter((item) => item.path === '/slack')).toHaveLength(4);
     expect(readLedgerBranch(origin).channels['ops-slack']).toEqual({ done: ['2026-11-23-api#update-1'], claims: {} });
     receiver.on('/slack', { status: 200 });
@@ -140,7 +142,9 @@ describe('exactly-once delivery through npm run notify', () => {
       [0, 1, 2].map(() => exec(process.execPath, ['scripts/notify.ts', '--root', root], { env })),
     );
     expect(runs.map((run) => run.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
-    const ids = receiver.received.map((item) => `${item.path} ${JSON.stringify(JSON.parse(item.body)).match(/update-\d/)![0]}`);
+    const ids = receiver.received.map(
+      (item) => `${item.path} ${JSON.stringify(JSON.parse(item.body)).match(/update-\d/)![0]}`,
+    );
     expect(ids.sort()).toEqual(['/hook update-2', '/hook update-3', '/slack update-2', '/slack update-3']);
   });
 
@@ -149,7 +153,10 @@ describe('exactly-once delivery through npm run notify', () => {
     await runNotify(root, envFor('2026-11-23T10:05:00Z'));
     write([update('2026-11-23T10:00:00Z', 'investigating', 'Edited wording of the first update.')]);
     write(
-      [update('2026-11-19T08:00:00Z', 'investigating', 'Backfilled.'), update('2026-11-19T09:00:00Z', 'resolved', 'Done.')],
+      [
+        update('2026-11-19T08:00:00Z', 'investigating', 'Backfilled.'),
+        update('2026-11-19T09:00:00Z', 'resolved', 'Done.'),
+      ],
       '2026-11-19-old.md',
     );
     const run = await runNotify(root, envFor('2026-11-23T10:10:00Z'));
@@ -215,7 +222,11 @@ ${update('2026-11-20T09:00:00Z', 'scheduled', 'We will upgrade the database.')}`
   test('a channel whose secret is unset is skipped with a warning, and the run succeeds', async () => {
     const { root } = setUp();
     const summary = join(mkdtempSync(join(tmpdir(), 'statusmark-summary-')), 'summary.md');
-    const run = await runNotify(root, { ...envFor('2026-11-23T10:05:00Z'), SLACK_URL: '', GITHUB_STEP_SUMMARY: summary });
+    const run = await runNotify(root, {
+      ...envFor('2026-11-23T10:05:00Z'),
+      SLACK_URL: '',
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(run.code).toBe(0);
     expect(run.output).toContain('warning: channel "ops-slack" (slack) skipped: SLACK_URL is unset.');
     expect(readFileSync(summary, 'utf8')).toContain('| ops-slack | slack | skipped: SLACK_URL is unset |');
@@ -230,11 +241,18 @@ describe('delivery behaviour', () => {
     receiver.on('/slack', ...answers);
     const started = performance.now();
     const run = await runNotify(root, envFor('2026-11-23T10:25:00Z', extraEnv));
-    return { run, seconds: (performance.now() - started) / 1000, slack: receiver.received.filter((item) => item.path === '/slack') };
+    return {
+      run,
+      seconds: (performance.now() - started) / 1000,
+      slack: receiver.received.filter((item) => item.path === '/slack'),
+    };
   }
 
   test('429 is retried after the Retry-After the receiver asked for', async () => {
-    const { run, seconds, slack } = await deliverOne([{ status: 429, headers: { 'retry-after': '1' } }, { status: 200 }]);
+    const { run, seconds, slack } = await deliverOne([
+      { status: 429, headers: { 'retry-after': '1' } },
+      { status: 200 },
+    ]);
     expect(run.code).toBe(0);
     expect(slack).toHaveLength(2);
     expect(seconds).toBeGreaterThanOrEqual(1);

@@ -48,7 +48,14 @@ describe('every kind carries title, status, impact, components, text, next updat
   test('slack', () => {
     const slack = SlackMessageSchema.parse(json('slack'));
     const all = JSON.stringify(slack);
-    for (const part of ['Elevated API errors', 'Investigating', 'Critical impact', 'API', 'Errors on all endpoints.', 'Next update by'])
+    for (const part of [
+      'Elevated API errors',
+      'Investigating',
+      'Critical impact',
+      'API',
+      'Errors on all endpoints.',
+      'Next update by',
+    ])
       expect(all).toContain(part);
     expect(all).toContain('https://status.fixture.example/incidents/2026-11-23-api/#update-1');
   });
@@ -56,7 +63,12 @@ describe('every kind carries title, status, impact, components, text, next updat
     const discord = DiscordMessageSchema.parse(json('discord'));
     expect(discord.embeds[0]!.color).toBe(0xdc2626);
     expect(discord.embeds[0]!.url).toBe('https://status.fixture.example/incidents/2026-11-23-api/#update-1');
-    expect(discord.embeds[0]!.fields.map((field) => field.name)).toEqual(['Status', 'Impact', 'Affected', 'Next update by']);
+    expect(discord.embeds[0]!.fields.map((field) => field.name)).toEqual([
+      'Status',
+      'Impact',
+      'Affected',
+      'Next update by',
+    ]);
   });
   test('teams', () => {
     const teams = TeamsMessageSchema.parse(json('teams'));
@@ -128,7 +140,9 @@ describe('hostile author text arrives escaped, never breaking the payload or pin
     const slack = SlackMessageSchema.parse(long.json('slack'));
     expect(JSON.stringify(slack.blocks)).toContain(`<${link}|Read the full update>`);
     const discord = DiscordMessageSchema.parse(long.json('discord'));
-    expect(discord.embeds[0]!.description).toMatch(/…\n\[Read the full update\]\(https:\/\/status\.fixture\.example\/incidents\/2026-11-23-api\/#update-1\)$/);
+    expect(discord.embeds[0]!.description).toMatch(
+      /…\n\[Read the full update\]\(https:\/\/status\.fixture\.example\/incidents\/2026-11-23-api\/#update-1\)$/,
+    );
     const teams = TeamsMessageSchema.parse(long.json('teams'));
     expect(JSON.stringify(teams).length).toBeLessThan(21_000);
     StatuspageIncidentWebhookSchema.parse(long.json('webhook'));

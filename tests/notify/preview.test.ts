@@ -76,7 +76,7 @@ test('a pull request that only adds a channel sends nothing to it (its first run
   );
 });
 
-test('npm run notify -- --dry-run prints the sample\'s messages with rendered text and sends nothing', async () => {
+test("npm run notify -- --dry-run prints the sample's messages with rendered text and sends nothing", async () => {
   const lines: string[] = [];
   const ledger = join(mkdtempSync(join(tmpdir(), 'statusmark-ledger-')), 'ledger.json');
   const code = await runNotifyCommand(['--dry-run', '--root', projectRoot, '--ledger-file', ledger], {
@@ -85,7 +85,9 @@ test('npm run notify -- --dry-run prints the sample\'s messages with rendered te
   });
   const output = lines.join('\n');
   expect(code).toBe(0);
-  expect(output).toContain('Dry run: treating everything published before 2026-11-22T09:30:00.000Z as already delivered.');
+  expect(output).toContain(
+    'Dry run: treating everything published before 2026-11-22T09:30:00.000Z as already delivered.',
+  );
   expect(output).toContain('== ops-slack (slack): 3 messages — skipped on a real run: SLACK_WEBHOOK_URL is unset');
   expect(output).toContain(`-- 2026-11-23-dashboard-slow#update-1
 [Investigating] Slow page loads in the web dashboard

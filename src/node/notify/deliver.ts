@@ -13,7 +13,10 @@ export function signBody(body: string, secret: string): string {
 }
 
 /** Why a channel cannot be used this run (its secret is unset), or undefined when it can. */
-export function missingSecret(channel: NotificationChannel, env: Record<string, string | undefined>): string | undefined {
+export function missingSecret(
+  channel: NotificationChannel,
+  env: Record<string, string | undefined>,
+): string | undefined {
   if (channel.kind === 'email') return env[`${channel.env}_HOST`] ? undefined : `${channel.env}_HOST is unset`;
   return env[channel.env] ? undefined : `${channel.env} is unset`;
 }
@@ -46,5 +49,8 @@ export async function deliver(
   });
   return result.ok
     ? { ok: true }
-    : { ok: false, error: `${result.error ?? 'failed'}${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}` };
+    : {
+        ok: false,
+        error: `${result.error ?? 'failed'}${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}`,
+      };
 }

@@ -36,10 +36,13 @@ export function checkTarget(url: string, allowPrivateNetwork: boolean): string |
   } catch {
     return 'the configured URL is not a valid URL';
   }
-  if (allowPrivateNetwork) return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? undefined : 'only http(s) URLs are allowed';
-  if (parsed.protocol !== 'https:') return 'only https URLs are allowed (set allow_private_network: true for http on a private network)';
+  if (allowPrivateNetwork)
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? undefined : 'only http(s) URLs are allowed';
+  if (parsed.protocol !== 'https:')
+    return 'only https URLs are allowed (set allow_private_network: true for http on a private network)';
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) && isPrivateAddress(host)) return `${host} is a private address (set allow_private_network: true to allow it)`;
+  if (isIP(host) && isPrivateAddress(host))
+    return `${host} is a private address (set allow_private_network: true to allow it)`;
   if (host === 'localhost' || host.endsWith('.localhost')) return `${host} is a private address`;
   return undefined;
 }
@@ -53,7 +56,7 @@ function send(url: URL, body: string, headers: Record<string, string>, options: 
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
         timeout: options.timeoutMs ?? 10_000,
-        ...(options.allowPrivateNetwork ? {} : { lookup: publicOnlyLookup as never }),
+        ...(options.allowPrivateNetwork ? {} : { lookup: publicOnlyLookup }),
       },
       (response) => {
         response.resume();
@@ -96,13 +99,14 @@ export async function postJson(
     let wait: number | undefined;
     try {
       const response = await send(new URL(url), body, headers, options);
-      if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status, attempts: attempt + 1 };
+      if (response.status >= 200 && response.status < 300)
+        return { ok: true, status: response.status, attempts: attempt + 1 };
       last = { ok: false, status: response.status, attempts: attempt + 1, error: `HTTP ${response.status}` };
       if (response.status >= 300 && response.status < 400) {
         return { ...last, error: `HTTP ${response.status}: redirects are not followed; configure the final URL.` };
       }
       if (response.status !== 429 && response.status < 500) return last;
-      wait = retryAfterMs(response.headers['retry-after'] as string | undefined);
+      wait = retryAfterMs(response.headers['retry-after']);
     } catch (error) {
       last = { ok: false, status: null, attempts: attempt + 1, error: (error as Error).message };
       if ((error as NodeJS.ErrnoException).code === 'EPRIVATE') return last;

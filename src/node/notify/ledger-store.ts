@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { emptyLedger, parseLedger, serializeLedger, type Ledger } from '../../serialize/notify/ledger.ts';
 
@@ -79,18 +79,23 @@ function gitEnv(): NodeJS.ProcessEnv {
 /** The ledger in a local file (single machine: local trials, self-hosted runners with a persistent disk). */
 export function fileLedgerStore(path: string): LedgerStore {
   const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+  const readText = () =>
+    readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
   return {
     description: path,
     async read() {
-      if (!existsSync(path)) return { ledger: emptyLedger(), found: false, version: '' };
-      const text = readFileSync(path, 'utf8');
+      const text = await readText();
+      if (text === undefined) return { ledger: emptyLedger(), found: false, version: '' };
       return { ledger: parseLedger(text), found: true, version: hash(text) };
     },
     async write(ledger, expectedVersion) {
-      const current = existsSync(path) ? hash(readFileSync(path, 'utf8')) : '';
-      if (current !== expectedVersion) return false;
-      writeFileSync(`${path}.tmp`, serializeLedger(ledger));
-      renameSync(`${path}.tmp`, path);
+      const text = await readText();
+      if ((text === undefined ? '' : hash(text)) !== expectedVersion) return false;
+      await writeFile(`${path}.tmp`, serializeLedger(ledger));
+      await rename(`${path}.tmp`, path);
       return true;
     },
   };

@@ -41,7 +41,7 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
 export function publicOnlyLookup(hostname: string, options: object, callback: LookupCallback): void {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
-    const list = addresses as LookupAddress[];
+    const list = addresses;
     const refused = list.find((entry) => isPrivateAddress(entry.address));
     if (refused) {
       const failure: NodeJS.ErrnoException = new Error(

@@ -35,9 +35,7 @@ export function renderSlack(message: NotificationMessage): Record<string, unknow
       },
       {
         type: 'actions',
-        elements: [
-          { type: 'button', text: { type: 'plain_text', text: 'View on the status page' }, url: message.url },
-        ],
+        elements: [{ type: 'button', text: { type: 'plain_text', text: 'View on the status page' }, url: message.url }],
       },
     ],
     unfurl_links: false,
