@@ -32,5 +32,9 @@ export function benchNotifyPlan(root: string, count: number, ledgerSize: number,
   );
   const plans = planDeliveries(events, channels, ledger, now, 5);
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, events: events.length, pending: plans.reduce((sum, plan) => sum + plan.send.length + plan.overflow.length, 0) };
+  return {
+    seconds,
+    events: events.length,
+    pending: plans.reduce((sum, plan) => sum + plan.send.length + plan.overflow.length, 0),
+  };
 }

@@ -198,6 +198,30 @@ ${update('2026-11-20T09:00:00Z', 'scheduled', 'We will upgrade the database.')}`
     ]);
   });
 
+  test('a maintenance reminder goes out once, remind_before ahead of the window', async () => {
+    const maintenance = incidentFile(`kind: maintenance
+title: Database upgrade
+components: [database]
+window:
+  start: 2026-11-24T02:00:00Z
+  end: 2026-11-24T03:00:00Z
+updates:
+${update('2026-11-20T09:00:00Z', 'scheduled', 'We will upgrade the database.')}`);
+    const reminders = `    - id: ops-slack
+      kind: slack
+      env: SLACK_URL
+      allow_private_network: true
+      remind_before: [1h]
+`;
+    const repo = makeNotifyRepository({ '2026-11-24-db.md': maintenance }, componentsWithChannels(reminders));
+    for (const now of ['2026-11-23T23:00:00Z', '2026-11-24T01:01:00Z', '2026-11-24T01:30:00Z', '2026-11-24T02:01:00Z'])
+      expect((await runNotify(repo.root, envFor(now))).code).toBe(0);
+    expect((receiver.bodies('/slack') as { text: string }[]).map((body) => body.text)).toEqual([
+      '[Reminder] Database upgrade: Reminder: this maintenance starts in 1 hour.',
+      '[In Progress] Database upgrade: The maintenance window has started.',
+    ]);
+  });
+
   test('a burst past max_per_run ends with one summary message', async () => {
     const repo = makeNotifyRepository(
       { '2026-11-23-api.md': incident([first]) },

@@ -43,7 +43,8 @@ export function gitBranchLedgerStore(root: string, branch: string, remote = 'ori
     async read() {
       const version = await remoteVersion();
       if (!version) return { ledger: emptyLedger(), found: false, version: '' };
-      await git(['fetch', '-q', '--no-tags', remote, `+${ref}:refs/statusmark/notify-ledger`]);
+      // Only the tip: the branch keeps every run's commit as an audit trail, which no run needs to download.
+      await git(['fetch', '-q', '--no-tags', '--depth=1', remote, `+${ref}:refs/statusmark/notify-ledger`]);
       const fetched = await git(['rev-parse', 'refs/statusmark/notify-ledger']);
       return { ledger: parseLedger(await git(['show', `${fetched}:${ledgerFile}`])), found: true, version: fetched };
     },

@@ -1,4 +1,4 @@
-import { defaultNotificationEvents } from '../../domain/notify-vocabulary.ts';
+import { defaultNotificationEvents, notificationEvents } from '../../domain/notify-vocabulary.ts';
 import type { NotificationChannel } from '../../domain/schema.ts';
 import type { PublishedEvent } from './events.ts';
 import type { Ledger } from './ledger.ts';
@@ -22,7 +22,8 @@ export interface ChannelPlan {
 
 /** Whether a channel wants this event at all (its component and event filters). */
 export function channelWants(channel: NotificationChannel, event: PublishedEvent): boolean {
-  const events = channel.events ?? defaultNotificationEvents;
+  // Listing reminder times without listing events asks for reminders on top of the defaults.
+  const events = channel.events ?? (channel.remind_before.length > 0 ? notificationEvents : defaultNotificationEvents);
   if (!events.includes(event.event)) return false;
   if (event.event === 'maintenance_reminder' && !channel.remind_before.includes(event.lead ?? '')) return false;
   if (!channel.components) return true;
