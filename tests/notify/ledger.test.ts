@@ -141,7 +141,9 @@ describe('exactly-once delivery through npm run notify', () => {
     const runs = await Promise.allSettled(
       [0, 1, 2].map(() => exec(process.execPath, ['scripts/notify.ts', '--root', root], { env })),
     );
-    expect(runs.map((run) => run.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(
+      runs.map((run) => (run.status === 'rejected' ? String((run.reason as { stdout: string }).stdout) : run.status)),
+    ).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     const ids = receiver.received.map(
       (item) => `${item.path} ${JSON.stringify(JSON.parse(item.body)).match(/update-\d/)![0]}`,
     );
@@ -280,6 +282,12 @@ describe('delivery behaviour', () => {
     expect(run.code).toBe(0);
     expect(slack).toHaveLength(2);
     expect(seconds).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a receiver that does not answer in time is given up on and retried', async () => {
+    const { run, slack } = await deliverOne([{ status: 200, delayMs: 2500 }, { status: 200 }]);
+    expect(run.code).toBe(0);
+    expect(slack).toHaveLength(2);
   });
 
   test('a redirect counts as a failure and is not followed', async () => {

@@ -43,9 +43,11 @@ export function gitBranchLedgerStore(root: string, branch: string, remote = 'ori
     async read() {
       const version = await remoteVersion();
       if (!version) return { ledger: emptyLedger(), found: false, version: '' };
-      // Only the tip: the branch keeps every run's commit as an audit trail, which no run needs to download.
-      await git(['fetch', '-q', '--no-tags', '--depth=1', remote, `+${ref}:refs/statusmark/notify-ledger`]);
-      const fetched = await git(['rev-parse', 'refs/statusmark/notify-ledger']);
+      // A ref of its own per read: runs sharing a checkout never contend for one ref's lock.
+      const local = `refs/statusmark/notify-ledger-${randomUUID()}`;
+      await git(['fetch', '-q', '--no-tags', remote, `+${ref}:${local}`]);
+      const fetched = await git(['rev-parse', local]);
+      await git(['update-ref', '-d', local]);
       return { ledger: parseLedger(await git(['show', `${fetched}:${ledgerFile}`])), found: true, version: fetched };
     },
     async write(ledger, expectedVersion) {
