@@ -127,7 +127,7 @@ async function dryRun(context: Context, store: LedgerStore, options: Options, no
     if (stored.found) ledger = stored.ledger;
     else since ??= now - 24 * 3_600_000;
   } catch (error) {
-    io.out(`Could not read the ledger (${store.description}): ${(error as Error).message.split('\n')[0]}`);
+    io.out(`No ledger available (${store.description}): ${(error as Error).message.split('\n')[0]}`);
     since ??= now - 24 * 3_600_000;
   }
   if (since !== undefined) {

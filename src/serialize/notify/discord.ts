@@ -11,9 +11,9 @@ export const discordColours: Record<NotificationMessage['severity'], number> = {
   resolved: 0x16a34a,
 };
 
-/** Backslash-escapes Discord markdown, so author text cannot make masked links, headings or code. */
+/** Backslash-escapes Discord markdown, so author text cannot make masked links, headings, quotes or code. */
 export function escapeDiscord(text: string): string {
-  return text.replace(/([\\*_~`|[\]()<>#:-])/g, '\\$1');
+  return text.replace(/([\\*_~`|[\]()<>])/g, '\\$1').replace(/^(\s*)([#>-])/gm, '$1\\$2');
 }
 
 /**

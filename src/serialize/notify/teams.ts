@@ -6,7 +6,10 @@ import { truncate } from './safe-text.ts';
  * and `<` so no `<at>` mention tag survives.
  */
 export function escapeTeams(text: string): string {
-  return text.replace(/([\\*_~`[\]()#>+-])/g, '\\$1').replace(/</g, '&lt;');
+  return text
+    .replace(/([\\*_~`[\]()])/g, '\\$1')
+    .replace(/^(\s*)([#>+-])/gm, '$1\\$2')
+    .replace(/</g, '&lt;');
 }
 
 /**
