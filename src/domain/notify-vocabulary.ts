@@ -5,7 +5,8 @@ export type NotificationKind = (typeof notificationKinds)[number];
 /**
  * What a channel can be told. `incident_update`: any incident update; maintenance: `scheduled`
  * updates announce, `in_progress` (or the window opening) starts, `verifying` updates, `completed`
- * (or the window closing) completes; reminders fire `remind_before` the window.
+ * (or the window closing) completes; reminders fire `remind_before` the window. `component_status`:
+ * a component's status changed (Statuspage's component webhook), opt-in.
  */
 export const notificationEvents = [
   'incident_update',
@@ -14,12 +15,13 @@ export const notificationEvents = [
   'maintenance_update',
   'maintenance_completed',
   'maintenance_reminder',
+  'component_status',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
-/** What a channel gets when it names no `events`. */
+/** What a channel gets when it names no `events` (reminders too when it sets `remind_before`). */
 export const defaultNotificationEvents: readonly NotificationEvent[] = notificationEvents.filter(
-  (event) => event !== 'maintenance_reminder',
+  (event) => event !== 'maintenance_reminder' && event !== 'component_status',
 );
 
 /** `30m`, `1h`, `2d` → milliseconds. */

@@ -188,3 +188,33 @@ export const StatuspageIncidentWebhookSchema = z.strictObject({
       .min(1),
   }),
 });
+
+/** Statuspage's component webhook: component_update plus component, and no incident key. */
+export const StatuspageComponentWebhookSchema = z.strictObject({
+  meta: z.strictObject({ unsubscribe: z.url(), documentation: z.url(), generated_at: z.iso.datetime() }),
+  page: z.strictObject({
+    id: z.string(),
+    status_indicator: z.enum(['none', 'minor', 'major', 'critical', 'maintenance']),
+    status_description: z.string(),
+  }),
+  component_update: z.strictObject({
+    id: z.string(),
+    component_id: z.string(),
+    component_type: z.literal('Component'),
+    created_at: time,
+    old_status: componentStatus,
+    new_status: componentStatus,
+  }),
+  component: z.strictObject({
+    id: z.string(),
+    page_id: z.string(),
+    group_id: z.string().nullable(),
+    name: z.string(),
+    description: z.string().nullable(),
+    status: componentStatus,
+    position: z.number().int().min(1),
+    showcase: z.boolean(),
+    created_at: time,
+    updated_at: time,
+  }),
+});

@@ -13,7 +13,11 @@ import {
   runNotify,
   startReceiver,
 } from '../helpers/notify.ts';
-import { StatuspageIncidentWebhookSchema, SlackMessageSchema } from '../helpers/notify-shapes.ts';
+import {
+  StatuspageComponentWebhookSchema,
+  StatuspageIncidentWebhookSchema,
+  SlackMessageSchema,
+} from '../helpers/notify-shapes.ts';
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 let receiver: Receiver;
@@ -222,6 +226,35 @@ ${update('2026-11-20T09:00:00Z', 'scheduled', 'We will upgrade the database.')}`
       '[Reminder] Database upgrade: Reminder: this maintenance starts in 1 hour.',
       '[In Progress] Database upgrade: The maintenance window has started.',
     ]);
+  });
+
+  test('a webhook channel can ask for component status changes, shaped as Statuspage component events', async () => {
+    const components = `    - id: hooks
+      kind: webhook
+      env: HOOK_URL
+      allow_private_network: true
+      events: [component_status]
+`;
+    const repo = makeNotifyRepository({ '2026-11-23-api.md': incident([first]) }, componentsWithChannels(components));
+    await runNotify(repo.root, envFor('2026-11-23T10:05:00Z'));
+    writeFileSync(
+      join(repo.root, 'incidents', '2026-11-23-api.md'),
+      incident([
+        first,
+        second,
+        update(
+          '2026-11-23T10:40:00Z',
+          'monitoring',
+          'Recovered.',
+          '    components:\n      - id: api\n        status: operational\n',
+        ),
+      ]),
+    );
+    expect((await runNotify(repo.root, envFor('2026-11-23T10:45:00Z'))).code).toBe(0);
+    const bodies = receiver.bodies('/hook').map((body) => StatuspageComponentWebhookSchema.parse(body));
+    expect(
+      bodies.map((body) => [body.component.name, body.component_update.old_status, body.component_update.new_status]),
+    ).toEqual([['API', 'partial_outage', 'operational']]);
   });
 
   test('a burst past max_per_run ends with one summary message', async () => {

@@ -1,9 +1,11 @@
 import type { IncidentState, StatusState } from '../../domain/derive.ts';
 import { parseLeadTime, type NotificationEvent } from '../../domain/notify-vocabulary.ts';
 import type { NotificationChannel } from '../../domain/schema.ts';
-import type { UpdateStatus } from '../../domain/vocabulary.ts';
+import type { StatusSegment } from '../../domain/timeline.ts';
+import { worseStatus, type ComponentStatus, type UpdateStatus } from '../../domain/vocabulary.ts';
 import type { Permalinks } from '../../site/permalinks.ts';
 import { publishedChanges } from '../feed-entries.ts';
+import { staleAfterMs } from './plan.ts';
 
 /** One thing subscribers can be told: a published update, a window opening or closing, a reminder. */
 export interface PublishedEvent {
@@ -25,6 +27,8 @@ export interface PublishedEvent {
   nextUpdate: number | null;
   /** Reminders only: the `remind_before` span that fired it, e.g. `24h`. */
   lead?: string;
+  /** `component_status` only: which component changed, from what to what. */
+  component?: { id: string; from: ComponentStatus; to: ComponentStatus };
 }
 
 function eventFor(kind: 'incident' | 'maintenance', status: UpdateStatus): NotificationEvent {
@@ -48,6 +52,7 @@ export function collectPublishedEvents(
   for (const incident of state.incidents) {
     const { slug, kind } = incident.incident;
     const page = links.incident(slug);
+    const pageUrl = links.absolute(page);
     for (const change of publishedChanges(incident, state.now, links)) {
       const index = updateAnchor.exec(change.anchor)?.[1];
       const update = index === undefined ? undefined : incident.incident.updates[Number(index) - 1];
@@ -55,7 +60,7 @@ export function collectPublishedEvents(
         id: `${slug}#${change.anchor}`,
         event: eventFor(kind, change.status),
         incident,
-        url: links.absolute(`${page}#${change.anchor}`),
+        url: `${pageUrl}#${change.anchor}`,
         status: change.status,
         at: change.at,
         message: change.message,
@@ -72,7 +77,7 @@ export function collectPublishedEvents(
         id: `${slug}#reminder-${lead}`,
         event: 'maintenance_reminder',
         incident,
-        url: links.absolute(page),
+        url: pageUrl,
         status: 'scheduled',
         at,
         message: `Reminder: this maintenance starts in ${describeLead(lead)}.`,
@@ -82,7 +87,60 @@ export function collectPublishedEvents(
       });
     }
   }
-  return events.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  if (channels.some((channel) => channel.events?.includes('component_status')))
+    events.push(...collectComponentEvents(state, links));
+  // Code-unit order for ties: deterministic and much cheaper than localeCompare on 50,000 events.
+  return events.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * A component's status changes, as Statuspage's component webhook reports them: at each moment an
+ * incident's segment for it starts or ends, if the component's overall (worst) status changed.
+ * Id: `<slug>#component-<id>-<epoch ms>`, attributed to the incident whose segment moved.
+ */
+function collectComponentEvents(state: StatusState, links: Permalinks): PublishedEvent[] {
+  // Older changes would only be recorded, never sent (see staleAfterMs): skip them, and the work.
+  const since = state.now - staleAfterMs;
+  const byComponent = new Map<string, StatusSegment[]>();
+  for (const incident of state.incidents)
+    for (const segment of incident.segments) {
+      if (segment.end <= segment.start || segment.end < since) continue;
+      const list = byComponent.get(segment.componentId);
+      if (list) list.push(segment);
+      else byComponent.set(segment.componentId, [segment]);
+    }
+  const statusAt = (id: string, instant: number) =>
+    (byComponent.get(id) ?? [])
+      .filter((segment) => segment.start <= instant && instant < segment.end)
+      .reduce<ComponentStatus>((worst, segment) => worseStatus(worst, segment.status), 'operational');
+  const events: PublishedEvent[] = [];
+  const seen = new Set<string>();
+  for (const incident of state.incidents) {
+    const { slug } = incident.incident;
+    for (const segment of incident.segments) {
+      for (const at of [segment.start, segment.end]) {
+        if (!Number.isFinite(at) || at > state.now || at < since || seen.has(`${segment.componentId}@${at}`)) continue;
+        const from = statusAt(segment.componentId, at - 1);
+        const to = statusAt(segment.componentId, at);
+        if (from === to) continue;
+        seen.add(`${segment.componentId}@${at}`);
+        events.push({
+          id: `${slug}#component-${segment.componentId}-${at}`,
+          event: 'component_status',
+          incident,
+          url: links.absolute(links.component(segment.componentId)),
+          status: incident.status,
+          at,
+          message: '',
+          // A change made by a `notify: false` update stays quiet too.
+          quiet: incident.incident.updates.some((update) => update.at === at && !update.notify),
+          nextUpdate: null,
+          component: { id: segment.componentId, from, to },
+        });
+      }
+    }
+  }
+  return events;
 }
 
 function describeLead(lead: string): string {

@@ -1,6 +1,6 @@
 import type { StatusState } from '../../domain/derive.ts';
 import type { NotificationEvent } from '../../domain/notify-vocabulary.ts';
-import type { UpdateStatus } from '../../domain/vocabulary.ts';
+import type { ComponentStatus, UpdateStatus } from '../../domain/vocabulary.ts';
 import { createDateFormat } from '../../site/format.ts';
 import type { Permalinks } from '../../site/permalinks.ts';
 import { strings } from '../../site/strings.ts';
@@ -34,6 +34,14 @@ export interface NotificationMessage {
   source?: PublishedEvent;
 }
 
+const componentSeverity: Record<ComponentStatus, NotificationMessage['severity']> = {
+  operational: 'resolved',
+  under_maintenance: 'maintenance',
+  degraded_performance: 'minor',
+  partial_outage: 'major',
+  major_outage: 'critical',
+};
+
 /** Builds the messages for one state; the date format is made once. */
 export function createMessageBuilder(state: StatusState, links: Permalinks) {
   const format = createDateFormat(state.page.timezone, state.page.locale);
@@ -46,6 +54,29 @@ export function createMessageBuilder(state: StatusState, links: Permalinks) {
   return {
     fromEvent(event: PublishedEvent): NotificationMessage {
       const { incident } = event;
+      if (event.component) {
+        const { id, from, to } = event.component;
+        const name = safe(names.get(id) ?? id);
+        const label = strings.componentStatus;
+        return {
+          ...base,
+          id: event.id,
+          event: event.event,
+          title: name,
+          status: null,
+          statusLabel: label[to],
+          severity: componentSeverity[to],
+          impactLabel: incident.incident.kind === 'maintenance' ? strings.maintenance : strings.impact[incident.impact],
+          components: [name],
+          text: safe(`${name} changed from ${label[from]} to ${label[to]} (${incident.incident.title}).`),
+          markdown: '',
+          nextUpdate: null,
+          at: event.at,
+          when: format.dateTime(event.at),
+          url: event.url,
+          source: event,
+        };
+      }
       const maintenance = incident.incident.kind === 'maintenance';
       const closed = event.status === 'resolved' || event.status === 'completed';
       return {

@@ -1,4 +1,4 @@
-import { defaultNotificationEvents, notificationEvents } from '../../domain/notify-vocabulary.ts';
+import { defaultNotificationEvents } from '../../domain/notify-vocabulary.ts';
 import type { NotificationChannel } from '../../domain/schema.ts';
 import type { PublishedEvent } from './events.ts';
 import type { Ledger } from './ledger.ts';
@@ -23,11 +23,16 @@ export interface ChannelPlan {
 /** Whether a channel wants this event at all (its component and event filters). */
 export function channelWants(channel: NotificationChannel, event: PublishedEvent): boolean {
   // Listing reminder times without listing events asks for reminders on top of the defaults.
-  const events = channel.events ?? (channel.remind_before.length > 0 ? notificationEvents : defaultNotificationEvents);
+  const events =
+    channel.events ??
+    (channel.remind_before.length > 0
+      ? [...defaultNotificationEvents, 'maintenance_reminder']
+      : defaultNotificationEvents);
   if (!events.includes(event.event)) return false;
   if (event.event === 'maintenance_reminder' && !channel.remind_before.includes(event.lead ?? '')) return false;
   if (!channel.components) return true;
-  return event.incident.componentIds.some((id) => channel.components!.includes(id));
+  const touched = event.component ? [event.component.id] : event.incident.componentIds;
+  return touched.some((id) => channel.components!.includes(id));
 }
 
 /**

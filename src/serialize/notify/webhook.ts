@@ -1,5 +1,5 @@
 import type { StatusState } from '../../domain/derive.ts';
-import { formatZonedIso } from '../../domain/time.ts';
+import { formatZonedIso, startOfCalendarDate } from '../../domain/time.ts';
 import { statusForImpact, type ComponentStatus } from '../../domain/vocabulary.ts';
 import type { Permalinks } from '../../site/permalinks.ts';
 import { stableId } from '../ids.ts';
@@ -7,6 +7,41 @@ import type { NotificationMessage } from './message.ts';
 import { plainTextOf, wellFormed } from './safe-text.ts';
 
 type Json = Record<string, unknown>;
+
+/** Statuspage's component webhook: `component_update` plus `component`, never an `incident`. */
+function componentEvent(
+  change: { id: string; from: string; to: string },
+  at: number,
+  state: StatusState,
+  time: (instant: number) => string,
+  pageId: string,
+): Json {
+  const index = state.components.findIndex((item) => item.component.id === change.id);
+  const component = state.components[index]?.component;
+  const componentId = stableId('component', change.id);
+  return {
+    component_update: {
+      id: stableId('update', `${change.id}@${at}`),
+      component_id: componentId,
+      component_type: 'Component',
+      created_at: time(at),
+      old_status: change.from,
+      new_status: change.to,
+    },
+    component: {
+      id: componentId,
+      page_id: pageId,
+      group_id: component?.group ? stableId('group', component.group) : null,
+      name: wellFormed(component?.name ?? change.id),
+      description: component?.description === undefined ? null : wellFormed(component.description),
+      status: change.to,
+      position: index + 1,
+      showcase: true,
+      created_at: time(component?.since ? startOfCalendarDate(component.since, state.page.timezone) : at),
+      updated_at: time(at),
+    },
+  };
+}
 
 /**
  * A body shaped like Statuspage's incident webhook (`meta`, `page`, `incident` with
@@ -32,6 +67,7 @@ export function renderWebhook(message: NotificationMessage, state: StatusState, 
     },
   };
   const event = message.source;
+  if (event?.component) return { ...envelope, ...componentEvent(event.component, event.at, state, time, pageId) };
   const incident = event?.incident;
   const source = incident?.incident;
   const incidentId = stableId('incident', source?.slug ?? message.id);
