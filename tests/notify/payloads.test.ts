@@ -156,3 +156,14 @@ test('truncation never splits a surrogate pair', () => {
   expect(cut.isWellFormed()).toBe(true);
   expect(cut.length).toBeLessThanOrEqual(8);
 });
+
+test('an update with no text left after rendering (only an image) still makes valid payloads', () => {
+  const { json } = messageFor('![diagram](https://example.com/diagram.png)');
+  expect(SlackMessageSchema.parse(json('slack')).blocks[2]).toEqual({
+    type: 'section',
+    text: { type: 'mrkdwn', text: '(no text)', verbatim: true },
+  });
+  DiscordMessageSchema.parse(json('discord'));
+  TeamsMessageSchema.parse(json('teams'));
+  StatuspageIncidentWebhookSchema.parse(json('webhook'));
+});

@@ -33,7 +33,7 @@ export function renderDiscord(message: NotificationMessage): Record<string, unkn
   const footer = truncate(message.pageName, 256);
   const used =
     title.length + footer.length + fields.reduce((sum, item) => sum + item.name.length + item.value.length, 0);
-  const description = truncate(escapeDiscord(message.text), Math.min(4096, 6000 - used), more);
+  const description = truncate(escapeDiscord(message.text || '(no text)'), Math.min(4096, 6000 - used), more);
   return {
     allowed_mentions: { parse: [] },
     embeds: [

@@ -15,7 +15,8 @@ const mrkdwn = (text: string) => ({ type: 'mrkdwn', text, verbatim: true });
  */
 export function renderSlack(message: NotificationMessage): Record<string, unknown> {
   const more = `\n<${message.url}|Read the full update>`;
-  const body = truncate(escapeSlack(message.text), 2900, more);
+  // Text objects need a visible character: an update of only an image has no text left.
+  const body = truncate(escapeSlack(message.text || '(no text)'), 2900, more);
   const facts = [
     `*Status:* ${escapeSlack(message.statusLabel)}`,
     message.impactLabel && `*Impact:* ${escapeSlack(message.impactLabel)}`,
@@ -28,7 +29,7 @@ export function renderSlack(message: NotificationMessage): Record<string, unknow
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: header, emoji: false } },
       { type: 'section', text: mrkdwn(truncate(facts.join('  ·  '), 3000)) },
-      { type: 'section', text: mrkdwn(body || ' ') },
+      { type: 'section', text: mrkdwn(body) },
       {
         type: 'context',
         elements: [mrkdwn(truncate(`${escapeSlack(message.pageName)} · ${escapeSlack(message.when)}`, 3000))],

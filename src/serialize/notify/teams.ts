@@ -46,7 +46,7 @@ export function renderTeams(message: NotificationMessage): Record<string, unknow
               wrap: true,
             },
             { type: 'FactSet', facts },
-            { type: 'TextBlock', text: truncate(escapeTeams(message.text), 6000, more), wrap: true },
+            { type: 'TextBlock', text: truncate(escapeTeams(message.text || '(no text)'), 6000, more), wrap: true },
             {
               type: 'TextBlock',
               text: escapeTeams(`${message.pageName} · ${message.when}`),
