@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateRepository } from './bench/generate.ts';
+import { benchNotifyPlan } from './bench/notify-plan.ts';
 
 // npm run bench [-- 1000 10000 [--keep]]: builds synthetic repositories in a temp dir (never in
 // incidents/) and prints validate time, build time, pages per second, peak memory, output size,
@@ -116,5 +117,9 @@ for (const last of rows.slice(1)) {
     `  component ratio   ${(last.component[0] / first.component[0]).toFixed(3)} raw, ${(last.component[1] / first.component[1]).toFixed(3)} gzip`,
   );
 }
+const plan = benchNotifyPlan(join(workDir, 'notify-10000'), 10_000, 10_000, Date.parse(now));
+console.log(
+  `\nnotify: what to send for 10000 incidents (${plan.events} published events), 3 channels with a 10000-entry ledger each: ${plan.seconds.toFixed(3)} s (${plan.pending} pending)`,
+);
 if (!keep) rmSync(workDir, { recursive: true, force: true });
 else console.log(`\nKept ${workDir}`);

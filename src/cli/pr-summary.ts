@@ -1,11 +1,13 @@
 import type { Snapshot } from '../domain/history.ts';
 import { hasErrors, type Problem } from '../domain/problems.ts';
 import type { Incident } from '../domain/schema.ts';
+import { impactAfter } from '../domain/timeline.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
 import { loadRepository } from '../node/load-repository.ts';
 import { markdownCode, markdownText } from './markdown-text.ts';
 import { summarize } from './format.ts';
+import { summarizeNotifications } from './notify-preview.ts';
 import { validate } from './validate.ts';
 
 function componentList(incident: Incident): string {
@@ -22,13 +24,14 @@ export function summarizePublication(base: Snapshot, head: Snapshot): string {
   for (const { value: incident } of head.incidents) {
     const old = published.get(incident.slug);
     const added = incident.updates.slice(old?.updates.length ?? 0);
-    const impactChanged = old && old.impact !== incident.impact;
+    // The impact readers see after all updates: an escalating update changes it too.
+    const impactNow = incident.kind === 'maintenance' ? 'maintenance' : impactAfter(incident, incident.updates.length);
+    const impactBefore = old && (old.kind === 'maintenance' ? 'maintenance' : impactAfter(old, old.updates.length));
+    const impactChanged = old && impactBefore !== impactNow;
     if (old && added.length === 0 && !impactChanged) continue;
     const what = old ? `${added.length} new update${added.length === 1 ? '' : 's'}` : `**new ${incident.kind}**`;
     const statuses = added.map((update) => update.status).join(' → ') || '—';
-    const impact = impactChanged
-      ? `${old.impact ?? 'none'} → **${incident.impact ?? 'none'}**`
-      : (incident.impact ?? (incident.kind === 'maintenance' ? 'maintenance' : 'none'));
+    const impact = impactChanged ? `${impactBefore} → **${impactNow}**` : impactNow;
     rows.push(
       `| ${markdownCode(incident.slug)} | ${markdownText(incident.title)} | ${what} | ${statuses} | ${impact} | ${componentList(incident)} |`,
     );
@@ -78,7 +81,9 @@ export function runPrSummaryCommand(
   const { problems, incidentCount } = validate({ root, now, base: args[0] });
   const head = loadRepository(root, now).snapshot;
   const base = args[0] ? readSnapshotAtRef(root, args[0]) : undefined;
+  const published = base?.ok ? base.snapshot : { incidents: [], slugs: new Set<string>() };
   io.out(summarizeValidation(problems, incidentCount) + '\n');
-  io.out(summarizePublication(base?.ok ? base.snapshot : { incidents: [], slugs: new Set() }, head));
+  io.out(summarizePublication(published, head));
+  io.out(summarizeNotifications(published, head, now));
   return 0;
 }

@@ -1,3 +1,4 @@
+import { checkNotificationChannels } from './notify-rules.ts';
 import type { Locate, Problem } from './problems.ts';
 import type { ComponentsFile, Incident } from './schema.ts';
 import { quoteList, suggestClosest } from './suggest.ts';
@@ -108,6 +109,7 @@ function checkComponentLists(
 export function checkComponentsFile({ file, value, locate }: LocatedComponentsFile): Problem[] {
   const problems: Problem[] = [];
   checkComponentLists(reporter(file, locate, problems), value.groups, value.components);
+  problems.push(...checkNotificationChannels(file, value, locate));
   return problems;
 }
 

@@ -18,6 +18,7 @@ import {
   toSlug,
   updateStatuses,
 } from './vocabulary.ts';
+import { notificationEvents, notificationKinds } from './notify-vocabulary.ts';
 
 /** `…+99:99`, `…-24:00`: the shape of an offset, but not one any clock uses. */
 function hasImpossibleOffset(text: string): boolean {
@@ -190,6 +191,104 @@ export const ComponentSchema = z.strictObject({
   showcase: z.boolean().default(true),
 });
 
+/** The name of an environment variable, e.g. `SLACK_WEBHOOK_URL`: secrets never live in the repository. */
+const EnvNameSchema = z.string().superRefine((text, ctx) => {
+  if (!/^[A-Z_][A-Z0-9_]*$/.test(text)) {
+    const fixed = text
+      .toUpperCase()
+      .replace(/[^A-Z0-9_]+/g, '_')
+      .replace(/^(\d)/, '_$1');
+    fail(
+      ctx,
+      'InvalidEnvName',
+      `"${text}" is not an environment variable name; the secret itself never goes in components.yml.`,
+      text.includes('://') || !fixed
+        ? 'Store the URL as a repository secret, pass it to the notify step, and write its name here, for example "SLACK_WEBHOOK_URL".'
+        : `Write the name of the variable that holds it, for example "${fixed}".`,
+    );
+  }
+});
+
+/** A span before a maintenance window, e.g. `30m`, `1h`, `2d`. */
+const LeadTimeSchema = z.string().superRefine((text, ctx) => {
+  if (!/^[1-9]\d{0,3}[mhd]$/.test(text))
+    fail(
+      ctx,
+      'InvalidLeadTime',
+      `"${text}" is not a span of time.`,
+      'Write minutes, hours or days, for example "30m", "1h" or "2d".',
+    );
+});
+
+/** One place announcements go: a chat channel, a webhook receiver or a mailing list. */
+export const NotificationChannelSchema = z
+  .strictObject({
+    /** Permanent id: the delivery ledger is kept per channel id, so renaming one starts it afresh. Example: `ops-slack`. */
+    id: SlugSchema,
+    /** slack | discord | teams | webhook | email. Example: `slack`. */
+    kind: z.enum(notificationKinds),
+    /**
+     * Environment variable with the secret. slack, discord, teams, webhook: the webhook URL.
+     * email: a prefix, read as `<PREFIX>_HOST`, `<PREFIX>_PORT`, `<PREFIX>_USER`, `<PREFIX>_PASSWORD`.
+     * When it is unset the channel is skipped with a warning. Example: `SLACK_WEBHOOK_URL`.
+     */
+    env: EnvNameSchema,
+    /** webhook only: environment variable with the HMAC-SHA256 signing key. Default: none (unsigned). Example: `STATUS_WEBHOOK_SECRET`. */
+    signing_secret_env: EnvNameSchema.optional(),
+    /** Only incidents touching one of these component ids. Default: every incident. Example: `[api, auth]`. */
+    components: z.array(SlugSchema).optional(),
+    /** Which events to send. Default: every event except `maintenance_reminder` (included when `remind_before` is set) and `component_status`. Example: `[incident_update, maintenance_started]`. */
+    events: z.array(z.enum(notificationEvents)).min(1).optional(),
+    /** Reminders sent this long before a maintenance window starts. Default: none. Example: `[24h, 1h]`. */
+    remind_before: z.array(LeadTimeSchema).default([]),
+    /** Allow http:// and private-network addresses (tests, intranet receivers). Default: `false` (https to public addresses only). */
+    allow_private_network: z.boolean().default(false),
+    /** email only: the fixed list address every message goes to. Example: `status-announce@acme.example`. */
+    to: z.email().optional(),
+    /** email only: the sender address. Example: `status@acme.example`. */
+    from: z.email().optional(),
+  })
+  .superRefine((channel, ctx) => {
+    const problem = (path: string, code: string, message: string, hint: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message, params: { code, hint } });
+    if (channel.kind === 'email') {
+      for (const field of ['to', 'from'] as const) {
+        if (!channel[field])
+          problem(
+            'kind',
+            'MissingEmailAddress',
+            `The email channel "${channel.id}" has no "${field}" address.`,
+            `Add "${field}: ${field === 'to' ? 'status-announce@example.com' : 'status@example.com'}" to the channel.`,
+          );
+      }
+    } else {
+      for (const field of ['to', 'from'] as const) {
+        if (channel[field] !== undefined)
+          problem(
+            field,
+            'EmailFieldOnChannel',
+            `"${field}" only applies to email channels, and "${channel.id}" is a ${channel.kind} channel.`,
+            `Remove "${field}", or set "kind: email".`,
+          );
+      }
+    }
+    if (channel.signing_secret_env !== undefined && channel.kind !== 'webhook')
+      problem(
+        'signing_secret_env',
+        'SigningSecretOnChannel',
+        `"signing_secret_env" only applies to webhook channels, and "${channel.id}" is a ${channel.kind} channel.`,
+        'Remove "signing_secret_env", or set "kind: webhook".',
+      );
+  });
+
+/** Where and how updates are pushed when the deploy publishes them. */
+export const NotificationsSchema = z.strictObject({
+  /** Most messages one channel gets in one run; a larger burst ends with one summary message. Default: `5`. */
+  max_per_run: z.number().int().min(1).max(100).default(5),
+  /** The channels. Default: none. */
+  channels: z.array(NotificationChannelSchema).default([]),
+});
+
 /** `components.yml`: the page and what it reports on. */
 export const ComponentsFileSchema = z.strictObject({
   page: PageSchema,
@@ -197,6 +296,8 @@ export const ComponentsFileSchema = z.strictObject({
   groups: z.array(GroupSchema).default([]),
   /** Components in display order. At least one. */
   components: z.array(ComponentSchema).min(1),
+  /** Push notifications to chat, webhooks and email. Default: none (feeds only). */
+  notifications: NotificationsSchema.default({ max_per_run: 5, channels: [] }),
 });
 
 /** An affected component: a bare id (status follows impact), or an id with an explicit status. */
@@ -233,6 +334,8 @@ export const UpdateSchema = z.strictObject({
    * Components listed without a status follow it. Example: `critical`. Default: unchanged.
    */
   impact: z.enum(impacts).optional(),
+  /** `false` publishes the update without sending notifications (quiet fixes, typos). Default: `true`. */
+  notify: z.boolean().default(true),
 });
 
 /** Front matter of `incidents/<slug>.md`. */
@@ -270,6 +373,8 @@ export type Component = ComponentsFile['components'][number];
 export type IncidentInput = z.input<typeof IncidentSchema>;
 export type IncidentFrontMatter = z.output<typeof IncidentSchema>;
 export type Update = IncidentFrontMatter['updates'][number];
+export type Notifications = ComponentsFile['notifications'];
+export type NotificationChannel = Notifications['channels'][number];
 
 /** An incident as the model holds it: its front matter, plus what the file itself gives. */
 export type Incident = IncidentFrontMatter & {

@@ -20,28 +20,37 @@ export interface FeedEntry {
   componentIds: string[];
 }
 
-interface RawEntry {
+export interface RawEntry {
   anchor: string;
   /** The label in the title: an update status, or the postmortem. */
   label: string;
+  /** The incident's status this entry announces (a postmortem follows the resolving update). */
+  status: UpdateStatus;
   at: number;
   message: string;
 }
 
 /** Explicit updates, a maintenance window opening or closing on its own, and a published postmortem. */
-function publishedChanges(state: IncidentState, now: number, links: Permalinks): RawEntry[] {
+export function publishedChanges(state: IncidentState, now: number, links: Permalinks): RawEntry[] {
   const { incident } = state;
   const label = (status: UpdateStatus) => strings.updateStatus[status];
   const entries: RawEntry[] = incident.updates
     .map((update, index) => ({
       anchor: links.updateAnchor(index),
       label: label(update.status),
+      status: update.status,
       at: update.at,
       message: update.message,
     }))
     .filter((entry) => entry.at <= now);
   if (state.postmortemAt !== null)
-    entries.push({ anchor: 'postmortem', label: strings.postmortem, at: state.postmortemAt, message: incident.body });
+    entries.push({
+      anchor: 'postmortem',
+      label: strings.postmortem,
+      status: 'resolved',
+      at: state.postmortemAt,
+      message: incident.body,
+    });
   if (incident.kind === 'maintenance' && incident.window) {
     for (const [anchor, at] of [
       ['window-start', incident.window.start],
@@ -53,7 +62,7 @@ function publishedChanges(state: IncidentState, now: number, links: Permalinks):
       const status = maintenanceStatusAt(incident, at);
       const message =
         status === 'completed' ? 'The maintenance window has ended.' : 'The maintenance window has started.';
-      entries.push({ anchor, label: label(status), at, message });
+      entries.push({ anchor, label: label(status), status, at, message });
     }
   }
   return entries;

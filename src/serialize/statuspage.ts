@@ -131,7 +131,7 @@ function createApi(state: StatusState, links: Permalinks) {
           updated_at: time(update.at),
           display_at: time(update.at),
           affected_components: affected,
-          deliver_notifications: true,
+          deliver_notifications: update.notify,
           custom_tweet: null,
           tweet_id: null,
         };

@@ -90,7 +90,11 @@ describe('issue 11 item 13: the pull request summary shows author text as text',
       kinds.add(token.type);
       if (token.type === 'heading') headings.push(token.text ?? '');
     });
-    expect(headings).toEqual(['✅ Validation passed', 'What this pull request publishes']);
+    expect(headings).toEqual([
+      '✅ Validation passed',
+      'What this pull request publishes',
+      'Notifications merging this sends',
+    ]);
     for (const kind of ['link', 'image', 'html', 'tag', 'def', 'blockquote', 'hr', 'list'])
       expect(kinds).not.toContain(kind);
     const table = tokens.find((token) => token.type === 'table');
@@ -114,7 +118,11 @@ describe('issue 11 item 13: the pull request summary shows author text as text',
       kinds.add(token.type);
       if (token.type === 'heading') headings.push(token.text ?? '');
     });
-    expect(headings).toEqual(['❌ Validation failed: do not merge', 'What this pull request publishes']);
+    expect(headings).toEqual([
+      '❌ Validation failed: do not merge',
+      'What this pull request publishes',
+      'Notifications merging this sends',
+    ]);
     expect(kinds).not.toContain('link');
     expect(summary.split('\n').slice(0, 5).join('\n')).toMatchInlineSnapshot(`
       "## ❌ Validation failed: do not merge
@@ -123,5 +131,31 @@ describe('issue 11 item 13: the pull request summary shows author text as text',
 
       - \`incidents/broken.md:4:14\` error \`InvalidId\`: \\"\\[api\\]\\(https\\:\\/\\/evil\\.example\\)\\" is not a valid id\\: use lowercase letters\\, digits and single hyphens\\."
     `);
+  });
+});
+
+describe('the pull request summary shows the impact readers will see', () => {
+  test('an update that escalates an open incident shows the impact change', () => {
+    const root = makeContentRoot({});
+    initRepository(root);
+    const opened = incidentFile(
+      'title: Slow search\nimpact: minor\ncomponents: [api]\nupdates:\n  - at: 2026-11-20T10:00:00Z\n    status: investigating\n    message: Looking.\n',
+    );
+    writeFile(root, 'incidents/slow-search.md', opened);
+    commitAll(root, 'open');
+    writeFile(
+      root,
+      'incidents/slow-search.md',
+      opened.replace(
+        /---\n$/,
+        '  - at: 2026-11-20T10:30:00Z\n    status: identified\n    message: Search is down.\n    impact: critical\n---\n',
+      ),
+    );
+    let out = '';
+    runPrSummaryCommand(['HEAD'], {
+      out: (text) => (out += text),
+      env: { STATUS_ROOT: root, STATUS_NOW: '2026-11-23T12:00:00Z' },
+    });
+    expect(out).toContain('| 1 new update | identified | minor → **critical** |');
   });
 });

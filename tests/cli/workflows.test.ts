@@ -17,10 +17,13 @@ interface Step {
   run?: string;
   with?: Record<string, string | boolean>;
   env?: Record<string, string>;
+  'continue-on-error'?: boolean;
 }
 
 interface Job {
   if?: string;
+  needs?: string | string[];
+  secrets?: string;
   permissions?: Record<string, string>;
   uses?: string;
   with?: Record<string, unknown>;
@@ -162,6 +165,26 @@ describe('GitHub workflows', () => {
     expect(workflow('publish.yml').jobs.build?.permissions).toEqual({ contents: 'read' });
   });
 
+  test('issue 12: subscribers are notified only after a successful deploy, never from a fork, by the one job that may push the ledger', () => {
+    const jobs = workflow('publish.yml').jobs;
+    const notify = jobs.notify!;
+    expect(notify.needs).toEqual(['build', 'deploy']);
+    expect(notify.if).toBe('${{ success() && !github.event.repository.fork }}');
+    expect(notify.permissions).toEqual({ contents: 'write' });
+    for (const [id, job] of Object.entries(jobs))
+      if (id !== 'notify') expect(job.permissions?.contents).not.toBe('write');
+    const steps = notify.steps!;
+    const install = steps.findIndex((step) => step.run === 'npm install --no-audit --no-fund');
+    const credentials = steps.findIndex((step) => step.run?.includes('extraheader'));
+    const send = steps.findIndex((step) => step.run === 'npm run notify');
+    // Install scripts run before the token reaches git's config; a failed delivery never fails the deploy.
+    expect(install).toBeLessThan(credentials);
+    expect(credentials).toBeLessThan(send);
+    expect(steps[send]!['continue-on-error']).toBe(true);
+    for (const name of ['deploy.yml', 'rebuild.yml'])
+      expect(Object.values(workflow(name).jobs).find(localCall)?.secrets).toBe('inherit');
+  });
+
   test('issue 11 item 14: every action is pinned by full commit id with its version in a comment', () => {
     for (const name of names) {
       for (const line of read(name)
@@ -181,8 +204,8 @@ describe('GitHub workflows', () => {
   test('checkouts keep no credentials and Node comes from .nvmrc', () => {
     const used = names.flatMap((name) => steps(workflow(name)));
     const checkouts = used.filter((step) => step.uses?.startsWith('actions/checkout@'));
-    expect(checkouts.length).toBe(2);
-    for (const step of checkouts) expect(step.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false });
+    expect(checkouts.length).toBe(3);
+    for (const step of checkouts) expect(step.with).toMatchObject({ 'persist-credentials': false });
     for (const step of used.filter((step) => step.uses?.startsWith('actions/setup-node@')))
       expect(step.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
   });

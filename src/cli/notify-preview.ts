@@ -1,0 +1,77 @@
+import { deriveStatusState } from '../domain/derive.ts';
+import type { Snapshot } from '../domain/history.ts';
+import type { ComponentsFile, NotificationChannel } from '../domain/schema.ts';
+import { collectPublishedEvents } from '../serialize/notify/events.ts';
+import { applyLedgerChanges, emptyLedger } from '../serialize/notify/ledger.ts';
+import { createMessageBuilder, type NotificationMessage } from '../serialize/notify/message.ts';
+import { planDeliveries } from '../serialize/notify/plan.ts';
+import { createPermalinks } from '../site/permalinks.ts';
+
+export interface PreviewedMessage {
+  channel: NotificationChannel;
+  message: NotificationMessage;
+}
+
+function eventsOf(file: ComponentsFile, snapshot: Snapshot, now: number) {
+  const state = deriveStatusState(
+    file,
+    snapshot.incidents.map((incident) => incident.value),
+    now,
+  );
+  const links = createPermalinks(file.page.base_path, file.page.url);
+  return { state, links, events: collectPublishedEvents(state, links, file.notifications.channels) };
+}
+
+/**
+ * The messages merging `head` onto `base` sends, per channel: as if the ledger held everything
+ * `base` publishes at `now`. Channels that `base` does not configure get a first run (record only).
+ */
+export function previewNotifications(base: Snapshot, head: Snapshot, now: number): PreviewedMessage[] {
+  const file = head.components?.value;
+  if (!file) return [];
+  const before = base.components ? eventsOf(base.components.value, base, now).events.map((event) => event.id) : [];
+  const known = new Set(base.components?.value.notifications.channels.map((channel) => channel.id) ?? []);
+  const ledger = applyLedgerChanges(
+    emptyLedger(),
+    file.notifications.channels
+      .filter((channel) => known.has(channel.id))
+      .map((channel) => ({ channel: channel.id, done: before })),
+  );
+  const { state, links, events } = eventsOf(file, head, now);
+  const build = createMessageBuilder(state, links);
+  return planDeliveries(events, file.notifications.channels, ledger, now, file.notifications.max_per_run).flatMap(
+    (plan) => [
+      ...plan.send.map((event) => ({ channel: plan.channel, message: build.fromEvent(event) })),
+      ...(plan.overflow.length ? [{ channel: plan.channel, message: build.summary(plan.overflow) }] : []),
+    ],
+  );
+}
+
+/** Table-cell text: no pipes, tags, links, mentions or line breaks from author text. */
+function cell(text: string, max = 160): string {
+  const short = text.length > max ? `${text.slice(0, max - 1).toWellFormed()}…` : text;
+  return short
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\|[\]`*_~])/g, '\\$1')
+    .replace(/@/g, '&#64;');
+}
+
+/** Markdown section for the pull request summary: which messages merging sends, to which channels. */
+export function summarizeNotifications(base: Snapshot, head: Snapshot, now: number): string {
+  const channels = head.components?.value.notifications.channels ?? [];
+  const lines = ['', '## Notifications merging this sends', ''];
+  if (channels.length === 0) return `${lines.join('\n')}No notification channels are configured.\n`;
+  const messages = previewNotifications(base, head, now);
+  if (messages.length === 0) return `${lines.join('\n')}None: no channel is told about anything new.\n`;
+  lines.push('| channel | kind | message | link |', '| --- | --- | --- | --- |');
+  for (const { channel, message } of messages) {
+    lines.push(
+      `| \`${channel.id}\` | ${channel.kind} | **${cell(`[${message.statusLabel}] ${message.title}`, 120)}**: ${cell(message.text)} | ${message.url.replace(/[|()<>\s]/g, encodeURIComponent)} |`,
+    );
+  }
+  lines.push('', 'Updates with `notify: false` are published without these messages.');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,313 @@
+import { appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { deriveStatusState, type StatusState } from '../domain/derive.ts';
+import { hasErrors, sortProblems } from '../domain/problems.ts';
+import type { ComponentsFile, NotificationChannel } from '../domain/schema.ts';
+import { formatZonedIso } from '../domain/time.ts';
+import { readBuildClock, readContentRoot } from '../node/clock.ts';
+import { loadRepository } from '../node/load-repository.ts';
+import { deliver, missingSecret } from '../node/notify/deliver.ts';
+import type { PostOptions } from '../node/notify/http-post.ts';
+import { fileLedgerStore, gitBranchLedgerStore, type LedgerStore } from '../node/notify/ledger-store.ts';
+import { collectPublishedEvents, type PublishedEvent } from '../serialize/notify/events.ts';
+import { applyLedgerChanges, emptyLedger, type Ledger, type LedgerChange } from '../serialize/notify/ledger.ts';
+import { createMessageBuilder, type NotificationMessage } from '../serialize/notify/message.ts';
+import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
+import { renderPayload } from '../serialize/notify/render.ts';
+import { createPermalinks, type Permalinks } from '../site/permalinks.ts';
+import { formatHuman } from './format.ts';
+
+export const defaultLedgerBranch = 'statusmark-notify-ledger';
+
+const usage = `Usage: npm run notify -- [--dry-run] [--payloads] [--since <time>] [--ledger-branch <name>] [--remote <name>] [--ledger-file <path>] [--root <dir>]
+  --dry-run        print what would be sent, with the rendered text; send and record nothing
+  --payloads       with --dry-run, also print each channel's exact JSON body
+  --since          with --dry-run, treat everything published before <time> as delivered
+                   (default when no ledger exists yet: 24 hours before the build clock)
+  --ledger-branch  branch holding ledger.json on the remote (default ${defaultLedgerBranch})
+  --remote         git remote of that branch (default origin)
+  --ledger-file    keep the ledger in a local file instead of a branch
+  --root           folder holding components.yml and incidents/ (default: STATUS_ROOT or .)`;
+
+export interface NotifyIo {
+  out: (line: string) => void;
+  env: Record<string, string | undefined>;
+  /** Test hook: faster retries. */
+  http?: Partial<PostOptions>;
+}
+
+interface Options {
+  dryRun: boolean;
+  payloads: boolean;
+  since?: string;
+  root?: string;
+  ledgerBranch: string;
+  remote: string;
+  ledgerFile?: string;
+}
+
+function parseArgs(args: readonly string[]): Options | string {
+  const options: Options = { dryRun: false, payloads: false, ledgerBranch: defaultLedgerBranch, remote: 'origin' };
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    const value = () => args[++index] ?? '';
+    if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--payloads') options.payloads = true;
+    else if (arg === '--since') options.since = value();
+    else if (arg === '--root') options.root = value();
+    else if (arg === '--ledger-branch') options.ledgerBranch = value();
+    else if (arg === '--remote') options.remote = value();
+    else if (arg === '--ledger-file') options.ledgerFile = value();
+    else return `Unknown option "${arg}".`;
+  }
+  if (options.since !== undefined && Number.isNaN(Date.parse(options.since)))
+    return `--since "${options.since}" is not a time.`;
+  return options;
+}
+
+interface Context {
+  state: StatusState;
+  links: Permalinks;
+  file: ComponentsFile;
+  events: PublishedEvent[];
+}
+
+function loadContext(root: string, now: number, out: (line: string) => void): Context | undefined {
+  const loaded = loadRepository(root, now);
+  if (!loaded.repository || hasErrors(loaded.problems)) {
+    for (const problem of sortProblems(loaded.problems).filter((item) => item.severity === 'error'))
+      out(formatHuman(problem));
+    out('The content is invalid; nothing was sent.');
+    return undefined;
+  }
+  const file = loaded.repository.components;
+  const state = deriveStatusState(file, loaded.repository.incidents, now);
+  const links = createPermalinks(file.page.base_path, file.page.url);
+  return { state, links, file, events: collectPublishedEvents(state, links, file.notifications.channels) };
+}
+
+/** The messages one channel plan turns into: one per event, then a summary for the overflow. */
+function messagesOf(plan: ChannelPlan, build: ReturnType<typeof createMessageBuilder>) {
+  const messages: { message: NotificationMessage; ids: string[] }[] = plan.send.map((event) => ({
+    message: build.fromEvent(event),
+    ids: [event.id],
+  }));
+  if (plan.overflow.length > 0)
+    messages.push({ message: build.summary(plan.overflow), ids: plan.overflow.map((event) => event.id) });
+  return messages;
+}
+
+/** `npm run notify`: sends what this build publishes and no channel has had yet. */
+export async function runNotifyCommand(args: readonly string[], io: NotifyIo): Promise<number> {
+  const options = parseArgs(args);
+  if (typeof options === 'string') {
+    io.out(`${options}\n${usage}`);
+    return 2;
+  }
+  const now = readBuildClock(io.env);
+  const root = resolve(options.root ?? readContentRoot(io.env));
+  const context = loadContext(root, now, io.out);
+  if (!context) return 1;
+  const store = options.ledgerFile
+    ? fileLedgerStore(resolve(options.ledgerFile))
+    : gitBranchLedgerStore(root, options.ledgerBranch, options.remote);
+  if (context.file.notifications.channels.length === 0) {
+    io.out('No notification channels are configured in components.yml; nothing to send.');
+    return 0;
+  }
+  return options.dryRun ? dryRun(context, store, options, now, io) : sendRun(context, store, now, io);
+}
+
+async function dryRun(context: Context, store: LedgerStore, options: Options, now: number, io: NotifyIo) {
+  const { state, links, file, events } = context;
+  let ledger: Ledger = emptyLedger();
+  let since = options.since === undefined ? undefined : Date.parse(options.since);
+  try {
+    const stored = await store.read();
+    if (stored.found) ledger = stored.ledger;
+    else since ??= now - 24 * 3_600_000;
+  } catch (error) {
+    io.out(`No ledger available (${store.description}): ${(error as Error).message.split('\n')[0]}`);
+    since ??= now - 24 * 3_600_000;
+  }
+  if (since !== undefined) {
+    io.out(`Dry run: treating everything published before ${new Date(since).toISOString()} as already delivered.`);
+    const done = events.filter((event) => event.at < since).map((event) => event.id);
+    ledger = applyLedgerChanges(
+      emptyLedger(),
+      file.notifications.channels.map((channel) => ({ channel: channel.id, done })),
+    );
+  }
+  const build = createMessageBuilder(state, links);
+  const plans = planDeliveries(events, file.notifications.channels, ledger, now, file.notifications.max_per_run);
+  let total = 0;
+  for (const plan of plans) {
+    const skipped = missingSecret(plan.channel, io.env);
+    const messages = messagesOf(plan, build);
+    total += messages.length;
+    io.out(
+      `\n== ${plan.channel.id} (${plan.channel.kind}): ${plan.firstRun ? 'first run, records only' : `${messages.length} message${messages.length === 1 ? '' : 's'}`}${skipped ? ` — skipped on a real run: ${skipped}` : ''}`,
+    );
+    for (const { message } of messages) {
+      io.out(`\n-- ${message.id}\n${renderPlainText(message)}`);
+      if (options.payloads) {
+        const payload = renderPayload(plan.channel.kind, message, state, links);
+        io.out(
+          payload.kind === 'json'
+            ? JSON.stringify(JSON.parse(payload.body), null, 2)
+            : JSON.stringify(payload.email, null, 2),
+        );
+      }
+    }
+  }
+  io.out(`\nDry run: ${total} message${total === 1 ? '' : 's'} would be sent; nothing was sent or recorded.`);
+  return 0;
+}
+
+/** The text a person reads, as the dry run and the PR summary show it. */
+export function renderPlainText(message: NotificationMessage): string {
+  const lines = [
+    `[${message.statusLabel}] ${message.title}`,
+    message.impactLabel && `Impact: ${message.impactLabel}`,
+    message.components.length > 0 && `Affected: ${message.components.join(', ')}`,
+    message.nextUpdate && `Next update by: ${message.nextUpdate}`,
+    message.text,
+    message.url,
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+interface ChannelOutcome {
+  channel: NotificationChannel;
+  sent: string[];
+  failed?: { ids: string[]; error: string };
+  skipped?: string;
+  firstRun?: boolean;
+  recorded: number;
+}
+
+/** Claims, delivers, then records; every ledger write is compare-and-swap with re-read on conflict. */
+async function sendRun(context: Context, store: LedgerStore, now: number, io: NotifyIo): Promise<number> {
+  const { state, links, file, events } = context;
+  const outcomes: ChannelOutcome[] = [];
+  const usable = file.notifications.channels.filter((channel) => {
+    const skipped = missingSecret(channel, io.env);
+    if (skipped) {
+      io.out(`warning: channel "${channel.id}" (${channel.kind}) skipped: ${skipped}.`);
+      outcomes.push({ channel, sent: [], skipped, recorded: 0 });
+    }
+    return !skipped;
+  });
+  const claimedAt = new Date(now).toISOString();
+  let plans: ChannelPlan[] = [];
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await store.read();
+      plans = planDeliveries(events, usable, stored.ledger, now, file.notifications.max_per_run);
+      const changes: LedgerChange[] = plans
+        .map((plan) => ({
+          channel: plan.channel.id,
+          done: plan.silent,
+          claim: [...plan.send, ...plan.overflow].map((event) => event.id),
+          claimedAt,
+        }))
+        .filter((change) => change.done.length + change.claim.length > 0 || !stored.ledger.channels[change.channel]);
+      if (changes.length === 0) break;
+      if (await store.write(applyLedgerChanges(stored.ledger, changes), stored.version)) break;
+      if (attempt === 5) throw new Error('another run kept writing the ledger; try again.');
+    }
+  } catch (error) {
+    io.out(
+      `error: the notification ledger (${store.description}) could not be read or written: ${(error as Error).message.split('\n')[0]}`,
+    );
+    io.out('Nothing was sent.');
+    writeStepSummary(io.env, [`**Notifications:** the ledger could not be used; nothing was sent.`]);
+    return 1;
+  }
+
+  const build = createMessageBuilder(state, links);
+  const siteUrl = links.absolute(links.home());
+  const results = await Promise.all(
+    plans.map(async (plan): Promise<ChannelOutcome> => {
+      const outcome: ChannelOutcome = {
+        channel: plan.channel,
+        sent: [],
+        firstRun: plan.firstRun,
+        recorded: plan.silent.length,
+      };
+      const messages = messagesOf(plan, build);
+      for (const [index, { message, ids }] of messages.entries()) {
+        const payload = renderPayload(plan.channel.kind, message, state, links);
+        const result = await deliver(plan.channel, payload, io.env, { messageId: message.id, siteUrl, http: io.http });
+        if (result.ok) {
+          outcome.sent.push(...ids);
+          continue;
+        }
+        // Keep order: stop this channel at its first failure; the rest is retried next run.
+        outcome.failed = { ids: messages.slice(index).flatMap((item) => item.ids), error: result.error ?? 'failed' };
+        break;
+      }
+      return outcome;
+    }),
+  );
+  outcomes.push(...results);
+
+  const finalChanges: LedgerChange[] = results.map((outcome) => ({
+    channel: outcome.channel.id,
+    done: outcome.sent,
+    release: outcome.failed?.ids ?? [],
+  }));
+  let recorded = finalChanges.every((change) => change.done!.length + change.release!.length === 0);
+  for (let attempt = 1; !recorded && attempt <= 10; attempt++) {
+    try {
+      const stored = await store.read();
+      recorded = await store.write(applyLedgerChanges(stored.ledger, finalChanges), stored.version);
+    } catch (error) {
+      io.out(`warning: recording deliveries failed (${(error as Error).message.split('\n')[0]}); retrying.`);
+    }
+  }
+  return report(outcomes, recorded, store, now, state.page.timezone, io);
+}
+
+function report(
+  outcomes: ChannelOutcome[],
+  recorded: boolean,
+  store: LedgerStore,
+  now: number,
+  zone: string,
+  io: NotifyIo,
+): number {
+  const lines: string[] = [];
+  const summary = [
+    `### Notifications (${formatZonedIso(now, zone)})`,
+    '',
+    '| channel | kind | result |',
+    '| --- | --- | --- |',
+  ];
+  for (const outcome of outcomes.sort((a, b) => a.channel.id.localeCompare(b.channel.id))) {
+    const { channel } = outcome;
+    let result: string;
+    if (outcome.skipped) result = `skipped: ${outcome.skipped}`;
+    else if (outcome.firstRun)
+      result = `first run: recorded ${outcome.recorded} published update${outcome.recorded === 1 ? '' : 's'}, sent nothing`;
+    else if (outcome.failed)
+      result = `FAILED: ${outcome.failed.error}; sent ${outcome.sent.length}, ${outcome.failed.ids.length} left for the next run`;
+    else result = `sent ${outcome.sent.length}${outcome.sent.length ? ` (${outcome.sent.join(', ')})` : ''}`;
+    lines.push(`${channel.id} (${channel.kind}): ${result}`);
+    summary.push(`| ${channel.id} | ${channel.kind} | ${result.replace(/\|/g, '\\|').replace(/[<>]/g, '')} |`);
+  }
+  if (!recorded) {
+    lines.push(
+      `error: deliveries could not be recorded in ${store.description}; claimed updates are retried after an hour.`,
+    );
+    summary.push('', '**The ledger could not be updated; claimed updates are retried after an hour.**');
+  }
+  for (const line of lines) io.out(line);
+  writeStepSummary(io.env, summary);
+  const failed = outcomes.some((outcome) => outcome.failed) || !recorded;
+  return failed ? 1 : 0;
+}
+
+function writeStepSummary(env: Record<string, string | undefined>, lines: string[]): void {
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${lines.join('\n')}\n`);
+}

@@ -1,0 +1,56 @@
+import { createHmac } from 'node:crypto';
+import type { NotificationChannel } from '../../domain/schema.ts';
+import { stableId } from '../../serialize/ids.ts';
+import type { RenderedPayload } from '../../serialize/notify/render.ts';
+import { postJson, type PostOptions } from './http-post.ts';
+import { readSmtpSettings, sendEmail } from './smtp.ts';
+
+/** The header webhook receivers verify: `sha256=` + hex HMAC-SHA256 of the raw body with the shared secret. */
+export const signatureHeader = 'x-statusmark-signature-256';
+
+export function signBody(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** Why a channel cannot be used this run (its secret is unset), or undefined when it can. */
+export function missingSecret(
+  channel: NotificationChannel,
+  env: Record<string, string | undefined>,
+): string | undefined {
+  if (channel.kind === 'email') return env[`${channel.env}_HOST`] ? undefined : `${channel.env}_HOST is unset`;
+  return env[channel.env] ? undefined : `${channel.env} is unset`;
+}
+
+export interface DeliveryResult {
+  ok: boolean;
+  error?: string;
+}
+
+/** Delivers one rendered message to one channel, with the channel's secrets from `env`. */
+export async function deliver(
+  channel: NotificationChannel,
+  payload: RenderedPayload,
+  env: Record<string, string | undefined>,
+  options: { messageId: string; siteUrl: string; http?: Partial<PostOptions> },
+): Promise<DeliveryResult> {
+  if (payload.kind === 'email') {
+    const settings = readSmtpSettings(channel.env, env);
+    if (!settings) return { ok: false, error: `${channel.env}_HOST is unset` };
+    // One Message-ID per ledger id: a list server or mail client can spot a duplicate.
+    const messageId = `<${stableId('update', options.messageId)}@${new URL(options.siteUrl).hostname}>`;
+    return sendEmail(settings, { from: channel.from!, to: channel.to!, messageId }, payload.email);
+  }
+  const headers: Record<string, string> = { 'user-agent': 'statusmark-notify' };
+  const secret = channel.signing_secret_env ? env[channel.signing_secret_env] : undefined;
+  if (secret) headers[signatureHeader] = signBody(payload.body, secret);
+  const result = await postJson(env[channel.env] ?? '', payload.body, headers, {
+    allowPrivateNetwork: channel.allow_private_network,
+    ...options.http,
+  });
+  return result.ok
+    ? { ok: true }
+    : {
+        ok: false,
+        error: `${result.error ?? 'failed'}${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}`,
+      };
+}

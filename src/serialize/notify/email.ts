@@ -1,0 +1,53 @@
+import { escapeHtml } from '../feed-entries.ts';
+import { renderMarkdown } from '../markdown.ts';
+import type { NotificationMessage } from './message.ts';
+import { truncate } from './safe-text.ts';
+
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Long updates are cut in email too, with a link; mail clients and list servers choke on huge bodies. */
+const maxEmailText = 20_000;
+
+/**
+ * Plain text plus HTML. The HTML body is the author's markdown through the site's own sanitizer
+ * (no scripts, no event handlers, no unsafe URLs); every other value is escaped.
+ */
+export function renderEmail(message: NotificationMessage): EmailContent {
+  const facts: [string, string][] = [
+    ['Status', message.statusLabel],
+    ...(message.impactLabel ? [['Impact', message.impactLabel] as [string, string]] : []),
+    ...(message.components.length ? [['Affected', message.components.join(', ')] as [string, string]] : []),
+    ...(message.nextUpdate ? [['Next update by', message.nextUpdate] as [string, string]] : []),
+  ];
+  const more = `\n\nRead the full update: ${message.url}`;
+  const text = [
+    `[${message.statusLabel}] ${message.title}`,
+    '',
+    ...facts.map(([name, value]) => `${name}: ${value}`),
+    '',
+    truncate(message.text, maxEmailText, more),
+    '',
+    `${message.pageName} · ${message.when}`,
+    message.url,
+    '',
+  ].join('\n');
+  const cut = message.markdown.length > maxEmailText;
+  const html = [
+    '<!doctype html><html><body>',
+    `<h1>${escapeHtml(`[${message.statusLabel}] ${message.title}`)}</h1>`,
+    `<p>${facts.map(([name, value]) => `<strong>${escapeHtml(name)}:</strong> ${escapeHtml(value)}`).join('<br>')}</p>`,
+    renderMarkdown(cut ? truncate(message.markdown, maxEmailText) : message.markdown),
+    cut ? `<p><a href="${escapeHtml(message.url)}">Read the full update</a></p>` : '',
+    `<p>${escapeHtml(message.pageName)} · ${escapeHtml(message.when)} · <a href="${escapeHtml(message.url)}">View on the status page</a></p>`,
+    '</body></html>',
+  ].join('\n');
+  return {
+    subject: truncate(`[${message.pageName}] [${message.statusLabel}] ${message.title}`.replace(/[\r\n]+/g, ' '), 200),
+    text,
+    html,
+  };
+}

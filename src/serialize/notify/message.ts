@@ -1,0 +1,125 @@
+import type { StatusState } from '../../domain/derive.ts';
+import type { NotificationEvent } from '../../domain/notify-vocabulary.ts';
+import type { ComponentStatus, UpdateStatus } from '../../domain/vocabulary.ts';
+import { createDateFormat } from '../../site/format.ts';
+import type { Permalinks } from '../../site/permalinks.ts';
+import { strings } from '../../site/strings.ts';
+import type { PublishedEvent } from './events.ts';
+import { defuseMentions, plainTextOf, wellFormed } from './safe-text.ts';
+
+/** Everything any channel says about one event, already made safe as plain text. */
+export interface NotificationMessage {
+  /** Ledger id, or `summary:<first id>` for a burst summary. */
+  id: string;
+  event: NotificationEvent | 'summary';
+  pageName: string;
+  pageUrl: string;
+  title: string;
+  status: UpdateStatus | null;
+  statusLabel: string;
+  /** For colours: none | minor | major | critical | maintenance | resolved. */
+  severity: 'none' | 'minor' | 'major' | 'critical' | 'maintenance' | 'resolved';
+  impactLabel: string;
+  components: string[];
+  /** Plain text, well-formed, broadcast mentions defused; not yet escaped for any channel. */
+  text: string;
+  /** The author's markdown (well-formed), for HTML email through the site's sanitizer. */
+  markdown: string;
+  nextUpdate: string | null;
+  at: number;
+  when: string;
+  /** The update's anchor on the site. */
+  url: string;
+  /** The source event, for the webhook's Statuspage-shaped body; absent on summaries. */
+  source?: PublishedEvent;
+}
+
+const componentSeverity: Record<ComponentStatus, NotificationMessage['severity']> = {
+  operational: 'resolved',
+  under_maintenance: 'maintenance',
+  degraded_performance: 'minor',
+  partial_outage: 'major',
+  major_outage: 'critical',
+};
+
+/** Builds the messages for one state; the date format is made once. */
+export function createMessageBuilder(state: StatusState, links: Permalinks) {
+  const format = createDateFormat(state.page.timezone, state.page.locale);
+  const names = new Map(state.components.map((component) => [component.component.id, component.component.name]));
+  const safe = (text: string) => defuseMentions(wellFormed(text));
+  const base = {
+    pageName: safe(state.page.name),
+    pageUrl: links.absolute(links.home()),
+  };
+  return {
+    fromEvent(event: PublishedEvent): NotificationMessage {
+      const { incident } = event;
+      if (event.component) {
+        const { id, from, to } = event.component;
+        const name = safe(names.get(id) ?? id);
+        const label = strings.componentStatus;
+        return {
+          ...base,
+          id: event.id,
+          event: event.event,
+          title: name,
+          status: null,
+          statusLabel: label[to],
+          severity: componentSeverity[to],
+          impactLabel: incident.incident.kind === 'maintenance' ? strings.maintenance : strings.impact[incident.impact],
+          components: [name],
+          text: safe(`${name} changed from ${label[from]} to ${label[to]} (${incident.incident.title}).`),
+          markdown: '',
+          nextUpdate: null,
+          at: event.at,
+          when: format.dateTime(event.at),
+          url: event.url,
+          source: event,
+        };
+      }
+      const maintenance = incident.incident.kind === 'maintenance';
+      const closed = event.status === 'resolved' || event.status === 'completed';
+      return {
+        ...base,
+        id: event.id,
+        event: event.event,
+        title: safe(incident.incident.title),
+        status: event.status,
+        statusLabel: event.event === 'maintenance_reminder' ? 'Reminder' : strings.updateStatus[event.status],
+        severity: closed ? 'resolved' : maintenance ? 'maintenance' : incident.impact,
+        impactLabel: maintenance ? strings.maintenance : strings.impact[incident.impact],
+        components: incident.componentIds.map((id) => safe(names.get(id) ?? id)),
+        text: defuseMentions(plainTextOf(event.message)),
+        markdown: wellFormed(event.message),
+        nextUpdate: event.nextUpdate === null ? null : format.dateTime(event.nextUpdate),
+        at: event.at,
+        when: format.dateTime(event.at),
+        url: event.url,
+        source: event,
+      };
+    },
+    /** One message standing for a burst past the per-run cap. */
+    summary(events: readonly PublishedEvent[]): NotificationMessage {
+      const titles = [...new Set(events.map((event) => event.incident.incident.title))];
+      const last = events[events.length - 1]!;
+      const text = `${events.length} more update${events.length === 1 ? ' was' : 's were'} published: ${titles.join('; ')}. See the status page for details.`;
+      return {
+        ...base,
+        id: `summary:${events[0]!.id}`,
+        event: 'summary',
+        title: safe(`${events.length} more status updates`),
+        status: null,
+        statusLabel: 'Summary',
+        severity: 'none',
+        impactLabel: '',
+        components: [],
+        text: safe(text),
+        markdown: safe(text),
+        nextUpdate: null,
+        at: last.at,
+        when: format.dateTime(last.at),
+        url: base.pageUrl,
+      };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { NotificationMessage } from './message.ts';
+import { truncate } from './safe-text.ts';
+
+/** Slack's three control characters, and nothing else (docs: "Escaping text"). */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const mrkdwn = (text: string) => ({ type: 'mrkdwn', text, verbatim: true });
+
+/**
+ * An incoming-webhook body: Block Kit blocks plus the top-level `text` that mobile notifications
+ * show. Author text is escaped (so `<!here>` and `<url|label>` are inert), `verbatim` stops
+ * auto-linking of bare mentions, and every text object stays within Slack's limits.
+ */
+export function renderSlack(message: NotificationMessage): Record<string, unknown> {
+  const more = `\n<${message.url}|Read the full update>`;
+  // Text objects need a visible character: an update of only an image has no text left.
+  const body = truncate(escapeSlack(message.text || '(no text)'), 2900, more);
+  const facts = [
+    `*Status:* ${escapeSlack(message.statusLabel)}`,
+    message.impactLabel && `*Impact:* ${escapeSlack(message.impactLabel)}`,
+    message.components.length > 0 && `*Affected:* ${escapeSlack(message.components.join(', '))}`,
+    message.nextUpdate && `*Next update by:* ${escapeSlack(message.nextUpdate)}`,
+  ].filter(Boolean);
+  const header = truncate(`[${message.statusLabel}] ${message.title}`, 150);
+  return {
+    text: truncate(escapeSlack(`[${message.statusLabel}] ${message.title}: ${message.text}`), 3000),
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: header, emoji: false } },
+      { type: 'section', text: mrkdwn(truncate(facts.join('  ·  '), 3000)) },
+      { type: 'section', text: mrkdwn(body) },
+      {
+        type: 'context',
+        elements: [mrkdwn(truncate(`${escapeSlack(message.pageName)} · ${escapeSlack(message.when)}`, 3000))],
+      },
+      {
+        type: 'actions',
+        elements: [{ type: 'button', text: { type: 'plain_text', text: 'View on the status page' }, url: message.url }],
+      },
+    ],
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+}

@@ -1,0 +1,63 @@
+import type { NotificationMessage } from './message.ts';
+import { truncate } from './safe-text.ts';
+
+/**
+ * Teams' TextBlock markdown subset: backslash-escape what could make links, emphasis or lists,
+ * and `<` so no `<at>` mention tag survives.
+ */
+export function escapeTeams(text: string): string {
+  return text
+    .replace(/([\\*_~`[\]()])/g, '\\$1')
+    .replace(/^(\s*)([#>+-])/gm, '$1\\$2')
+    .replace(/</g, '&lt;');
+}
+
+/**
+ * A Workflows webhook body: one Adaptive Card 1.4 using only 1.2-era elements (TextBlock,
+ * FactSet, Action.OpenUrl); no mention entities, so nothing can ping. Text stays far below
+ * the ~28 KB message limit.
+ */
+export function renderTeams(message: NotificationMessage): Record<string, unknown> {
+  const more = `\n[Read the full update](${message.url})`;
+  const facts = [
+    { title: 'Status', value: escapeTeams(message.statusLabel) },
+    ...(message.impactLabel ? [{ title: 'Impact', value: escapeTeams(message.impactLabel) }] : []),
+    ...(message.components.length
+      ? [{ title: 'Affected', value: truncate(escapeTeams(message.components.join(', ')), 1000) }]
+      : []),
+    ...(message.nextUpdate ? [{ title: 'Next update by', value: escapeTeams(message.nextUpdate) }] : []),
+  ];
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.4',
+          body: [
+            {
+              type: 'TextBlock',
+              text: truncate(escapeTeams(`[${message.statusLabel}] ${message.title}`), 300),
+              weight: 'Bolder',
+              size: 'Medium',
+              wrap: true,
+            },
+            { type: 'FactSet', facts },
+            { type: 'TextBlock', text: truncate(escapeTeams(message.text || '(no text)'), 6000, more), wrap: true },
+            {
+              type: 'TextBlock',
+              text: escapeTeams(`${message.pageName} · ${message.when}`),
+              isSubtle: true,
+              size: 'Small',
+              wrap: true,
+            },
+          ],
+          actions: [{ type: 'Action.OpenUrl', title: 'View on the status page', url: message.url }],
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,138 @@
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { incidentFile } from '../helpers/content.ts';
+import { componentsWithChannels, makeNotifyRepository, runNotify, startReceiver } from '../helpers/notify.ts';
+import {
+  DiscordMessageSchema,
+  SlackMessageSchema,
+  StatuspageIncidentWebhookSchema,
+  TeamsMessageSchema,
+} from '../helpers/notify-shapes.ts';
+
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+const mails: { from: string; to: string[]; parsed: ParsedMail; auth?: string }[] = [];
+let smtp: SMTPServer;
+let smtpPort = 0;
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+  smtp = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS'],
+    authOptional: false,
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      if (auth.username === 'mailer' && auth.password === 'hunter2') callback(null, { user: auth.username });
+      else callback(new Error('bad credentials'));
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          mails.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((item) => item.address),
+            parsed,
+            auth: String(session.user),
+          });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtpPort = (smtp.server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await receiver.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const channels = ['slack', 'discord', 'teams', 'webhook']
+  .map(
+    (kind) =>
+      `    - id: ${kind}-channel\n      kind: ${kind}\n      env: ${kind.toUpperCase()}_URL\n      allow_private_network: true\n`,
+  )
+  .join('').concat(`    - id: announce
+      kind: email
+      env: SMTP
+      to: status-announce@fixture.example
+      from: status@fixture.example
+`);
+
+const incident = (updates: string) =>
+  incidentFile(`title: "Login failures <script>alert(1)</script> @channel"
+impact: major
+components: [api, database]
+updates:
+  - at: 2026-11-23T10:00:00Z
+    status: investigating
+    message: First.
+${updates}`);
+
+test('one new update reaches Slack, Discord, Teams, a webhook and an SMTP list, each in its documented shape', async () => {
+  const repo = makeNotifyRepository({ '2026-11-23-login.md': incident('') }, componentsWithChannels(channels));
+  const env = {
+    SLACK_URL: `${receiver.url}/slack`,
+    DISCORD_URL: `${receiver.url}/discord`,
+    TEAMS_URL: `${receiver.url}/teams`,
+    WEBHOOK_URL: `${receiver.url}/webhook`,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
+    SMTP_USER: 'mailer',
+    SMTP_PASSWORD: 'hunter2',
+  };
+  expect((await runNotify(repo.root, { ...env, STATUS_NOW: '2026-11-23T10:05:00Z' })).code).toBe(0);
+  writeFileSync(
+    join(repo.root, 'incidents', '2026-11-23-login.md'),
+    incident(`  - at: 2026-11-23T10:20:00Z
+    status: identified
+    message: "Sessions fail **after** the <b>upgrade</b>; see [details](https://acme.example/x). @here"
+    next_update: 2026-11-23T11:00:00Z
+`),
+  );
+  const run = await runNotify(repo.root, { ...env, STATUS_NOW: '2026-11-23T10:25:00Z' });
+  expect(run.output).toBe(
+    [
+      'announce (email): sent 1 (2026-11-23-login#update-2)',
+      'discord-channel (discord): sent 1 (2026-11-23-login#update-2)',
+      'slack-channel (slack): sent 1 (2026-11-23-login#update-2)',
+      'teams-channel (teams): sent 1 (2026-11-23-login#update-2)',
+      'webhook-channel (webhook): sent 1 (2026-11-23-login#update-2)',
+    ].join('\n'),
+  );
+  expect(run.code).toBe(0);
+  SlackMessageSchema.parse(receiver.bodies('/slack')[0]);
+  const discord = DiscordMessageSchema.parse(receiver.bodies('/discord')[0]);
+  expect(discord.embeds[0]!.color).toBe(0xea580c);
+  TeamsMessageSchema.parse(receiver.bodies('/teams')[0]);
+  const hook = StatuspageIncidentWebhookSchema.parse(receiver.bodies('/webhook')[0]);
+  expect(
+    receiver.received.find((item) => item.path === '/webhook')!.headers['x-statusmark-signature-256'],
+  ).toBeUndefined();
+  expect(hook.incident.incident_updates[0]!.body).toBe(
+    'Sessions fail after the upgrade; see details (https://acme.example/x). @\u2060here',
+  );
+
+  expect(mails).toHaveLength(1);
+  const [mail] = mails;
+  expect(mail!.auth).toBe('mailer');
+  expect(mail!.to).toEqual(['status-announce@fixture.example']);
+  expect(mail!.parsed.from?.text).toBe('status@fixture.example');
+  expect(mail!.parsed.subject).toBe(
+    '[Fixture Status] [Identified] Login failures <script>alert(1)</script> @\u2060channel',
+  );
+  expect(mail!.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+  expect(mail!.parsed.messageId).toMatch(/^<[0-9a-z]{13}@status\.fixture\.example>$/);
+  expect(mail!.parsed.text).toContain('Next update by: 23 Nov 2026, 12:00 CET');
+  expect(mail!.parsed.text).toContain('https://status.fixture.example/incidents/2026-11-23-login/#update-2');
+  const html = String(mail!.parsed.html);
+  expect(html).toContain('<strong>after</strong>');
+  expect(html).toContain('<a href="https://acme.example/x" rel="nofollow noopener">details</a>');
+  expect(html).toContain('Login failures &lt;script&gt;');
+  expect(html).not.toMatch(/<script|<b>/);
+});
