@@ -40,19 +40,22 @@ export function isIncidentFileName(name: string): boolean {
   return name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
 }
 
+/** Names in incidents/, or none when it is missing or a symbolic link (loadRepository refuses that). */
+function readIncidentDirNames(root: string): string[] {
+  try {
+    if (lstatSync(join(root, incidentsDirName)).isSymbolicLink()) return [];
+    return readdirSync(join(root, incidentsDirName));
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The incident files, sorted by name; subfolders (templates) are not incidents.
  * A symbolic link in place of incidents/ lists nothing here; loadRepository refuses it.
  */
 export function listIncidentFiles(root: string): string[] {
-  let names: string[];
-  try {
-    if (lstatSync(join(root, incidentsDirName)).isSymbolicLink()) return [];
-    names = readdirSync(join(root, incidentsDirName));
-  } catch {
-    return [];
-  }
-  return names
+  return readIncidentDirNames(root)
     .filter(isIncidentFileName)
     .sort()
     .map((name) => `${incidentsDirName}/${name}`);
@@ -150,14 +153,7 @@ function loadComponentsFile(
 
 /** Markdown-looking files in incidents/ that are not read as incidents: said out loud, not skipped silently. */
 function warnSkippedMarkdown(root: string): Problem[] {
-  let names: string[];
-  try {
-    if (lstatSync(join(root, incidentsDirName)).isSymbolicLink()) return [];
-    names = readdirSync(join(root, incidentsDirName));
-  } catch {
-    return [];
-  }
-  return names
+  return readIncidentDirNames(root)
     .filter((name) => /\.(md|markdown|mdown|mkd|mdx)$/i.test(name) && !isIncidentFileName(name))
     .sort()
     .map((name) => {
