@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
 import { resolve } from 'node:path';
 import { readContentRoot } from './src/node/clock.ts';
-import { loadSiteData } from './src/node/site-data.ts';
+import { loadSiteData } from './src/site/site-data.ts';
 
 // Validate before Astro writes anything: invalid content exits here with the
 // same messages as `npm run validate`, and dist/ is left untouched.

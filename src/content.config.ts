@@ -7,7 +7,7 @@ import { readContentRoot } from './node/clock.ts';
  * `getCollection('incidents')` for anyone adding their own pages: the same
  * files and the same schema as `npm run validate` (src/domain/schema.ts is the
  * one definition). The built-in pages render the derived site model instead,
- * which this schema also feeds (see src/node/site-data.ts).
+ * which this schema also feeds (see src/site/site-data.ts).
  */
 export const collections = {
   incidents: defineCollection({

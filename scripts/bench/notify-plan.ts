@@ -4,7 +4,7 @@ import { loadRepository } from '../../src/node/load-repository.ts';
 import { collectPublishedEvents } from '../../src/serialize/notify/events.ts';
 import { applyLedgerChanges, emptyLedger } from '../../src/serialize/notify/ledger.ts';
 import { planDeliveries } from '../../src/serialize/notify/plan.ts';
-import { createPermalinks } from '../../src/site/permalinks.ts';
+import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { generateRepository } from './generate.ts';
 
 /**

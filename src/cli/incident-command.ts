@@ -22,7 +22,7 @@ import { FileChangedError, FileLockedError, replaceFileAtomically, withFileLock 
 import { parseComponentsFile } from '../node/parse-files.ts';
 import { splitFrontMatter } from '../node/source-file.ts';
 import { parseYamlWithPositions } from '../node/yaml-source.ts';
-import { formatHuman } from './format.ts';
+import { formatHuman } from '../domain/problem-format.ts';
 import { appendUpdate, isOneUpdateAppended, readAsValidator } from './append-update.ts';
 import { authorTimestamp, newIncidentText, updateData, type NewUpdate } from './incident-text.ts';
 import { UpdateSchema } from '../domain/schema.ts';

@@ -5,7 +5,7 @@ import { collectPublishedEvents } from '../serialize/notify/events.ts';
 import { applyLedgerChanges, emptyLedger } from '../serialize/notify/ledger.ts';
 import { createMessageBuilder, type NotificationMessage } from '../serialize/notify/message.ts';
 import { planDeliveries } from '../serialize/notify/plan.ts';
-import { createPermalinks } from '../site/permalinks.ts';
+import { createPermalinks } from '../domain/permalinks.ts';
 
 export interface PreviewedMessage {
   channel: NotificationChannel;

@@ -14,8 +14,8 @@ import { applyLedgerChanges, emptyLedger, type Ledger, type LedgerChange } from 
 import { createMessageBuilder, type NotificationMessage } from '../serialize/notify/message.ts';
 import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
-import { createPermalinks, type Permalinks } from '../site/permalinks.ts';
-import { formatHuman } from './format.ts';
+import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
+import { formatHuman } from '../domain/problem-format.ts';
 
 export const defaultLedgerBranch = 'statusmark-notify-ledger';
 

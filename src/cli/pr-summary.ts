@@ -6,7 +6,7 @@ import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
 import { loadRepository } from '../node/load-repository.ts';
 import { markdownCode, markdownText } from './markdown-text.ts';
-import { summarize } from './format.ts';
+import { summarize } from '../domain/problem-format.ts';
 import { summarizeNotifications } from './notify-preview.ts';
 import { validate } from './validate.ts';
 

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
-import { visible } from './format.ts';
+import { visible } from '../domain/problem-format.ts';
 import { runValidateCommand } from './validate.ts';
 
 /** Published with the site: which commit the live page was built from. */

@@ -4,7 +4,7 @@ import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
 import { loadRepository } from '../node/load-repository.ts';
 import { randomUUID } from 'node:crypto';
-import { formatForActions, formatHuman, summarize, visible, type OutputFormat } from './format.ts';
+import { formatForActions, formatHuman, summarize, visible, type OutputFormat } from '../domain/problem-format.ts';
 
 export interface ValidateOptions {
   root: string;

@@ -1,8 +1,8 @@
 import type { IncidentState, StatusState } from '../domain/derive.ts';
 import { impactAt, maintenanceStatusAt } from '../domain/timeline.ts';
 import type { UpdateStatus } from '../domain/vocabulary.ts';
-import type { Permalinks } from '../site/permalinks.ts';
-import { strings } from '../site/strings.ts';
+import type { Permalinks } from '../domain/permalinks.ts';
+import { strings } from '../domain/strings.ts';
 import { renderMarkdown } from './markdown.ts';
 import { markdownToText } from './plain-text.ts';
 

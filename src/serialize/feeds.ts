@@ -1,7 +1,7 @@
 import { getRssString } from '@astrojs/rss';
 import { Feed } from 'feed';
 import type { StatusState } from '../domain/derive.ts';
-import type { Permalinks } from '../site/permalinks.ts';
+import type { Permalinks } from '../domain/permalinks.ts';
 import { collectFeedEntries, escapeHtml, type FeedEntry } from './feed-entries.ts';
 import { stripIllegalXmlCharacters, withoutIllegalCharacters } from './xml-characters.ts';
 

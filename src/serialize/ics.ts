@@ -1,5 +1,5 @@
 import type { StatusState } from '../domain/derive.ts';
-import type { Permalinks } from '../site/permalinks.ts';
+import type { Permalinks } from '../domain/permalinks.ts';
 import { markdownToText } from './plain-text.ts';
 import { stripIllegalXmlCharacters } from './xml-characters.ts';
 

@@ -2,7 +2,7 @@ import type { ComponentState, IncidentState, StatusState } from '../domain/deriv
 import { startOfCalendarDate, formatZonedIso } from '../domain/time.ts';
 import { componentStatusesAfter } from '../domain/timeline.ts';
 import type { ComponentStatus } from '../domain/vocabulary.ts';
-import type { Permalinks } from '../site/permalinks.ts';
+import type { Permalinks } from '../domain/permalinks.ts';
 import { stableId } from './ids.ts';
 import { markdownToText } from './plain-text.ts';
 import type { StatuspageFile } from './statuspage-schema.ts';

@@ -1,5 +1,5 @@
 import type { Indicator } from '../domain/vocabulary.ts';
-import { loadSiteData } from '../node/site-data.ts';
+import { loadSiteData } from './site-data.ts';
 import { badgeColors, renderBadge } from '../serialize/badge.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../serialize/feeds.ts';
 import { renderMaintenanceCalendar } from '../serialize/ics.ts';

@@ -4,9 +4,9 @@ import type { Component, Page } from '../domain/schema.ts';
 import { impactAfter } from '../domain/timeline.ts';
 import type { ComponentStatus, UpdateStatus } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../serialize/markdown.ts';
-import { createDateFormat, type DateFormat } from './format.ts';
-import { createPermalinks, type Permalinks } from './permalinks.ts';
-import { strings, type Strings } from './strings.ts';
+import { createDateFormat, type DateFormat } from '../domain/date-format.ts';
+import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
+import { strings, type Strings } from '../domain/strings.ts';
 
 export const componentPageSize = 25;
 export const pastIncidentDays = 7;

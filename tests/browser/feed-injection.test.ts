@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { deriveStatusState } from '../../src/domain/derive.ts';
 import { renderAtom, renderJsonFeed, renderRss, type FeedContext } from '../../src/serialize/feeds.ts';
-import { createPermalinks } from '../../src/site/permalinks.ts';
+import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { fixtureComponentsFile, makeIncident } from '../helpers/model.ts';
 import { xssPayloads } from '../helpers/xss-payloads.ts';

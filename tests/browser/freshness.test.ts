@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { maintenanceStatusAt } from '../../src/domain/timeline.ts';
 import { loadRepository } from '../../src/node/load-repository.ts';
-import { strings } from '../../src/site/strings.ts';
+import { strings } from '../../src/domain/strings.ts';
 import { builtSite, fixtureClock, fixtureRoot } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveDist } from '../helpers/serve.ts';

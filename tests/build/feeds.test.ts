@@ -9,7 +9,7 @@ import { renderAtom, renderJsonFeed, renderRss } from '../../src/serialize/feeds
 import { renderMaintenanceCalendar } from '../../src/serialize/ics.ts';
 import { StatuspageFileSchemas } from '../../src/serialize/statuspage-schema.ts';
 import { statuspageFiles } from '../../src/serialize/statuspage.ts';
-import { createPermalinks } from '../../src/site/permalinks.ts';
+import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { builtSite, fixtureSiteNames } from '../helpers/build.ts';
 import { listFiles, readDist } from '../helpers/dist.ts';
 import { fixtureComponentsFile, makeIncident } from '../helpers/model.ts';

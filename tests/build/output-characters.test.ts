@@ -6,7 +6,7 @@ import { renderBadge } from '../../src/serialize/badge.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../../src/serialize/feeds.ts';
 import { renderMaintenanceCalendar } from '../../src/serialize/ics.ts';
 import { renderStatuspageFile, statuspageFiles } from '../../src/serialize/statuspage.ts';
-import { createPermalinks } from '../../src/site/permalinks.ts';
+import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { fixtureComponentsFile, makeIncident } from '../helpers/model.ts';
 
 const links = createPermalinks('/', 'https://status.fixture.example');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validate } from '../../src/cli/validate.ts';
-import { formatHuman } from '../../src/cli/format.ts';
+import { formatHuman } from '../../src/domain/problem-format.ts';
 import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 
 const now = Date.parse('2026-11-23T12:00:00Z');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runIncidentCommand } from '../../src/cli/incident-command.ts';
 import { validate } from '../../src/cli/validate.ts';
-import { formatHuman } from '../../src/cli/format.ts';
+import { formatHuman } from '../../src/domain/problem-format.ts';
 import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository } from '../helpers/git.ts';
 

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatHuman } from '../../src/cli/format.ts';
+import { formatHuman } from '../../src/domain/problem-format.ts';
 import { validate } from '../../src/cli/validate.ts';
 import { fixtureComponents, incidentFile, makeContentRoot, projectRoot } from '../helpers/content.ts';
 

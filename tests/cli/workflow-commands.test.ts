@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runValidateCommand } from '../../src/cli/validate.ts';
-import { loadSiteData } from '../../src/node/site-data.ts';
+import { loadSiteData } from '../../src/site/site-data.ts';
 import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository, writeFile } from '../helpers/git.ts';
 import { runnerCommands } from '../helpers/runner-log.ts';

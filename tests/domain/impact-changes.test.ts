@@ -4,7 +4,7 @@ import { renderJsonFeed } from '../../src/serialize/feeds.ts';
 import { StatuspageFileSchemas } from '../../src/serialize/statuspage-schema.ts';
 import { renderStatuspageFile } from '../../src/serialize/statuspage.ts';
 import { buildSiteModel } from '../../src/site/model.ts';
-import { createPermalinks } from '../../src/site/permalinks.ts';
+import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { fixtureComponentsFile, makeIncident, t } from '../helpers/model.ts';
 
 const links = createPermalinks('/', 'https://status.fixture.example');

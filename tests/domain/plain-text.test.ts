@@ -6,7 +6,7 @@ import { renderJsonFeed, renderRss } from '../../src/serialize/feeds.ts';
 import { renderMaintenanceCalendar } from '../../src/serialize/ics.ts';
 import { markdownToText } from '../../src/serialize/plain-text.ts';
 import { renderStatuspageFile } from '../../src/serialize/statuspage.ts';
-import { createPermalinks } from '../../src/site/permalinks.ts';
+import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { fixtureComponentsFile, makeIncident, t } from '../helpers/model.ts';
 
 describe('markdown as plain text', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validate } from '../../src/cli/validate.ts';
-import { formatGithub, formatHuman } from '../../src/cli/format.ts';
+import { formatGithub, formatHuman } from '../../src/domain/problem-format.ts';
 import { loadRepository } from '../../src/node/load-repository.ts';
 import { incidentFile, makeContentRoot } from '../helpers/content.ts';
 

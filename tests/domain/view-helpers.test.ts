@@ -4,10 +4,10 @@ import { deriveStatusState } from '../../src/domain/derive.ts';
 import { formatZonedIso } from '../../src/domain/time.ts';
 import { stableId } from '../../src/serialize/ids.ts';
 import { renderMarkdown } from '../../src/serialize/markdown.ts';
-import { createDateFormat } from '../../src/site/format.ts';
+import { createDateFormat } from '../../src/domain/date-format.ts';
 import { buildSiteModel } from '../../src/site/model.ts';
 import { componentPages, historyPages } from '../../src/site/pagination.ts';
-import { createPermalinks } from '../../src/site/permalinks.ts';
+import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { fixtureComponentsFile, makeIncident } from '../helpers/model.ts';
 

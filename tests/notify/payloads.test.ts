@@ -4,7 +4,7 @@ import { collectPublishedEvents } from '../../src/serialize/notify/events.ts';
 import { createMessageBuilder } from '../../src/serialize/notify/message.ts';
 import { renderPayload } from '../../src/serialize/notify/render.ts';
 import { truncate } from '../../src/serialize/notify/safe-text.ts';
-import { createPermalinks } from '../../src/site/permalinks.ts';
+import { createPermalinks } from '../../src/domain/permalinks.ts';
 import {
   DiscordMessageSchema,
   SlackMessageSchema,

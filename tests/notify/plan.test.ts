@@ -4,7 +4,7 @@ import { NotificationChannelSchema } from '../../src/domain/schema.ts';
 import { collectPublishedEvents } from '../../src/serialize/notify/events.ts';
 import { applyLedgerChanges, emptyLedger } from '../../src/serialize/notify/ledger.ts';
 import { claimTtlMs, planDeliveries } from '../../src/serialize/notify/plan.ts';
-import { createPermalinks } from '../../src/site/permalinks.ts';
+import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { fixtureComponentsFile, makeIncident, t } from '../helpers/model.ts';
 
 const now = t('2026-11-23T12:00:00Z');

@@ -3,7 +3,7 @@ import { parseLeadTime, type NotificationEvent } from '../../domain/notify-vocab
 import type { NotificationChannel } from '../../domain/schema.ts';
 import type { StatusSegment } from '../../domain/timeline.ts';
 import { worseStatus, type ComponentStatus, type UpdateStatus } from '../../domain/vocabulary.ts';
-import type { Permalinks } from '../../site/permalinks.ts';
+import type { Permalinks } from '../../domain/permalinks.ts';
 import { publishedChanges } from '../feed-entries.ts';
 import { staleAfterMs } from './plan.ts';
 

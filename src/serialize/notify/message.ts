@@ -1,9 +1,9 @@
 import type { StatusState } from '../../domain/derive.ts';
 import type { NotificationEvent } from '../../domain/notify-vocabulary.ts';
 import type { ComponentStatus, UpdateStatus } from '../../domain/vocabulary.ts';
-import { createDateFormat } from '../../site/format.ts';
-import type { Permalinks } from '../../site/permalinks.ts';
-import { strings } from '../../site/strings.ts';
+import { createDateFormat } from '../../domain/date-format.ts';
+import type { Permalinks } from '../../domain/permalinks.ts';
+import { strings } from '../../domain/strings.ts';
 import type { PublishedEvent } from './events.ts';
 import { defuseMentions, plainTextOf, wellFormed } from './safe-text.ts';
 

@@ -1,7 +1,7 @@
 import type { StatusState } from '../../domain/derive.ts';
 import { formatZonedIso, startOfCalendarDate } from '../../domain/time.ts';
 import { statusForImpact, type ComponentStatus } from '../../domain/vocabulary.ts';
-import type { Permalinks } from '../../site/permalinks.ts';
+import type { Permalinks } from '../../domain/permalinks.ts';
 import { stableId } from '../ids.ts';
 import type { NotificationMessage } from './message.ts';
 import { plainTextOf, wellFormed } from './safe-text.ts';

@@ -1,4 +1,4 @@
-import { wallClockAt } from '../domain/time.ts';
+import { wallClockAt } from './time.ts';
 
 /** Date formatting in the page's zone and locale; one instance per build. */
 export function createDateFormat(timeZone: string, locale: string) {

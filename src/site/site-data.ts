@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { formatForActions, formatHuman } from '../cli/format.ts';
+import { formatForActions, formatHuman } from '../domain/problem-format.ts';
 import { deriveStatusState, type StatusState } from '../domain/derive.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
-import { buildSiteModel, type SiteModel } from '../site/model.ts';
-import { readBuildClock, readContentRoot } from './clock.ts';
-import { loadRepository } from './load-repository.ts';
+import { buildSiteModel, type SiteModel } from './model.ts';
+import { readBuildClock, readContentRoot } from '../node/clock.ts';
+import { loadRepository } from '../node/load-repository.ts';
 
 export interface SiteData {
   state: StatusState;

@@ -1,4 +1,4 @@
-import type { ComponentStatus, Impact, Indicator, UpdateStatus } from '../domain/vocabulary.ts';
+import type { ComponentStatus, Impact, Indicator, UpdateStatus } from './vocabulary.ts';
 
 /**
  * Every word the interface shows. A translation is a copy of this object;

@@ -1,4 +1,4 @@
-import type { Problem } from '../domain/problems.ts';
+import type { Problem } from './problems.ts';
 
 export type OutputFormat = 'human' | 'github';
 
