@@ -81,7 +81,7 @@ describe('view helpers', () => {
     ]);
   });
 
-  test('cap a day popover at three incidents and link the rest', () => {
+  test('cap a day in the list of days with incidents at three incidents and link the rest', () => {
     const incidents = Array.from({ length: 5 }, (_, index) =>
       makeIncident(`same-day-${index}`, {
         title: `Same day ${index}`,
