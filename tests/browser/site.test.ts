@@ -145,7 +145,11 @@ describe('keyboard and screen reader on the home page (issue 14)', () => {
     const bar = page.getByRole('img', { name: /^API, last 90 days: 88 days Operational, 2 days Partial Outage; / });
     expect(await bar.count()).toBe(1);
     expect(await page.locator('.bar a, .bar button').count()).toBe(0);
-    expect(await page.locator('#days + ul > li').first().getAttribute('id')).toBe('day-2026-11-22');
+    // Newest first: the open incident's day, then the day it started.
+    expect(await page.locator('#days + ul > li').evaluateAll((days) => days.map((day) => day.id))).toEqual([
+      'day-2026-11-23',
+      'day-2026-11-22',
+    ]);
   });
 });
 
