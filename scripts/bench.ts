@@ -139,7 +139,7 @@ else console.log(`\nKept ${workDir}`);
 /** Issue 14's home page targets for the 50-component benchmark repository. */
 function printTargets(measured: Row[]): void {
   console.log('\nHome page targets (issue 14):');
-  const lines: [string, string, boolean][] = [];
+  const lines: [string, string, boolean | undefined][] = [];
   for (const row of measured) {
     const [rawLimit, gzipLimit] = row.incidents <= 1000 ? [100, 12] : [160, 16];
     const at = `${row.incidents} incidents`;
@@ -175,12 +175,14 @@ function printTargets(measured: Row[]): void {
     lines.push([
       `${at}: unthrottled: first contentful paint / banner visible (no target)`,
       `${(figures.unthrottled.firstContentfulPaint / 1000).toFixed(2)} s / ${(figures.unthrottled.bannerVisible / 1000).toFixed(2)} s`,
-      true,
+      undefined,
     ]);
   }
   const width = Math.max(...lines.map(([target]) => target.length));
   const valueWidth = Math.max(...lines.map(([, value]) => value.length));
   for (const [target, value, pass] of lines)
-    console.log(`  ${target.padEnd(width)}  ${value.padEnd(valueWidth)}  ${pass ? 'pass' : 'FAIL'}`);
-  if (lines.some(([, , pass]) => !pass)) process.exitCode = 1;
+    console.log(
+      `  ${target.padEnd(width)}  ${value.padEnd(valueWidth)}  ${pass === undefined ? '' : pass ? 'pass' : 'FAIL'}`,
+    );
+  if (lines.some(([, , pass]) => pass === false)) process.exitCode = 1;
 }

@@ -10,8 +10,8 @@ import { strings, type Strings } from './strings.ts';
 
 export const componentPageSize = 25;
 export const pastIncidentDays = 7;
-/** Incidents listed in one day's popover and one past day on the home page; the rest are linked. Keeps pages the same size however long the history. */
-export const popoverIncidentLimit = 3;
+/** Incidents listed for one day in a component's days with incidents; the rest are linked. Keeps pages the same size however long the history. */
+export const dayIncidentLimit = 3;
 export const pastDayIncidentLimit = 5;
 /** Past maintenance on /maintenance/; older ones are in the history. */
 export const pastMaintenanceLimit = 25;
@@ -71,7 +71,7 @@ export interface CellView {
   anchor: string;
   /** That day on the component page. */
   url: string;
-  /** At most `popoverIncidentLimit`. */
+  /** At most `dayIncidentLimit`. */
   incidents: LinkView[];
   /** How many more incidents touched the day, listed in that month's history. */
   more: number;
@@ -237,7 +237,7 @@ function cellView(
   incidents: Map<string, IncidentView>,
 ): CellView {
   const count = cell.incidents.length;
-  const linked = cell.incidents.slice(0, popoverIncidentLimit).flatMap((slug) => {
+  const linked = cell.incidents.slice(0, dayIncidentLimit).flatMap((slug) => {
     const view = incidents.get(slug);
     return view ? [{ title: view.title, url: view.url }] : [];
   });

@@ -62,7 +62,6 @@ export const english = {
   noData: 'No data',
   daysAgo: (days: number) => `${days} days ago`,
   today: 'Today',
-  barLabel: (days: number) => `Status over the last ${days} days`,
   /** One sentence per bar, e.g. "API, last 90 days: 88 days Operational, 2 days Partial Outage; 99.52% uptime". */
   barSummary: (name: string, days: number, counts: { label: string; days: number }[], uptime: string) =>
     `${name}, last ${days} days: ${counts
