@@ -3,14 +3,21 @@ import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { measureHomePage, type HomePageFigures } from './bench/browser.ts';
 import { generateRepository } from './bench/generate.ts';
 import { benchNotifyPlan } from './bench/notify-plan.ts';
 
-// npm run bench [-- 1000 10000 [--keep]]: builds synthetic repositories in a temp dir (never in
-// incidents/) and prints validate time, build time, pages per second, peak memory, output size,
-// page sizes and how the largest size compares with the smallest.
+// npm run bench [-- 1000 10000 [--keep] [--no-browser]]: builds synthetic repositories in a temp
+// dir (never in incidents/) and prints validate time, build time, pages per second, peak memory,
+// output size, page sizes and how the largest size compares with the smallest; then the home
+// page targets of issue 14 (size, DOM, keyboard, screen reader, throttled paint) with pass/fail.
 const args = process.argv.slice(2);
+if (args.includes('--help')) {
+  console.log('npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser]');
+  process.exit(0);
+}
 const keep = args.includes('--keep');
+const browser = !args.includes('--no-browser');
 const sizes = args.filter((arg) => /^\d+$/.test(arg)).map(Number);
 if (sizes.length === 0) sizes.push(1000, 10000);
 const now = '2026-11-23T12:00:00Z';
@@ -47,6 +54,7 @@ interface Row {
   files: number;
   outputMb: number;
   home: [number, number];
+  browser: HomePageFigures | undefined;
   component: [number, number];
   largest: [string, number, number];
 }
@@ -55,6 +63,13 @@ const sizeOf = (file: string): [number, number] => {
   const bytes = readFileSync(file);
   return [bytes.length, gzipSync(bytes, { level: 9 }).length];
 };
+
+/** A page's HTML plus the stylesheets it links (Astro usually inlines them), raw and gzipped. */
+function pageWithCss(outDir: string, file: string): [number, number] {
+  const html = readFileSync(file, 'utf8');
+  const sheets = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((match) => join(outDir, match[1]!));
+  return [file, ...sheets].map(sizeOf).reduce(([raw, gzip], [r, g]) => [raw + r, gzip + g], [0, 0]);
+}
 
 const rows: Row[] = [];
 for (const count of sizes) {
@@ -76,7 +91,8 @@ for (const count of sizes) {
     rssMb: build.rssKb / 1024,
     files: files.length,
     outputMb: files.reduce((sum, file) => sum + statSync(file).size, 0) / 1024 / 1024,
-    home: sizeOf(join(outDir, 'index.html')),
+    home: pageWithCss(outDir, join(outDir, 'index.html')),
+    browser: browser ? await measureHomePage(outDir) : undefined,
     component: sizeOf(join(outDir, 'components', 'component-1', 'index.html')),
     largest: [relative(outDir, largest.file), largestSizes[0], largestSizes[1]],
   });
@@ -94,7 +110,7 @@ const table = [
   ['build peak RSS', ...rows.map((row) => `${row.rssMb.toFixed(0)} MB`)],
   ['output files', ...rows.map((row) => String(row.files))],
   ['output size', ...rows.map((row) => `${row.outputMb.toFixed(1)} MB`)],
-  ['home page (raw / gzip)', ...rows.map((row) => `${kb(row.home[0])} / ${kb(row.home[1])}`)],
+  ['home page + CSS (raw / gzip)', ...rows.map((row) => `${kb(row.home[0])} / ${kb(row.home[1])}`)],
   ['component page (raw / gzip)', ...rows.map((row) => `${kb(row.component[0])} / ${kb(row.component[1])}`)],
   [
     'largest page (raw / gzip)',
@@ -121,5 +137,58 @@ const plan = benchNotifyPlan(join(workDir, 'notify-10000'), 10_000, 10_000, Date
 console.log(
   `\nnotify: what to send for 10000 incidents (${plan.events} published events), 3 channels with a 10000-entry ledger each: ${plan.seconds.toFixed(3)} s (${plan.pending} pending)`,
 );
+
+printTargets(rows);
 if (!keep) rmSync(workDir, { recursive: true, force: true });
 else console.log(`\nKept ${workDir}`);
+
+/** Issue 14's home page targets for the 50-component benchmark repository. */
+function printTargets(measured: Row[]): void {
+  console.log('\nHome page targets (issue 14):');
+  const lines: [string, string, boolean | undefined][] = [];
+  for (const row of measured) {
+    const [rawLimit, gzipLimit] = row.incidents <= 1000 ? [100, 12] : [160, 16];
+    const at = `${row.incidents} incidents`;
+    lines.push([
+      `${at}: HTML + CSS ≤ ${rawLimit} KB raw, ≤ ${gzipLimit} KB gzip`,
+      `${kb(row.home[0])} / ${kb(row.home[1])}`,
+      row.home[0] <= rawLimit * 1024 && row.home[1] <= gzipLimit * 1024,
+    ]);
+    const figures = row.browser;
+    if (!figures) continue;
+    lines.push([`${at}: DOM elements ≤ 2,500`, String(figures.domElements), figures.domElements <= 2500]);
+    lines.push([`${at}: Tab presses name → next name ≤ 2`, String(figures.maxTabs), figures.maxTabs <= 2]);
+    lines.push([
+      `${at}: bars announced as one summary`,
+      `${figures.summaryBars} of ${figures.bars}`,
+      figures.summaryBars === figures.bars,
+    ]);
+    lines.push([
+      `${at}: bars lead to their days with incidents (no JS)`,
+      `${figures.barsLeadingToDays} of ${figures.bars}`,
+      figures.barsLeadingToDays === figures.bars,
+    ]);
+    lines.push([
+      `${at}: 6× CPU, Slow 4G: first contentful paint ≤ 1.5 s`,
+      `${(figures.firstContentfulPaint / 1000).toFixed(2)} s`,
+      figures.firstContentfulPaint <= 1500,
+    ]);
+    lines.push([
+      `${at}: 6× CPU, Slow 4G: status banner visible ≤ 1.5 s`,
+      `${(figures.bannerVisible / 1000).toFixed(2)} s`,
+      figures.bannerVisible <= 1500,
+    ]);
+    lines.push([
+      `${at}: unthrottled: first contentful paint / banner visible (no target)`,
+      `${(figures.unthrottled.firstContentfulPaint / 1000).toFixed(2)} s / ${(figures.unthrottled.bannerVisible / 1000).toFixed(2)} s`,
+      undefined,
+    ]);
+  }
+  const width = Math.max(...lines.map(([target]) => target.length));
+  const valueWidth = Math.max(...lines.map(([, value]) => value.length));
+  for (const [target, value, pass] of lines)
+    console.log(
+      `  ${target.padEnd(width)}  ${value.padEnd(valueWidth)}  ${pass === undefined ? '' : pass ? 'pass' : 'FAIL'}`,
+    );
+  if (lines.some(([, , pass]) => pass === false)) process.exitCode = 1;
+}

@@ -55,3 +55,24 @@ export function computeDayCells(
   }
   return cells;
 }
+
+/** A stretch of consecutive days with the same status: `start` is the index of its first day. */
+export interface DayRun {
+  status: DayStatus;
+  start: number;
+  length: number;
+}
+
+/**
+ * Merges consecutive days with the same status, so a quiet quarter is one run
+ * however many days it spans, and a bar costs the same at any history.
+ */
+export function groupDayRuns(cells: readonly Pick<DayCell, 'status'>[]): DayRun[] {
+  const runs: DayRun[] = [];
+  cells.forEach((cell, index) => {
+    const last = runs.at(-1);
+    if (last?.status === cell.status) last.length++;
+    else runs.push({ status: cell.status, start: index, length: 1 });
+  });
+  return runs;
+}

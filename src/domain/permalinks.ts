@@ -12,6 +12,11 @@ export function createPermalinks(base: string, siteUrl: string) {
     updateAnchor: (index: number) => `update-${index + 1}`,
     update: (slug: string, index: number) => `${permalinks.incident(slug)}#${permalinks.updateAnchor(index)}`,
     component: (id: string, page = 1) => path(`components/${id}/${page > 1 ? `${page}/` : ''}`),
+    /** A day in a component page's list of days with incidents (`date` is YYYY-MM-DD). */
+    dayAnchor: (date: string) => `day-${date}`,
+    componentDay: (id: string, date: string) => `${permalinks.component(id)}#${permalinks.dayAnchor(date)}`,
+    /** The list of days with incidents on a component page. */
+    componentDays: (id: string) => `${permalinks.component(id)}#days`,
     history: (month?: string) => path(`history/${month ? `${month}/` : ''}`),
     maintenance: () => path('maintenance/'),
     feed: (kind: 'rss' | 'atom' | 'json', componentId?: string) =>

@@ -64,7 +64,13 @@ export const english = {
   noData: 'No data',
   daysAgo: (days: number) => `${days} days ago`,
   today: 'Today',
-  barLabel: (days: number) => `Status over the last ${days} days`,
+  /** One sentence per bar, e.g. "API, last 90 days: 88 days Operational, 2 days Partial Outage; 99.52% uptime". */
+  barSummary: (name: string, days: number, counts: { label: string; days: number }[], uptime: string) =>
+    `${name}, last ${days} days: ${counts
+      .map((count) => `${count.days} day${count.days === 1 ? '' : 's'} ${count.label}`)
+      .join(', ')}; ${uptime}`,
+  incidentDays: 'Days with incidents',
+  noIncidentDays: (days: number) => `No incidents in the last ${days} days.`,
   dayLabel: (date: string, status: string, incidents: number) =>
     `${date}: ${status}${incidents > 0 ? `, ${incidents} incident${incidents === 1 ? '' : 's'}` : ''}`,
   affected: 'Affected components',

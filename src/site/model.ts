@@ -1,8 +1,8 @@
 import type { ComponentState, IncidentState, StatusState } from '../domain/derive.ts';
-import type { DayCell, DayStatus } from '../domain/days.ts';
+import { groupDayRuns, type DayCell, type DayStatus } from '../domain/days.ts';
 import type { Component, Page } from '../domain/schema.ts';
 import { impactAfter } from '../domain/timeline.ts';
-import type { ComponentStatus, UpdateStatus } from '../domain/vocabulary.ts';
+import { componentStatuses, type ComponentStatus, type UpdateStatus } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../serialize/markdown.ts';
 import { createDateFormat, type DateFormat } from '../domain/date-format.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
@@ -10,8 +10,8 @@ import { strings, type Strings } from '../domain/strings.ts';
 
 export const componentPageSize = 25;
 export const pastIncidentDays = 7;
-/** Incidents listed in one day's popover and one past day on the home page; the rest are linked. Keeps pages the same size however long the history. */
-export const popoverIncidentLimit = 3;
+/** Incidents listed for one day in a component's days with incidents; the rest are linked. Keeps pages the same size however long the history. */
+export const dayIncidentLimit = 3;
 export const pastDayIncidentLimit = 5;
 /** Past maintenance on /maintenance/; older ones are in the history. */
 export const pastMaintenanceLimit = 25;
@@ -72,11 +72,27 @@ export interface CellView {
   date: string;
   label: string;
   status: DayStatus;
-  popoverId: string | undefined;
-  /** At most `popoverIncidentLimit`. */
+  /** The day's `id` in the component page's list of days with incidents, e.g. `day-2026-11-22`. */
+  anchor: string;
+  /** That day on the component page. */
+  url: string;
+  /** At most `dayIncidentLimit`. */
   incidents: LinkView[];
-  /** How many more incidents touched the day, listed on the component page. */
+  /** How many more incidents touched the day, listed in that month's history. */
   more: number;
+  moreUrl: string;
+}
+
+/**
+ * A 90-day bar drawn as one SVG path per status (x = day index, one unit a
+ * day), so it costs a handful of elements however many days had incidents.
+ */
+export interface BarView {
+  days: number;
+  /** The one sentence a screen reader hears for the whole bar. */
+  summary: string;
+  /** Only statuses that occur, each a path of horizontal runs `M{first day} 5h{days}`. */
+  paths: { status: DayStatus; d: string }[];
 }
 
 export interface ComponentView {
@@ -88,6 +104,11 @@ export interface ComponentView {
   statusLabel: string;
   retired: boolean;
   cells: CellView[];
+  bar: BarView;
+  /** The component page's list of days with incidents, where a home-page bar leads. */
+  daysUrl: string;
+  /** Days with incidents, newest first: the bar's details, listed on the component page. */
+  incidentDays: CellView[];
   uptime30: string;
   uptime90: string;
   incidentSlugs: string[];
@@ -222,11 +243,12 @@ function incidentView(
 function cellView(
   cell: DayCell,
   componentId: string,
+  links: Permalinks,
   format: DateFormat,
   incidents: Map<string, IncidentView>,
 ): CellView {
   const count = cell.incidents.length;
-  const linked = cell.incidents.slice(0, popoverIncidentLimit).flatMap((slug) => {
+  const linked = cell.incidents.slice(0, dayIncidentLimit).flatMap((slug) => {
     const view = incidents.get(slug);
     return view ? [{ title: view.title, url: view.url }] : [];
   });
@@ -238,9 +260,39 @@ function cellView(
       cell.status === 'no_data' ? strings.noData : strings.componentStatus[cell.status],
       count,
     ),
-    popoverId: count > 0 ? `day-${componentId}-${cell.date}` : undefined,
+    anchor: links.dayAnchor(cell.date),
+    url: links.componentDay(componentId, cell.date),
     incidents: linked,
     more: count - linked.length,
+    moreUrl: links.history(cell.date.slice(0, 7)),
+  };
+}
+
+const barStatuses: readonly DayStatus[] = [...componentStatuses, 'no_data'];
+
+function barView(name: string, cells: readonly CellView[], uptime: string): BarView {
+  const runs = groupDayRuns(cells);
+  const present = barStatuses.filter((status) => runs.some((run) => run.status === status));
+  const label = (status: DayStatus) => (status === 'no_data' ? strings.noData : strings.componentStatus[status]);
+  const counts = present.map((status) => ({
+    label: label(status),
+    days: runs.filter((run) => run.status === status).reduce((sum, run) => sum + run.length, 0),
+  }));
+  return {
+    days: cells.length,
+    summary: strings.barSummary(
+      name,
+      cells.length,
+      counts,
+      uptime === strings.noData ? strings.noData : strings.uptimeValue(uptime),
+    ),
+    paths: present.map((status) => ({
+      status,
+      d: runs
+        .filter((run) => run.status === status)
+        .map((run) => `M${run.start} 5h${run.length}`)
+        .join(''),
+    })),
   };
 }
 
@@ -251,6 +303,8 @@ function componentView(
   incidents: Map<string, IncidentView>,
 ): ComponentView {
   const percent = (ratio: number | null) => (ratio === null ? strings.noData : format.percent(ratio));
+  const cells = state.days.map((cell) => cellView(cell, state.component.id, links, format, incidents));
+  const uptime90 = percent(state.uptime90);
   return {
     id: state.component.id,
     name: state.component.name,
@@ -259,9 +313,12 @@ function componentView(
     status: state.status,
     statusLabel: strings.componentStatus[state.status],
     retired: state.component.retired,
-    cells: state.days.map((cell) => cellView(cell, state.component.id, format, incidents)),
+    cells,
+    bar: barView(state.component.name, cells, uptime90),
+    daysUrl: links.componentDays(state.component.id),
+    incidentDays: cells.filter((cell) => cell.incidents.length + cell.more > 0).reverse(),
     uptime30: percent(state.uptime30),
-    uptime90: percent(state.uptime90),
+    uptime90,
     incidentSlugs: state.incidentSlugs,
   };
 }

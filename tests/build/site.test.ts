@@ -77,10 +77,12 @@ describe('what customers read', () => {
     );
   });
 
-  test('day cells before a component existed (since) read "No data"', () => {
+  test('a bar counts the days before a component existed (since) as "No data"', () => {
     const html = readDist(builtSite('major-outage'), 'components/webhooks/index.html');
-    expect(html).toContain('<li class="c-no_data" title="31 Oct 2026: No data">');
-    expect(html).toContain('<li class="c-operational" title="1 Nov 2026: Operational">');
+    expect(html).toMatch(
+      /aria-label="Webhooks, last 90 days: \d+ days Operational, \d+ days? [^"]*\d+ days No data; [\d.]+% uptime"/,
+    );
+    expect(html).toMatch(/<path class="c-no_data" d="M0 5h\d+"><\/path>/);
   });
 
   test('a component page shows status, uptime and the incidents that touched it', () => {
@@ -90,12 +92,24 @@ describe('what customers read', () => {
     expect(text).toContain('Incidents affecting Database Database failover');
   });
 
-  test('a day cell has an accessible label naming date, status and incident count', () => {
+  test('a day with incidents has its own anchor on the component page, naming date, status, count and incidents', () => {
     const html = readDist(builtSite('reopened-incident'), 'components/api/index.html');
-    expect(html).toContain('aria-label="22 Nov 2026: Partial Outage, 1 incident"');
     expect(html).toMatch(
-      /<div id="day-api-2026-11-22" popover>.*<a href="\/incidents\/2026-11-22-login-failures\/">Login failures<\/a>/s,
+      /<li id="day-2026-11-22">.*22 Nov 2026: Partial Outage, 1 incident.*<a href="\/incidents\/2026-11-22-login-failures\/">Login failures<\/a>/s,
     );
+  });
+
+  test('each home page bar is one link to its days with incidents, named by one summary sentence', () => {
+    const html = home('reopened-incident');
+    expect(html).toMatch(
+      /<a class="bar" href="\/components\/api\/#days" tabindex="-1" aria-label="API, last 90 days: 88 days Operational, 2 days Partial Outage; [\d.]+% uptime">/,
+    );
+    expect(html).not.toContain('popovertarget');
+  });
+
+  test('a quiet stretch of days is one run in the bar, whatever its length (regression: issue 14)', () => {
+    const html = home('all-operational');
+    expect(html).toMatch(/<path class="c-operational" d="M0 5h90"><\/path>\s*<\/svg>/);
   });
 });
 

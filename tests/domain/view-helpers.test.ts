@@ -28,6 +28,8 @@ describe('view helpers', () => {
     expect(links.update('api-down', 0)).toBe('/status/incidents/api-down/#update-1');
     expect(links.component('api', 2)).toBe('/status/components/api/2/');
     expect(links.feed('json', 'api')).toBe('/status/components/api/feed.json');
+    expect(links.componentDays('api')).toBe('/status/components/api/#days');
+    expect(links.componentDay('api', '2026-11-22')).toBe('/status/components/api/#day-2026-11-22');
     expect(links.asset('/logo.svg')).toBe('/status/logo.svg');
     expect(links.asset('https://cdn.example/logo.svg')).toBe('https://cdn.example/logo.svg');
     expect(links.absolute(links.api('summary.json'))).toBe('https://example.github.io/status/api/v2/summary.json');
@@ -81,7 +83,7 @@ describe('view helpers', () => {
     ]);
   });
 
-  test('cap a day popover at three incidents and link the rest', () => {
+  test('cap a day in the list of days with incidents at three incidents and link the rest', () => {
     const incidents = Array.from({ length: 5 }, (_, index) =>
       makeIncident(`same-day-${index}`, {
         title: `Same day ${index}`,
