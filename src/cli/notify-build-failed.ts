@@ -38,13 +38,15 @@ export async function runBuildFailedAlert(options: BuildFailedOptions, now: numb
     return 1;
   }
   const settings = read.value;
-  for (const problem of settings.problems) io.out(`warning: ${formatHuman(problem)}`);
-  if (settings.problems.length > 0) io.out('warning: channels with the problems above were skipped.');
+  for (const problem of settings.problems) io.out(formatHuman(problem));
+  if (settings.problems.length > 0)
+    io.out('warning: the channels with the problems above were skipped; the others are alerted.');
   if (settings.channels.length === 0) {
     io.out('No notification channel in components.yml lists the build_failed event; no operator alert was sent.');
     return 0;
   }
-  const pageUrl = parseRunUrl(settings.pageUrl ?? '') ?? new URL(options.runUrl).origin;
+  // The email Message-ID needs a host: the page's when components.yml has a usable one.
+  const pageUrl = settings.pageUrl && parseRunUrl(settings.pageUrl) ? settings.pageUrl : new URL(options.runUrl).origin;
   const message = buildFailedMessage({
     pageName: settings.pageName ?? 'the status page',
     pageUrl,

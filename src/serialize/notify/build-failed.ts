@@ -20,9 +20,13 @@ export interface BuildFailure {
   at: number;
 }
 
-/** Backslash-escapes markdown punctuation, so the email's HTML shows the text as written and links nothing. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, '\\$&');
+/**
+ * Text as one inline code span: no emphasis, no link and no autolink can come out of it (backslash
+ * escapes do not stop the renderer's autolinking). The fence is longer than any backtick run inside.
+ */
+function codeSpan(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  return `${fence} ${text} ${fence}`;
 }
 
 /** Operator text on one line, without control characters, well-formed, mentions defused, at most 300 units. */
@@ -34,8 +38,9 @@ function oneLine(text: string): string {
 /** The one operator alert: not an incident, so it has no status, impact or components. */
 export function buildFailedMessage(failure: BuildFailure): NotificationMessage {
   const reason = failure.reason === undefined ? '' : oneLine(failure.reason);
+  const lead = 'failed; the live page still shows the previous build and subscribers were not told.';
   const text = [
-    `The scheduled rebuild of ${oneLine(failure.pageName)} failed; the live page still shows the previous build and subscribers were not told.`,
+    `The scheduled rebuild of ${oneLine(failure.pageName)} ${lead}`,
     reason && `What failed: ${reason}.`,
     `Run: ${failure.runUrl}`,
   ]
@@ -54,7 +59,14 @@ export function buildFailedMessage(failure: BuildFailure): NotificationMessage {
     impactLabel: '',
     components: [],
     text,
-    markdown: text.split('\n').map(escapeMarkdown).join('\n\n'),
+    // Only the validated run URL may become a link; the page's name is in the footer, escaped.
+    markdown: [
+      `The scheduled rebuild ${lead}`,
+      reason && `What failed: ${codeSpan(reason)}`,
+      `Run: <${failure.runUrl}>`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
     nextUpdate: null,
     at: failure.at,
     when,
