@@ -217,3 +217,27 @@ test('--build-failed needs an http(s) --run-url', async () => {
   expect(bad.output.split('\n')[0]).toBe('--run-url "javascript:alert(1)" is not an http(s) URL.');
   expect(bad.code).toBe(2);
 });
+
+test('--build-failed --dry-run prints the alert and its channels and sends nothing', async () => {
+  const root = makeContentRoot(
+    {},
+    componentsWithChannels(channel('ops', 'slack', '[build_failed]') + channel('public', 'slack')),
+  );
+  const run = await runNotify(root, { STATUS_NOW: '2026-11-23T10:40:00Z' }, [
+    '--build-failed',
+    '--dry-run',
+    '--run-url',
+    runUrl,
+  ]);
+  expect(run.output).toMatchInlineSnapshot(`
+    "[Build failed] The status page could not be rebuilt
+    The scheduled rebuild of Fixture Status failed; the live page still shows the previous build and subscribers were not told.
+    Run: https://github.com/acme/status/actions/runs/4242
+
+    == ops (slack) — skipped on a real run: OPS_URL is unset
+
+    Dry run: nothing was sent."
+  `);
+  expect(run.code).toBe(0);
+  expect(receiver.received).toEqual([]);
+});
