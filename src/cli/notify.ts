@@ -16,10 +16,14 @@ import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { formatHuman } from '../domain/problem-format.ts';
+import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
 
 export const defaultLedgerBranch = 'statusmark-notify-ledger';
 
 const usage = `Usage: npm run notify -- [--dry-run] [--payloads] [--since <time>] [--ledger-branch <name>] [--remote <name>] [--ledger-file <path>] [--root <dir>]
+       npm run notify -- --build-failed --run-url <url> [--reason <text>] [--dry-run] [--payloads] [--root <dir>]
+  --build-failed   operator alert: tell channels listing the build_failed event that the page
+                   could not be rebuilt, with a link to --run-url; no ledger, content not validated
   --dry-run        print what would be sent, with the rendered text; send and record nothing
   --payloads       with --dry-run, also print each channel's exact JSON body
   --since          with --dry-run, treat everything published before <time> as delivered
@@ -44,10 +48,19 @@ interface Options {
   ledgerBranch: string;
   remote: string;
   ledgerFile?: string;
+  buildFailed: boolean;
+  runUrl?: string;
+  reason?: string;
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const options: Options = { dryRun: false, payloads: false, ledgerBranch: defaultLedgerBranch, remote: 'origin' };
+  const options: Options = {
+    dryRun: false,
+    payloads: false,
+    ledgerBranch: defaultLedgerBranch,
+    remote: 'origin',
+    buildFailed: false,
+  };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     const value = () => args[++index] ?? '';
@@ -58,8 +71,16 @@ function parseArgs(args: readonly string[]): Options | string {
     else if (arg === '--ledger-branch') options.ledgerBranch = value();
     else if (arg === '--remote') options.remote = value();
     else if (arg === '--ledger-file') options.ledgerFile = value();
+    else if (arg === '--build-failed') options.buildFailed = true;
+    else if (arg === '--run-url') options.runUrl = value();
+    else if (arg === '--reason') options.reason = value();
     else return `Unknown option "${arg}".`;
   }
+  if (options.buildFailed) {
+    if (options.runUrl === undefined) return '--build-failed needs --run-url <url of the failed run>.';
+    if (!parseRunUrl(options.runUrl)) return `--run-url "${options.runUrl}" is not an http(s) URL.`;
+  } else if (options.runUrl !== undefined || options.reason !== undefined)
+    return '--run-url and --reason only go with --build-failed.';
   if (options.since !== undefined && Number.isNaN(Date.parse(options.since)))
     return `--since "${options.since}" is not a time.`;
   return options;
@@ -106,6 +127,8 @@ export async function runNotifyCommand(args: readonly string[], io: NotifyIo): P
   }
   const now = readBuildClock(io.env);
   const root = resolve(options.root ?? readContentRoot(io.env));
+  if (options.buildFailed)
+    return runBuildFailedAlert({ ...options, root, runUrl: parseRunUrl(options.runUrl!)! }, now, io);
   const context = loadContext(root, now, io.out);
   if (!context) return 1;
   const store = options.ledgerFile

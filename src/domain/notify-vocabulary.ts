@@ -6,7 +6,8 @@ export type NotificationKind = (typeof notificationKinds)[number];
  * What a channel can be told. `incident_update`: any incident update; maintenance: `scheduled`
  * updates announce, `in_progress` (or the window opening) starts, `verifying` updates, `completed`
  * (or the window closing) completes; reminders fire `remind_before` the window. `component_status`:
- * a component's status changed (Statuspage's component webhook), opt-in.
+ * a component's status changed (Statuspage's component webhook), opt-in. `build_failed`: operator
+ * only, never in the defaults — the scheduled rebuild failed (`npm run notify -- --build-failed`).
  */
 export const notificationEvents = [
   'incident_update',
@@ -16,12 +17,17 @@ export const notificationEvents = [
   'maintenance_completed',
   'maintenance_reminder',
   'component_status',
+  'build_failed',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
+/** Events only the operators hear: public subscriber channels (no `events`) never get them. */
+export const operatorNotificationEvents: readonly NotificationEvent[] = ['build_failed'];
+
 /** What a channel gets when it names no `events` (reminders too when it sets `remind_before`). */
 export const defaultNotificationEvents: readonly NotificationEvent[] = notificationEvents.filter(
-  (event) => event !== 'maintenance_reminder' && event !== 'component_status',
+  (event) =>
+    event !== 'maintenance_reminder' && event !== 'component_status' && !operatorNotificationEvents.includes(event),
 );
 
 /** `30m`, `1h`, `2d` → milliseconds. */

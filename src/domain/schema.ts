@@ -237,7 +237,11 @@ export const NotificationChannelSchema = z
     signing_secret_env: EnvNameSchema.optional(),
     /** Only incidents touching one of these component ids. Default: every incident. Example: `[api, auth]`. */
     components: z.array(SlugSchema).optional(),
-    /** Which events to send. Default: every event except `maintenance_reminder` (included when `remind_before` is set) and `component_status`. Example: `[incident_update, maintenance_started]`. */
+    /**
+     * Which events to send. Default: every event except `maintenance_reminder` (included when `remind_before` is set),
+     * `component_status` and `build_failed`. `build_failed` is operator only: the status page could not be rebuilt
+     * (a channel listing only it hears nothing else). Example: `[incident_update, maintenance_started]`, `[build_failed]`.
+     */
     events: z.array(z.enum(notificationEvents)).min(1).optional(),
     /** Reminders sent this long before a maintenance window starts. Default: none. Example: `[24h, 1h]`. */
     remind_before: z.array(LeadTimeSchema).default([]),

@@ -185,6 +185,28 @@ describe('GitHub workflows', () => {
       expect(Object.values(workflow(name).jobs).find(localCall)?.secrets).toBe('inherit');
   });
 
+  test('issue 15: a failed build or deploy alerts the operators, never from a fork, with read-only contents and the run link', () => {
+    const jobs = workflow('publish.yml').jobs;
+    const alert = jobs.alert!;
+    expect(alert.needs).toEqual(['build', 'deploy']);
+    expect(alert.if).toBe('${{ failure() && !github.event.repository.fork }}');
+    expect(alert.permissions).toEqual({ contents: 'read' });
+    const steps = alert.steps!;
+    expect(steps[0]).toEqual({
+      uses: jobs.notify!.steps![0]!.uses,
+      with: { 'persist-credentials': false },
+    });
+    expect(steps.map((step) => step.run).filter(Boolean)[0]).toBe('npm install --no-audit --no-fund');
+    const send = steps.find((step) => step.run?.startsWith('npm run notify -- --build-failed'))!;
+    expect(send.run).toContain('--run-url "$RUN_URL"');
+    expect(send.env?.RUN_URL).toBe(
+      '${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}',
+    );
+    // The same secrets the subscribers' notify step gets, so one channel list serves both.
+    const notifyEnv = jobs.notify!.steps!.find((step) => step.run === 'npm run notify')!.env!;
+    expect(send.env).toMatchObject(notifyEnv);
+  });
+
   test('issue 11 item 14: every action is pinned by full commit id with its version in a comment', () => {
     for (const name of names) {
       for (const line of read(name)
@@ -204,7 +226,7 @@ describe('GitHub workflows', () => {
   test('checkouts keep no credentials and Node comes from .nvmrc', () => {
     const used = names.flatMap((name) => steps(workflow(name)));
     const checkouts = used.filter((step) => step.uses?.startsWith('actions/checkout@'));
-    expect(checkouts.length).toBe(3);
+    expect(checkouts.length).toBe(4);
     for (const step of checkouts) expect(step.with).toMatchObject({ 'persist-credentials': false });
     for (const step of used.filter((step) => step.uses?.startsWith('actions/setup-node@')))
       expect(step.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });

@@ -42,7 +42,7 @@ export function renderEmail(message: NotificationMessage): EmailContent {
     `<p>${facts.map(([name, value]) => `<strong>${escapeHtml(name)}:</strong> ${escapeHtml(value)}`).join('<br>')}</p>`,
     renderMarkdown(cut ? truncate(message.markdown, maxEmailText) : message.markdown),
     cut ? `<p><a href="${escapeHtml(message.url)}">Read the full update</a></p>` : '',
-    `<p>${escapeHtml(message.pageName)} · ${escapeHtml(message.when)} · <a href="${escapeHtml(message.url)}">View on the status page</a></p>`,
+    `<p>${escapeHtml(message.pageName)} · ${escapeHtml(message.when)} · <a href="${escapeHtml(message.url)}">${escapeHtml(message.linkLabel ?? 'View on the status page')}</a></p>`,
     '</body></html>',
   ].join('\n');
   return {

@@ -28,8 +28,10 @@ export interface NotificationMessage {
   nextUpdate: string | null;
   at: number;
   when: string;
-  /** The update's anchor on the site. */
+  /** The update's anchor on the site (operator alerts: the failed run). */
   url: string;
+  /** The link button's label. Default: "View on the status page". */
+  linkLabel?: string;
   /** The source event, for the webhook's Statuspage-shaped body; absent on summaries. */
   source?: PublishedEvent;
 }

@@ -36,7 +36,13 @@ export function renderSlack(message: NotificationMessage): Record<string, unknow
       },
       {
         type: 'actions',
-        elements: [{ type: 'button', text: { type: 'plain_text', text: 'View on the status page' }, url: message.url }],
+        elements: [
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: message.linkLabel ?? 'View on the status page' },
+            url: message.url,
+          },
+        ],
       },
     ],
     unfurl_links: false,

@@ -55,7 +55,9 @@ export function renderTeams(message: NotificationMessage): Record<string, unknow
               wrap: true,
             },
           ],
-          actions: [{ type: 'Action.OpenUrl', title: 'View on the status page', url: message.url }],
+          actions: [
+            { type: 'Action.OpenUrl', title: message.linkLabel ?? 'View on the status page', url: message.url },
+          ],
         },
       },
     ],

@@ -1,0 +1,117 @@
+import { renderDiscord } from './discord.ts';
+import { renderEmail } from './email.ts';
+import type { NotificationMessage } from './message.ts';
+import type { RenderedPayload } from './render.ts';
+import type { NotificationKind } from '../../domain/notify-vocabulary.ts';
+import { defuseMentions, truncate, wellFormed } from './safe-text.ts';
+import { renderSlack } from './slack.ts';
+import { renderTeams } from './teams.ts';
+
+export const buildFailedTitle = 'The status page could not be rebuilt';
+
+export interface BuildFailure {
+  /** From components.yml when it could be read; otherwise a generic name. */
+  pageName: string;
+  pageUrl: string;
+  /** The failed workflow run, an absolute http(s) URL. */
+  runUrl: string;
+  /** Which step or job failed, as the workflow says it; untrusted. */
+  reason: string | undefined;
+  at: number;
+}
+
+/**
+ * Text as one inline code span: no emphasis, no link and no autolink can come out of it (backslash
+ * escapes do not stop the renderer's autolinking). The fence is longer than any backtick run inside.
+ */
+function codeSpan(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  return `${fence} ${text} ${fence}`;
+}
+
+/** Operator text on one line, without control characters, well-formed, mentions defused, at most 300 units. */
+function oneLine(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return truncate(defuseMentions(wellFormed(flat)), 300);
+}
+
+/** The one operator alert: not an incident, so it has no status, impact or components. */
+export function buildFailedMessage(failure: BuildFailure): NotificationMessage {
+  const reason = failure.reason === undefined ? '' : oneLine(failure.reason);
+  const lead = 'failed; the live page still shows the previous build and subscribers were not told.';
+  const text = [
+    `The scheduled rebuild of ${oneLine(failure.pageName)} ${lead}`,
+    reason && `What failed: ${reason}.`,
+    `Run: ${failure.runUrl}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const when = new Date(failure.at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    id: `build_failed:${failure.runUrl}`,
+    event: 'build_failed',
+    pageName: oneLine(failure.pageName),
+    pageUrl: failure.pageUrl,
+    title: buildFailedTitle,
+    status: null,
+    statusLabel: 'Build failed',
+    severity: 'critical',
+    impactLabel: '',
+    components: [],
+    text,
+    // Only the validated run URL may become a link; the page's name is in the footer, escaped.
+    markdown: [
+      `The scheduled rebuild ${lead}`,
+      reason && `What failed: ${codeSpan(reason)}`,
+      `Run: <${failure.runUrl}>`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    nextUpdate: null,
+    at: failure.at,
+    when,
+    url: failure.runUrl,
+    linkLabel: 'View the failed run',
+  };
+}
+
+/**
+ * The alert in each channel's format. Webhooks get their own small body (`event: build_failed`),
+ * never a Statuspage-shaped incident: a receiver written for Statuspage must not mistake an
+ * operator alert for an outage.
+ */
+export function renderBuildFailedPayload(
+  kind: NotificationKind,
+  message: NotificationMessage,
+  reason: string | undefined,
+): RenderedPayload {
+  switch (kind) {
+    case 'slack':
+      return { kind: 'json', body: JSON.stringify(renderSlack(message)) };
+    case 'discord':
+      return { kind: 'json', body: JSON.stringify(renderDiscord(message)) };
+    case 'teams':
+      return { kind: 'json', body: JSON.stringify(renderTeams(message)) };
+    case 'email':
+      return { kind: 'email', email: renderEmail(message) };
+    case 'webhook':
+      return {
+        kind: 'json',
+        body: JSON.stringify({
+          meta: {
+            documentation: 'https://github.com/statusmark/statusmark#operator-alerts',
+            generated_at: new Date(message.at).toISOString(),
+          },
+          event: 'build_failed',
+          build_failed: {
+            title: message.title,
+            page_name: message.pageName,
+            page_url: message.pageUrl,
+            reason: reason === undefined ? null : oneLine(reason),
+            run_url: message.url,
+            at: message.when,
+          },
+        }),
+      };
+  }
+}
