@@ -145,11 +145,12 @@ function problemsWith(context: Context, file: string, text: string, previous: st
   if (previous !== undefined) {
     const before = readAsValidator(file, previous);
     const after = loaded.snapshot.incidents.filter((incident) => incident.value.file === file);
+    // The file is still there even when the new text fails to parse: never call it deleted.
     if (before.ok)
       problems.push(
         ...checkHistory(
           { incidents: [before.value], slugs: new Set() },
-          { incidents: after, slugs: new Set(after.map((i) => i.value.slug)) },
+          { incidents: after, slugs: new Set([before.value.value.slug]) },
         ),
       );
   }

@@ -203,6 +203,7 @@ export function renderPlainText(message: NotificationMessage): string {
 interface ChannelOutcome {
   channel: NotificationChannel;
   sent: string[];
+  warnings: string[];
   failed?: { ids: string[]; error: string };
   skipped?: string;
   firstRun?: boolean;
@@ -217,7 +218,7 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
     const skipped = missingSecret(channel, io.env);
     if (skipped) {
       io.out(`warning: channel "${channel.id}" (${channel.kind}) skipped: ${skipped}.`);
-      outcomes.push({ channel, sent: [], skipped, recorded: 0 });
+      outcomes.push({ channel, sent: [], warnings: [], skipped, recorded: 0 });
     }
     return !skipped;
   });
@@ -250,11 +251,15 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
 
   const build = createMessageBuilder(state, links);
   const siteUrl = links.absolute(links.home());
+  // Each delivery is recorded as soon as it succeeds, so a run killed later (a slow channel, a
+  // cancelled job) repeats nothing another channel already received.
+  const recorder = createRecorder(store, io);
   const results = await Promise.all(
     plans.map(async (plan): Promise<ChannelOutcome> => {
       const outcome: ChannelOutcome = {
         channel: plan.channel,
         sent: [],
+        warnings: [],
         firstRun: plan.firstRun,
         recorded: plan.silent.length,
       };
@@ -264,32 +269,57 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
         const result = await deliver(plan.channel, payload, io.env, { messageId: message.id, siteUrl, http: io.http });
         if (result.ok) {
           outcome.sent.push(...ids);
+          if (result.warning) outcome.warnings.push(`${message.id}: ${result.warning}`);
+          void recorder.record({ channel: plan.channel.id, done: ids, release: [] });
           continue;
         }
         // Keep order: stop this channel at its first failure; the rest is retried next run.
         outcome.failed = { ids: messages.slice(index).flatMap((item) => item.ids), error: result.error ?? 'failed' };
+        void recorder.record({ channel: plan.channel.id, done: [], release: outcome.failed.ids });
         break;
       }
       return outcome;
     }),
   );
   outcomes.push(...results);
-
-  const finalChanges: LedgerChange[] = results.map((outcome) => ({
-    channel: outcome.channel.id,
-    done: outcome.sent,
-    release: outcome.failed?.ids ?? [],
-  }));
-  let recorded = finalChanges.every((change) => change.done!.length + change.release!.length === 0);
-  for (let attempt = 1; !recorded && attempt <= 10; attempt++) {
-    try {
-      const stored = await store.read();
-      recorded = await store.write(applyLedgerChanges(stored.ledger, finalChanges), stored.version);
-    } catch (error) {
-      io.out(`warning: recording deliveries failed (${(error as Error).message.split('\n')[0]}); retrying.`);
-    }
-  }
+  const recorded = await recorder.settled();
   return report(outcomes, recorded, store, now, state.page.timezone, io);
+}
+
+/**
+ * Writes ledger changes one compare-and-swap at a time; changes that arrive while a write is
+ * under way go together in the next one.
+ */
+function createRecorder(store: LedgerStore, io: NotifyIo) {
+  let pending: LedgerChange[] = [];
+  let queue: Promise<void> = Promise.resolve();
+  let allRecorded = true;
+  const flush = async () => {
+    const changes = pending;
+    pending = [];
+    if (changes.length === 0) return;
+    let written = false;
+    for (let attempt = 1; !written && attempt <= 10; attempt++) {
+      try {
+        const stored = await store.read();
+        written = await store.write(applyLedgerChanges(stored.ledger, changes), stored.version);
+      } catch (error) {
+        io.out(`warning: recording deliveries failed (${(error as Error).message.split('\n')[0]}); retrying.`);
+      }
+    }
+    if (!written) allRecorded = false;
+  };
+  return {
+    record(change: LedgerChange): Promise<void> {
+      pending.push(change);
+      queue = queue.then(flush);
+      return queue;
+    },
+    async settled(): Promise<boolean> {
+      await queue;
+      return allRecorded;
+    },
+  };
 }
 
 function report(
@@ -316,6 +346,7 @@ function report(
     else if (outcome.failed)
       result = `FAILED: ${outcome.failed.error}; sent ${outcome.sent.length}, ${outcome.failed.ids.length} left for the next run`;
     else result = `sent ${outcome.sent.length}${outcome.sent.length ? ` (${outcome.sent.join(', ')})` : ''}`;
+    if (outcome.warnings.length > 0) result += `; warning: ${outcome.warnings.join('; ')}`;
     lines.push(`${channel.id} (${channel.kind}): ${result}`);
     summary.push(`| ${channel.id} | ${channel.kind} | ${result.replace(/\|/g, '\\|').replace(/[<>]/g, '')} |`);
   }

@@ -11,7 +11,9 @@ export function stagingDirFor(target: string, pid = process.pid): string {
   return `${target}.partial-${pid}`;
 }
 
+/** Another live build. Our own pid counts as dead: in a container every build may be pid 1. */
 function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -41,6 +43,8 @@ export function recoverInterruptedBuilds(target: string): void {
 export function swapInto(target: string, staging: string): void {
   const old = `${target}.old-${process.pid}`;
   const hadOld = existsSync(target);
+  // A leftover from a build that had our pid would make the rename fail on every later build.
+  rmSync(old, { recursive: true, force: true });
   if (hadOld) renameSync(target, old);
   renameSync(staging, target);
   if (hadOld) rmSync(old, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { recoverInterruptedBuilds } from '../../src/node/swap-build.ts';
+import { recoverInterruptedBuilds, swapInto } from '../../src/node/swap-build.ts';
 import { fixtureClock, fixtureRoot } from '../helpers/build.ts';
 import { projectRoot } from '../helpers/content.ts';
 
@@ -79,4 +79,22 @@ test('a swap cut off between its two renames is undone before the next build', (
   expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('the previous site');
   // A running build's folder (this process) is left alone.
   expect(readdirSync(work).sort()).toEqual(['dist', `dist.partial-${process.pid}`]);
+});
+
+test('regression: a leftover dist.old folder with our own pid (pid 1 in a container) does not break every later swap', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'statusmark-swap-'));
+  const target = join(parent, 'dist');
+  mkdirSync(target);
+  writeFileSync(join(target, 'index.html'), 'old site');
+  mkdirSync(`${target}.old-${process.pid}`);
+  writeFileSync(join(`${target}.old-${process.pid}`, 'index.html'), 'older site');
+  recoverInterruptedBuilds(target);
+  for (const site of ['first new site', 'second new site']) {
+    const staging = `${target}.partial-${process.pid}`;
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'index.html'), site);
+    swapInto(target, staging);
+    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe(site);
+  }
+  expect(readdirSync(parent)).toEqual(['dist']);
 });

@@ -118,6 +118,21 @@ updates:
     expect(refused.output).toContain('huge');
   });
 
+  test('regression: a bad --status is reported as itself, never as a deleted incident', async () => {
+    const root = copyOfRepository();
+    const slug = '2026-11-23-slow-search';
+    await run(
+      root,
+      'new',
+      ['--title', 'Slow search', '--impact', 'minor', '--components', 'api', '--message', 'Search is slow.'],
+      '2026-11-23T14:00:00Z',
+    );
+    const refused = await run(root, 'update', [slug, '--status', 'bogus', '--message', 'x'], '2026-11-23T14:10:00Z');
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('InvalidStatus');
+    expect(refused.output).not.toContain('IncidentDeleted');
+  });
+
   test("refuses a backward transition with validate's message and writes nothing", async () => {
     const root = copyOfRepository();
     await run(

@@ -97,7 +97,7 @@ test('issue 15: a failed rebuild alerts only the operator channel, once, with th
   expect(receiver.received.map((item) => item.path)).toEqual(['/ops']);
   const slack = SlackMessageSchema.parse(receiver.bodies('/ops')[0]);
   expect(slack.text).toBe(
-    `[Build failed] The status page could not be rebuilt: The scheduled rebuild of Fixture Status failed; the live page still shows the previous build and subscribers were not told.\nWhat failed: build failure, deploy skipped.\nRun: ${runUrl}`,
+    `[Build failed] The status page could not be rebuilt: The rebuild of Fixture Status failed; the live page still shows the previous build and subscribers were not told.\nWhat failed: build failure, deploy skipped.\nRun: ${runUrl}`,
   );
   expect(JSON.stringify(slack.blocks)).toContain(`"url":"${runUrl}"`);
   expect(ledgerText(repo.origin)).toBe(ledgerBefore);
@@ -231,7 +231,7 @@ test('--build-failed --dry-run prints the alert and its channels and sends nothi
   ]);
   expect(run.output).toMatchInlineSnapshot(`
     "[Build failed] The status page could not be rebuilt
-    The scheduled rebuild of Fixture Status failed; the live page still shows the previous build and subscribers were not told.
+    The rebuild of Fixture Status failed; the live page still shows the previous build and subscribers were not told.
     Run: https://github.com/acme/status/actions/runs/4242
 
     == ops (slack) — skipped on a real run: OPS_URL is unset

@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { incidentFile } from '../helpers/content.ts';
 import {
@@ -229,6 +230,32 @@ ${update('2026-11-20T09:00:00Z', 'scheduled', 'We will upgrade the database.')}`
     ]);
   });
 
+  test('regression: a maintenance announced after its reminder time gets no "starts in 24 hours" reminder', async () => {
+    const announcedLate = incidentFile(`kind: maintenance
+title: Database upgrade
+components: [database]
+window:
+  start: 2026-11-24T02:00:00Z
+  end: 2026-11-24T03:00:00Z
+updates:
+${update('2026-11-24T00:00:00Z', 'scheduled', 'We will upgrade the database at 02:00 UTC.')}`);
+    const reminders = `    - id: ops-slack
+      kind: slack
+      env: SLACK_URL
+      allow_private_network: true
+      remind_before: [24h, 1h]
+`;
+    const repo = makeNotifyRepository({ '2026-11-23-api.md': incident([first]) }, componentsWithChannels(reminders));
+    await runNotify(repo.root, envFor('2026-11-23T23:00:00Z'));
+    writeFileSync(join(repo.root, 'incidents', '2026-11-24-db.md'), announcedLate);
+    for (const now of ['2026-11-24T00:05:00Z', '2026-11-24T01:05:00Z'])
+      expect((await runNotify(repo.root, envFor(now))).code).toBe(0);
+    expect((receiver.bodies('/slack') as { text: string }[]).map((body) => body.text)).toEqual([
+      '[Scheduled] Database upgrade: We will upgrade the database at 02:00 UTC.',
+      '[Reminder] Database upgrade: Reminder: this maintenance starts in 1 hour.',
+    ]);
+  });
+
   test('a webhook channel can ask for component status changes, shaped as Statuspage component events', async () => {
     const components = `    - id: hooks
       kind: webhook
@@ -302,6 +329,7 @@ describe('delivery behaviour', () => {
     const started = performance.now();
     const run = await runNotify(root, envFor('2026-11-23T10:25:00Z', extraEnv));
     return {
+      root,
       run,
       seconds: (performance.now() - started) / 1000,
       slack: receiver.received.filter((item) => item.path === '/slack'),
@@ -318,10 +346,44 @@ describe('delivery behaviour', () => {
     expect(seconds).toBeGreaterThanOrEqual(1);
   });
 
-  test('a receiver that does not answer in time is given up on and retried', async () => {
-    const { run, slack } = await deliverOne([{ status: 200, delayMs: 2500 }, { status: 200 }]);
+  test('regression: a receiver that got the message but answers late gets it once, not once per attempt and run', async () => {
+    const { root, run, slack } = await deliverOne([{ status: 200, delayMs: 2500 }, { status: 200 }]);
     expect(run.code).toBe(0);
-    expect(slack).toHaveLength(2);
+    expect(slack).toHaveLength(1);
+    expect(run.output).toContain('counted as delivered so it is never sent twice');
+    expect(slack[0]!.headers['x-statusmark-delivery-id']).toBe('2026-11-23-api#update-2');
+    await runNotify(root, envFor('2026-11-23T12:00:00Z'));
+    expect(receiver.received.filter((item) => item.path === '/slack')).toHaveLength(1);
+  });
+
+  test('regression: a run killed while a slow channel is still sending repeats nothing the fast channel received', async () => {
+    const { root, write } = setUp();
+    await runNotify(root, envFor('2026-11-23T10:05:00Z'));
+    write([first, second]);
+    receiver.on('/slack', { status: 200, delayMs: 20_000 });
+    const child = spawn(process.execPath, ['scripts/notify.ts', '--root', root], {
+      env: { ...process.env, ...envFor('2026-11-23T10:25:00Z') },
+      stdio: 'ignore',
+    });
+    const deadline = Date.now() + 20_000;
+    while (!receiver.received.some((item) => item.path === '/hook') && Date.now() < deadline) await sleep(50);
+    // Give the run time to record the webhook's delivery, then cut it off like a cancelled job.
+    await sleep(3000);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const later = await runNotify(root, envFor('2026-11-23T11:30:00Z'));
+    const hooks = receiver.received.filter((item) => item.path === '/hook');
+    expect(hooks).toHaveLength(1);
+    expect(later.output).toContain('hooks (webhook): sent 0');
+  }, 60_000);
+
+  test('a webhook whose signing secret is unset is skipped, never sent unsigned', async () => {
+    const { root, write } = setUp();
+    await runNotify(root, envFor('2026-11-23T10:05:00Z'));
+    write([first, second]);
+    const run = await runNotify(root, envFor('2026-11-23T10:25:00Z', { HOOK_SECRET: '' }));
+    expect(run.output).toContain('warning: channel "hooks" (webhook) skipped: HOOK_SECRET is unset.');
+    expect(receiver.received.filter((item) => item.path === '/hook')).toEqual([]);
   });
 
   test('a redirect counts as a failure and is not followed', async () => {

@@ -8,6 +8,9 @@ import { readSmtpSettings, sendEmail } from './smtp.ts';
 /** The header webhook receivers verify: `sha256=` + hex HMAC-SHA256 of the raw body with the shared secret. */
 export const signatureHeader = 'x-statusmark-signature-256';
 
+/** The message's permanent id (`<slug>#update-N`), the same in every retry and every run. */
+export const deliveryIdHeader = 'x-statusmark-delivery-id';
+
 export function signBody(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
@@ -18,12 +21,17 @@ export function missingSecret(
   env: Record<string, string | undefined>,
 ): string | undefined {
   if (channel.kind === 'email') return env[`${channel.env}_HOST`] ? undefined : `${channel.env}_HOST is unset`;
-  return env[channel.env] ? undefined : `${channel.env} is unset`;
+  if (!env[channel.env]) return `${channel.env} is unset`;
+  // A receiver that verifies signatures would reject every unsigned request: skip, do not send unsigned.
+  if (channel.signing_secret_env && !env[channel.signing_secret_env]) return `${channel.signing_secret_env} is unset`;
+  return undefined;
 }
 
 export interface DeliveryResult {
   ok: boolean;
   error?: string;
+  /** Counted as delivered, with a caveat for the job summary. */
+  warning?: string;
 }
 
 /** Delivers one rendered message to one channel, with the channel's secrets from `env`. */
@@ -40,13 +48,19 @@ export async function deliver(
     const messageId = `<${stableId('update', options.messageId)}@${new URL(options.siteUrl).hostname}>`;
     return sendEmail(settings, { from: channel.from!, to: channel.to!, messageId }, payload.email);
   }
-  const headers: Record<string, string> = { 'user-agent': 'statusmark-notify' };
+  // The ledger id lets a receiver drop a message it already has (for example after a timeout).
+  const headers: Record<string, string> = { 'user-agent': 'statusmark-notify', [deliveryIdHeader]: options.messageId };
   const secret = channel.signing_secret_env ? env[channel.signing_secret_env] : undefined;
   if (secret) headers[signatureHeader] = signBody(payload.body, secret);
   const result = await postJson(env[channel.env] ?? '', payload.body, headers, {
     allowPrivateNetwork: channel.allow_private_network,
     ...options.http,
   });
+  if (result.uncertain)
+    return {
+      ok: true,
+      warning: `${result.error} after the message was sent; counted as delivered so it is never sent twice`,
+    };
   return result.ok
     ? { ok: true }
     : {

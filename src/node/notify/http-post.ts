@@ -5,7 +5,7 @@ import { isPrivateAddress, publicOnlyLookup } from './network.ts';
 
 export interface PostOptions {
   allowPrivateNetwork: boolean;
-  /** Per attempt. Default 10 s (Statuspage gives receivers 30 s). */
+  /** Per attempt. Default 30 s, what Statuspage gives receivers. */
   timeoutMs?: number;
   /** Attempts after the first, on 429, 5xx and network errors. Default 3. */
   retries?: number;
@@ -21,7 +21,17 @@ export interface PostResult {
   attempts: number;
   /** Why it failed, for the job summary (never includes the URL: it is the secret). */
   error?: string;
+  /**
+   * The whole body reached the receiver, which then did not answer in time: it may have
+   * posted the message. Not retried, so subscribers never see it twice.
+   */
+  uncertain?: boolean;
 }
+
+/** A timeout after the request body was fully sent: the receiver may already have acted on it. */
+class AnswerTimeout extends Error {}
+
+const defaultTimeoutMs = 30_000;
 
 interface Response {
   status: number;
@@ -55,7 +65,7 @@ function send(url: URL, body: string, headers: Record<string, string>, options: 
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
-        timeout: options.timeoutMs ?? 10_000,
+        timeout: options.timeoutMs ?? defaultTimeoutMs,
         ...(options.allowPrivateNetwork ? {} : { lookup: publicOnlyLookup }),
       },
       (response) => {
@@ -64,7 +74,12 @@ function send(url: URL, body: string, headers: Record<string, string>, options: 
         response.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${(options.timeoutMs ?? 10_000) / 1000} s`)));
+    let bodySent = false;
+    req.on('finish', () => (bodySent = true));
+    req.on('timeout', () => {
+      const message = `no answer within ${(options.timeoutMs ?? defaultTimeoutMs) / 1000} s`;
+      req.destroy(bodySent ? new AnswerTimeout(message) : new Error(message));
+    });
     req.on('error', reject);
     req.end(body);
   });
@@ -91,7 +106,7 @@ export async function postJson(
   options: PostOptions,
 ): Promise<PostResult> {
   const refused = checkTarget(url, options.allowPrivateNetwork);
-  if (refused) return { ok: false, status: null, attempts: 0, error: `Refused: ${refused}.` };
+  if (refused) return { ok: false, status: null, attempts: 0, error: `Refused: ${refused}` };
   const retries = options.retries ?? 3;
   const backoff = options.backoffMs ?? ((attempt) => 1000 * 2 ** attempt);
   let last: PostResult = { ok: false, status: null, attempts: 0 };
@@ -109,6 +124,7 @@ export async function postJson(
       wait = retryAfterMs(response.headers['retry-after']);
     } catch (error) {
       last = { ok: false, status: null, attempts: attempt + 1, error: (error as Error).message };
+      if (error instanceof AnswerTimeout) return { ...last, uncertain: true };
       if ((error as NodeJS.ErrnoException).code === 'EPRIVATE') return last;
     }
     if (attempt === retries) break;

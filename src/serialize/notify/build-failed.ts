@@ -40,7 +40,7 @@ export function buildFailedMessage(failure: BuildFailure): NotificationMessage {
   const reason = failure.reason === undefined ? '' : oneLine(failure.reason);
   const lead = 'failed; the live page still shows the previous build and subscribers were not told.';
   const text = [
-    `The scheduled rebuild of ${oneLine(failure.pageName)} ${lead}`,
+    `The rebuild of ${oneLine(failure.pageName)} ${lead}`,
     reason && `What failed: ${reason}.`,
     `Run: ${failure.runUrl}`,
   ]
@@ -60,11 +60,7 @@ export function buildFailedMessage(failure: BuildFailure): NotificationMessage {
     components: [],
     text,
     // Only the validated run URL may become a link; the page's name is in the footer, escaped.
-    markdown: [
-      `The scheduled rebuild ${lead}`,
-      reason && `What failed: ${codeSpan(reason)}`,
-      `Run: <${failure.runUrl}>`,
-    ]
+    markdown: [`The rebuild ${lead}`, reason && `What failed: ${codeSpan(reason)}`, `Run: <${failure.runUrl}>`]
       .filter(Boolean)
       .join('\n\n'),
     nextUpdate: null,

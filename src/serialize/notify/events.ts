@@ -70,9 +70,12 @@ export function collectPublishedEvents(
     }
     const window = incident.incident.window;
     if (kind !== 'maintenance' || !window || incident.status !== 'scheduled') continue;
+    // A reminder due before the maintenance was even announced would arrive first and with the
+    // wrong lead ("starts in 24 hours" for a window two hours away): it is not sent.
+    const announced = incident.incident.updates[0]?.at ?? window.start;
     for (const lead of leads) {
       const at = window.start - parseLeadTime(lead);
-      if (at > state.now) continue;
+      if (at > state.now || at < announced) continue;
       events.push({
         id: `${slug}#reminder-${lead}`,
         event: 'maintenance_reminder',
