@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { summaryRow, writeStepSummary } from './notify-summary.ts';
 import { deliver, missingSecret } from '../node/notify/deliver.ts';
 import type { PostOptions } from '../node/notify/http-post.ts';
 import { readOperatorSettings } from '../node/notify/operator-channels.ts';
@@ -90,8 +90,8 @@ export async function runBuildFailedAlert(options: BuildFailedOptions, now: numb
   ];
   for (const { channel, result } of results.sort((a, b) => a.channel.id.localeCompare(b.channel.id))) {
     io.out(`${result.startsWith('skipped') ? 'warning: ' : ''}${channel.id} (${channel.kind}): ${result}`);
-    summary.push(`| ${channel.id} | ${channel.kind} | ${result.replace(/\|/g, '\\|').replace(/[<>]/g, '')} |`);
+    summary.push(summaryRow(channel, result));
   }
-  if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, `${summary.join('\n')}\n`);
+  writeStepSummary(io.env, summary);
   return results.some((item) => item.failed) ? 1 : 0;
 }

@@ -1,4 +1,3 @@
-import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { deriveStatusState, type StatusState } from '../domain/derive.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
@@ -16,6 +15,7 @@ import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { formatHuman } from '../domain/problem-format.ts';
+import { summaryRow, writeStepSummary } from './notify-summary.ts';
 import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
 
 export const defaultLedgerBranch = 'statusmark-notify-ledger';
@@ -348,7 +348,7 @@ function report(
     else result = `sent ${outcome.sent.length}${outcome.sent.length ? ` (${outcome.sent.join(', ')})` : ''}`;
     if (outcome.warnings.length > 0) result += `; warning: ${outcome.warnings.join('; ')}`;
     lines.push(`${channel.id} (${channel.kind}): ${result}`);
-    summary.push(`| ${channel.id} | ${channel.kind} | ${result.replace(/\|/g, '\\|').replace(/[<>]/g, '')} |`);
+    summary.push(summaryRow(channel, result));
   }
   if (!recorded) {
     lines.push(
@@ -360,8 +360,4 @@ function report(
   writeStepSummary(io.env, summary);
   const failed = outcomes.some((outcome) => outcome.failed) || !recorded;
   return failed ? 1 : 0;
-}
-
-function writeStepSummary(env: Record<string, string | undefined>, lines: string[]): void {
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${lines.join('\n')}\n`);
 }

@@ -57,7 +57,7 @@ test('the pull request summary lists exactly the messages merging sends, per cha
 
 | channel | kind | message | link |
 | --- | --- | --- | --- |
-| \`everything\` | slack | **\\[Identified\\] API errors \\| &lt;b&gt;bold&lt;/b&gt; &#64;⁠channel**: Found it: link (https://evil.example) \\| pipe | https://status.fixture.example/incidents/api/#update-2 |
+| \`everything\` | slack | **\\[Identified\\] API errors \\| \\<b\\>bold\\<\\/b\\> \\@⁠channel**: Found it\\: link \\(https\\:\\/\\/evil\\.example\\) \\| pipe | https://status.fixture.example/incidents/api/#update-2 |
 
 Updates with \`notify: false\` are published without these messages.
 `);
