@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toSlug, slugPattern } from '../domain/vocabulary.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
 import { loadRepository } from '../node/load-repository.ts';
-import { commitAndPush, fetchBranch, findTrailer, isMergedInto, runGit } from '../node/post-branch.ts';
+import { commitAs, fetchBranch, findTrailer, isMergedInto, pushBranch, runGit } from '../node/post-branch.ts';
+import { deriveIncidentState } from '../domain/derive.ts';
+import { readAsValidator } from './append-update.ts';
 import { incidentUsage, runIncidentCommand } from './incident-command.ts';
 import { markdownText } from './markdown-text.ts';
 import { summarizePublication } from './pr-summary.ts';
@@ -25,6 +27,10 @@ interface Plan {
   /** Base the work on this branch when origin has unmerged commits on it. */
   existingBranch?: string | undefined;
   draft: boolean;
+  /** For the maintenance action: the template must make a maintenance. */
+  expectMaintenance?: boolean;
+  /** For alerts: whether this one says the problem cleared. */
+  alertResolved?: boolean | undefined;
   /** Trailers recorded in the commit, so a later alert finds its incident. */
   trailers: string[];
   describe: string;
@@ -95,6 +101,7 @@ function planForm(env: PostIo['env']): Plan {
       draft: false,
       trailers: [],
       describe: action === 'new' ? 'New incident' : 'Scheduled maintenance',
+      expectMaintenance: action === 'maintenance',
     };
   }
   const slug = cleanSlug(slugGiven);
@@ -168,6 +175,7 @@ function planAlert(env: PostIo['env'], root: string): Plan | string {
     branch,
     existingBranch: branch,
     draft: true,
+    alertResolved: resolved,
     trailers: [...trailers, `Statusmark-Incident: ${known}`],
   };
   if (resolved && resolveAs === 'resolved')
@@ -242,58 +250,86 @@ function refuse(io: PostIo, lines: readonly string[]): number {
   return 1;
 }
 
+/** Puts the checkout back at `start`, without the file a refused or superseded attempt wrote. */
+function resetTo(root: string, start: string): void {
+  runGit(root, ['checkout', '--quiet', '--force', '--detach', start]);
+  runGit(root, ['clean', '--quiet', '--force', '--', 'incidents/']);
+}
+
 /**
- * `npm run post -- form|alert`: one form submission or alert payload, read
- * from environment variables only, written by the same code as
- * `npm run incident:*`, committed on its own branch and pushed to origin.
- * The workflow opens (or keeps) the pull request from the outputs.
+ * An alert about an incident that is already resolved on its branch: a cleared
+ * alert has nothing to add, and a new one reopens it (resolved → investigating
+ * is the one move back the validator allows).
  */
-export async function runPostCommand(args: readonly string[], io: PostIo): Promise<number> {
-  const source = args[0];
-  if (source !== 'form' && source !== 'alert') {
-    io.out('Usage: npm run post -- form|alert (values come from POST_* or ALERT_* environment variables).');
-    return 2;
-  }
-  const root = readContentRoot(io.env);
-  const now = readBuildClock(io.env);
-  runGit(root, ['checkout', '--quiet', '--detach']);
-  const start = runGit(root, ['rev-parse', 'HEAD']).trim();
+function planForState(plan: Plan, root: string, now: number): Plan | string {
+  if (plan.alertResolved === undefined || plan.command === 'new') return plan;
+  const file = `incidents/${plan.args[0]}.md`;
+  if (!existsSync(join(root, file))) return plan;
+  const parsed = readAsValidator(file, readFileSync(join(root, file), 'utf8'));
+  if (!parsed.ok) return plan;
+  const status = deriveIncidentState(parsed.value.value, now).status;
+  if (status !== 'resolved' && status !== 'completed') return plan;
+  if (plan.alertResolved) return `${file} is already resolved, so the cleared alert changes nothing.`;
+  return { ...plan, args: [...plan.args, '--status', 'investigating'], describe: 'Reopened by an alert' };
+}
+
+type Attempt = { posted: number } | 'branch-moved';
+
+/** One try: base the work on the branch as origin has it now, write, commit, push. */
+async function attemptPost(source: string, io: PostIo, root: string, now: number, start: string): Promise<Attempt> {
   let plan: Plan | string;
   try {
     plan = source === 'form' ? planForm(io.env) : planAlert(io.env, root);
   } catch (error) {
-    if (error instanceof RefusedInput) return refuse(io, [error.message]);
+    if (error instanceof RefusedInput) return { posted: refuse(io, [error.message]) };
     throw error;
   }
+  if (typeof plan !== 'string' && plan.existingBranch && fetchBranch(root, plan.existingBranch)) {
+    const ref = `refs/remotes/origin/${plan.existingBranch}`;
+    if (!isMergedInto(root, ref)) runGit(root, ['checkout', '--quiet', '--detach', ref]);
+  }
+  if (typeof plan !== 'string') plan = planForState(plan, root, now);
   if (typeof plan === 'string') {
     io.out(plan);
     writeSummary(io.env, `## Nothing to post\n\n${markdownText(plan)}\n`);
     writeOutputs(io.env, { pushed: 'false' });
-    return 0;
-  }
-  if (plan.existingBranch && fetchBranch(root, plan.existingBranch)) {
-    const ref = `refs/remotes/origin/${plan.existingBranch}`;
-    if (!isMergedInto(root, ref)) runGit(root, ['checkout', '--quiet', '--detach', ref]);
+    resetTo(root, start);
+    return { posted: 0 };
   }
   const lines: string[] = [];
   const code = await runIncidentCommand(plan.command, plan.args, { out: (line) => lines.push(line), env: io.env });
   if (code !== 0) {
-    runGit(root, ['checkout', '--quiet', '--detach', start]);
-    return refuse(io, refusalLines(lines));
+    resetTo(root, start);
+    return { posted: refuse(io, refusalLines(lines)) };
   }
   const file = /^Wrote (incidents\/[a-z0-9-]+\.md)$/m.exec(lines.join('\n'))?.[1];
   if (!file) throw new Error(`The authoring command reported no file:\n${lines.join('\n')}`);
   const branch = typeof plan.branch === 'string' ? plan.branch : plan.branch(file);
+  if (plan.expectMaintenance && !/^kind: maintenance$/m.test(readFileSync(join(root, file), 'utf8'))) {
+    resetTo(root, start);
+    return {
+      posted: refuse(io, [
+        `The template "${value(io.env, 'POST_TEMPLATE') ?? ''}" describes an incident, not maintenance; leave the template empty for scheduled-maintenance, or pick a template with kind: maintenance.`,
+      ]),
+    };
+  }
   if (plan.command === 'new' && fetchBranch(root, branch) && !isMergedInto(root, `refs/remotes/origin/${branch}`)) {
-    runGit(root, ['checkout', '--quiet', '--force', '--detach', start]);
-    runGit(root, ['clean', '--quiet', '--force', '--', file]);
-    return refuse(io, [`The branch ${branch} already holds unmerged work for ${file}; post an update to it instead.`]);
+    resetTo(root, start);
+    return {
+      posted: refuse(io, [
+        `The branch ${branch} already holds unmerged work for ${file}; post an update to that incident instead.`,
+      ]),
+    };
   }
   const trailers = plan.trailers.some((line) => line.startsWith('Statusmark-Incident:'))
     ? plan.trailers
     : [...plan.trailers, ...(plan.trailers.length ? [`Statusmark-Incident: ${file}`] : [])];
   const message = `${plan.describe}: ${file}${trailers.length ? `\n\n${trailers.join('\n')}` : ''}`;
-  commitAndPush(root, file, branch, message, io.env.STATUS_NOW || undefined);
+  commitAs(root, file, message, io.env.STATUS_NOW || undefined);
+  if (!pushBranch(root, branch)) {
+    resetTo(root, start);
+    return 'branch-moved';
+  }
 
   const base = readSnapshotAtRef(root, start);
   const head = loadRepository(root, now).snapshot;
@@ -313,5 +349,33 @@ export async function runPostCommand(args: readonly string[], io: PostIo): Promi
   io.out(`Pushed ${file} to ${branch}.`);
   io.out(`Pull request title: ${title}`);
   io.out(`Pull request body: ${bodyFile}`);
-  return existsSync(join(root, file)) ? 0 : 1;
+  return { posted: 0 };
+}
+
+const attempts = 3;
+
+/**
+ * `npm run post -- form|alert`: one form submission or alert payload, read
+ * from environment variables only, written by the same code as
+ * `npm run incident:*`, committed on its own branch and pushed to origin.
+ * When another run pushed the same branch first (two alerts at once), it
+ * starts again from the new tip. The workflow opens (or keeps) the pull
+ * request from the outputs.
+ */
+export async function runPostCommand(args: readonly string[], io: PostIo): Promise<number> {
+  const source = args[0];
+  if (source !== 'form' && source !== 'alert') {
+    io.out('Usage: npm run post -- form|alert (values come from POST_* or ALERT_* environment variables).');
+    return 2;
+  }
+  const root = readContentRoot(io.env);
+  const now = readBuildClock(io.env);
+  runGit(root, ['checkout', '--quiet', '--detach']);
+  const start = runGit(root, ['rev-parse', 'HEAD']).trim();
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const result = await attemptPost(source, io, root, now, start);
+    if (result !== 'branch-moved') return result.posted;
+    io.out(`Another run pushed the same branch first; trying again on top of it (${attempt} of ${attempts}).`);
+  }
+  return refuse(io, [`The branch kept moving while this run tried to push ${attempts} times; run it again.`]);
 }

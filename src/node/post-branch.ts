@@ -60,18 +60,8 @@ export function findTrailer(
   return undefined;
 }
 
-/**
- * Commits `file` as the bot with `message` (a fixed sentence plus trailers;
- * never author text) and pushes the commit to `origin` as `branch`, which
- * must fast-forward.
- */
-export function commitAndPush(
-  root: string,
-  file: string,
-  branch: string,
-  message: string,
-  date: string | undefined,
-): void {
+/** Commits `file` as the bot with `message` (a fixed sentence plus trailers; never author text). */
+export function commitAs(root: string, file: string, message: string, date: string | undefined): void {
   const env = {
     GIT_AUTHOR_NAME: botIdentity.name,
     GIT_AUTHOR_EMAIL: botIdentity.email,
@@ -81,5 +71,22 @@ export function commitAndPush(
   };
   runGit(root, ['add', '--', file]);
   runGit(root, ['commit', '--quiet', '--no-verify', '-m', message, '--', file], env);
-  runGit(root, ['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
+}
+
+/**
+ * Pushes `HEAD` to `origin` as `branch` without forcing: false when origin
+ * refused it because the branch moved; any other failure (credentials,
+ * network) throws with git's message.
+ */
+export function pushBranch(root: string, branch: string): boolean {
+  try {
+    runGit(root, ['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`]);
+    return true;
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    // A non-fast-forward, or a ref another push updated between advertisement and update, is a
+    // race; a hook or branch protection refusal is reported as it is.
+    if (/\[rejected\]|cannot lock ref/.test(`${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`)) return false;
+    throw error;
+  }
 }

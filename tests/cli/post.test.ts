@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -144,6 +144,14 @@ updates:
     expect(text).toContain('kind: maintenance\ntitle: Database upgrade\n');
     expect(text).toContain('window:\n  start: 2026-12-01T23:00:00+01:00\n  end: 2026-12-02T01:00:00+01:00\n');
     expect(text).toContain('status: scheduled');
+    const wrongTemplate = await post(clone(), 'form', {
+      POST_ACTION: 'maintenance',
+      POST_TEMPLATE: 'degraded-api',
+      POST_NEXT_UPDATE: '24h',
+    });
+    expect(wrongTemplate.code).toBe(1);
+    expect(wrongTemplate.output).toContain('The template "degraded-api" describes an incident, not maintenance');
+    expect(branches(origin)).toEqual(['main', 'post/2026-11-23-database-upgrade']);
   });
 
   test('a refused input prints the validator message, writes it to the summary and leaves no branch', async () => {
@@ -267,6 +275,71 @@ describe('posting from alerts', () => {
     expect(run.code).toBe(0);
     expect(run.output).toBe('No incident was opened for alert never-fired, so its resolution changes nothing.');
     expect(branches(origin)).toEqual(['main']);
+  });
+});
+
+describe('posting when others post at the same time', () => {
+  test('a push refused because another run moved the branch starts again on top of it', async () => {
+    const { origin, clone } = makeCheckout();
+    const root = clone();
+    const slug = '2026-11-23-dashboard-slow';
+    // Between this run's fetch and its push, "another run" pushes the same branch (once).
+    const hook = join(root, '.git', 'hooks', 'pre-push');
+    writeFileSync(
+      hook,
+      `#!/bin/sh
+[ -e "$(git rev-parse --git-dir)/raced" ] && exit 0
+touch "$(git rev-parse --git-dir)/raced"
+commit=$(git -c user.name=Other -c user.email=other@example.com commit-tree -p origin/main -m "Another run" 'origin/main^{tree}')
+git push --quiet --no-verify origin "$commit:refs/heads/post/${slug}"
+`,
+    );
+    chmodSync(hook, 0o755);
+    const run = await post(root, 'form', {
+      POST_ACTION: 'update',
+      POST_SLUG: slug,
+      POST_STATUS: 'monitoring',
+      POST_MESSAGE: 'Still watching.',
+    });
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('Another run pushed the same branch first; trying again on top of it (1 of 3).');
+    expect(git(origin, 'log', '--format=%s', `main..post/${slug}`).trim().split('\n')).toEqual([
+      `Update: incidents/${slug}.md`,
+      'Another run',
+    ]);
+  });
+});
+
+describe('alerts about an incident that is already resolved', () => {
+  const firing = {
+    ALERT_ID: 'queue-lag',
+    ALERT_TITLE: 'Delayed webhooks',
+    ALERT_COMPONENTS: 'webhooks=degraded_performance',
+    ALERT_IMPACT: 'minor',
+    ALERT_MESSAGE: 'Webhooks are delayed.',
+  };
+  const resolvedAlert = { ALERT_ID: 'queue-lag', ALERT_RESOLVED: 'true', ALERT_RESOLVE_AS: 'resolved' };
+
+  test('a second cleared alert changes nothing, and a new firing reopens the incident', async () => {
+    const { origin, clone } = makeCheckout();
+    expect((await post(clone(), 'alert', firing)).code).toBe(0);
+    expect((await post(clone(), 'alert', resolvedAlert, '2026-11-23T14:20:00Z')).code).toBe(0);
+    const again = await post(clone(), 'alert', resolvedAlert, '2026-11-23T14:25:00Z');
+    expect(again.code).toBe(0);
+    expect(again.output).toBe(
+      'incidents/2026-11-23-delayed-webhooks.md is already resolved, so the cleared alert changes nothing.',
+    );
+    const reopened = await post(clone(), 'alert', firing, '2026-11-23T14:40:00Z');
+    expect(reopened.code).toBe(0);
+    const text = show(origin, 'alert/queue-lag', 'incidents/2026-11-23-delayed-webhooks.md');
+    expect(text.match(/status: (investigating|resolved)$/gm)).toEqual([
+      'status: investigating',
+      'status: resolved',
+      'status: investigating',
+    ]);
+    expect(git(origin, 'log', '-1', '--format=%s', 'alert/queue-lag')).toBe(
+      'Reopened by an alert: incidents/2026-11-23-delayed-webhooks.md\n',
+    );
   });
 });
 
