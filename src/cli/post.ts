@@ -49,7 +49,7 @@ function flags(pairs: Record<string, string | undefined>): string[] {
   return Object.entries(pairs).flatMap(([flag, given]) => (given === undefined ? [] : [`--${flag}`, given]));
 }
 
-/** Components with a status (`api=major_outage`), which is what an update can change. */
+/** Components with a status (`api=major_outage`), which is what an update can change; an alert's others are dropped. */
 function componentChanges(text: string | undefined): string | undefined {
   const changes = (text ?? '')
     .split(',')
@@ -104,15 +104,20 @@ function planForm(env: PostIo['env']): Plan {
       expectMaintenance: action === 'maintenance',
     };
   }
+  if (!slugGiven)
+    throw new RefusedInput(
+      `Name the incident to ${action}: its slug, the file name in incidents/ without .md (for example 2026-11-20-elevated-api-errors).`,
+    );
   const slug = cleanSlug(slugGiven);
   return {
     command: action === 'resolve' ? 'resolve' : 'update',
     args: [
-      slugGiven ?? '',
+      slugGiven,
       ...flags({
         status: action === 'update' ? value(env, 'POST_STATUS') : undefined,
         message,
-        component: componentChanges(components),
+        // Every entry, so one without a status is refused with the command's message, not dropped.
+        component: components,
         'next-update': action === 'update' ? value(env, 'POST_NEXT_UPDATE') : undefined,
         impact: value(env, 'POST_IMPACT'),
       }),

@@ -192,6 +192,18 @@ updates:
     expect(badTime.summary).toContain(
       '- \\"tomorrowish\\" is neither a duration like 30m or 1h nor a time like 2026\\-11\\-20T14\\:35\\:00Z\\.',
     );
+    const noSlug = await post(root, 'form', { POST_ACTION: 'resolve' });
+    expect(noSlug.output).toBe(
+      'Name the incident to resolve: its slug, the file name in incidents/ without .md (for example 2026-11-20-elevated-api-errors).',
+    );
+    const noStatus = await post(root, 'form', {
+      POST_ACTION: 'update',
+      POST_SLUG: '2026-11-23-dashboard-slow',
+      POST_MESSAGE: 'Hmm.',
+      POST_COMPONENTS: 'api',
+    });
+    expect(noStatus.output).toBe('--component "api" should look like api=degraded_performance.');
+    expect([noSlug.code, noStatus.code]).toEqual([1, 1]);
     expect(branches(origin)).toEqual(['main']);
     expect(git(root, 'status', '--porcelain')).toBe('');
     for (const run of [backward, unknown, badTime]) expect(run.outputs).toEqual({});
