@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -445,4 +445,29 @@ test('the posted incident passes npm run validate on its branch', async () => {
   ).toBe(0);
   const result = validate({ root, now: Date.parse('2026-11-23T14:00:00Z') });
   expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+});
+
+test('npm run post, as the workflows call it, takes its values from the environment only', () => {
+  const { origin, clone } = makeCheckout();
+  const root = clone();
+  const node = join(projectRoot, 'node_modules', '.bin', 'node');
+  const env = {
+    ...process.env,
+    STATUS_ROOT: root,
+    STATUS_NOW: '2026-11-23T14:00:00Z',
+    GITHUB_OUTPUT: '',
+    GITHUB_STEP_SUMMARY: '',
+    POST_TITLE: 'Search is down',
+    POST_IMPACT: 'major',
+    POST_COMPONENTS: 'api=major_outage',
+    POST_MESSAGE: 'Search returns errors.',
+  };
+  const output = execFileSync(node, ['scripts/post.ts', 'form'], { cwd: projectRoot, env }).toString();
+  expect(output).toContain('Pushed incidents/2026-11-23-search-is-down.md to post/2026-11-23-search-is-down.');
+  expect(branches(origin)).toEqual(['main', 'post/2026-11-23-search-is-down']);
+  const usage = spawnSync(node, ['scripts/post.ts', '--title', 'x'], { cwd: projectRoot, env });
+  expect([usage.status, usage.stdout.toString()]).toEqual([
+    2,
+    'Usage: npm run post -- form|alert (values come from POST_* or ALERT_* environment variables).\n',
+  ]);
 });
