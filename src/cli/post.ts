@@ -255,10 +255,11 @@ function refuse(io: PostIo, lines: readonly string[]): number {
   return 1;
 }
 
-/** Puts the checkout back at `start`, without the file a refused or superseded attempt wrote. */
+/** Puts the checkout back at `start`, without what a refused or superseded attempt wrote in incidents/. */
 function resetTo(root: string, start: string): void {
-  runGit(root, ['checkout', '--quiet', '--force', '--detach', start]);
+  runGit(root, ['checkout', '--quiet', '--', 'incidents/']);
   runGit(root, ['clean', '--quiet', '--force', '--', 'incidents/']);
+  runGit(root, ['checkout', '--quiet', '--detach', start]);
 }
 
 /**
@@ -375,6 +376,12 @@ export async function runPostCommand(args: readonly string[], io: PostIo): Promi
   }
   const root = readContentRoot(io.env);
   const now = readBuildClock(io.env);
+  // It moves HEAD and cleans incidents/ between attempts: only with no changes of one's own there.
+  // (Other files may differ: npm install can rewrite package-lock.json in the workflow.)
+  if (runGit(root, ['status', '--porcelain', '--', 'incidents/', 'components.yml']).trim())
+    return refuse(io, [
+      'npm run post works in a checkout without changes to incidents/ or components.yml, as in the workflows; commit or stash them first, or use npm run incident:new|update|resolve.',
+    ]);
   runGit(root, ['checkout', '--quiet', '--detach']);
   const start = runGit(root, ['rev-parse', 'HEAD']).trim();
   for (let attempt = 1; attempt <= attempts; attempt++) {

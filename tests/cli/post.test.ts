@@ -471,3 +471,41 @@ test('npm run post, as the workflows call it, takes its values from the environm
     'Usage: npm run post -- form|alert (values come from POST_* or ALERT_* environment variables).\n',
   ]);
 });
+
+test('refuses to run in a checkout with uncommitted changes, which it could otherwise clean away', async () => {
+  const { origin, clone } = makeCheckout();
+  const root = clone();
+  writeFileSync(join(root, 'incidents', 'draft.md'), 'my unsaved draft');
+  const run = await post(root, 'form', {
+    POST_TITLE: 'T',
+    POST_IMPACT: 'minor',
+    POST_COMPONENTS: 'api',
+    POST_MESSAGE: 'M',
+  });
+  expect(run.code).toBe(1);
+  expect(run.output).toContain('npm run post works in a checkout without changes to incidents/');
+  expect(readFileSync(join(root, 'incidents', 'draft.md'), 'utf8')).toBe('my unsaved draft');
+  expect(branches(origin)).toEqual(['main']);
+});
+
+test('changes outside incidents/ (npm install rewriting the lockfile) neither block a post nor get committed', async () => {
+  const { origin, clone } = makeCheckout();
+  const root = clone();
+  writeFileSync(join(root, 'package-lock.json'), '{}');
+  const refused = await post(root, 'form', {
+    POST_TITLE: 'T',
+    POST_IMPACT: 'minor',
+    POST_COMPONENTS: 'nope',
+    POST_MESSAGE: 'M',
+  });
+  expect(refused.code).toBe(1);
+  const run = await post(root, 'form', {
+    POST_TITLE: 'T',
+    POST_IMPACT: 'minor',
+    POST_COMPONENTS: 'api',
+    POST_MESSAGE: 'M',
+  });
+  expect(run.code).toBe(0);
+  expect(git(origin, 'diff', '--name-only', 'main', 'post/2026-11-23-t')).toBe('incidents/2026-11-23-t.md\n');
+  expect(readFileSync(join(root, 'package-lock.json'), 'utf8')).toBe('{}');
+});
