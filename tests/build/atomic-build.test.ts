@@ -74,11 +74,11 @@ test('a swap cut off between its two renames is undone before the next build', (
   mkdirSync(`${dist}.old-${deadPid}`);
   writeFileSync(join(`${dist}.old-${deadPid}`, 'index.html'), 'the previous site');
   mkdirSync(`${dist}.partial-${deadPid}`);
-  mkdirSync(`${dist}.partial-${process.pid}`);
+  // Another build still running (here: the live parent process) keeps its folder.
+  mkdirSync(`${dist}.partial-${process.ppid}`);
   recoverInterruptedBuilds(dist);
   expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('the previous site');
-  // A running build's folder (this process) is left alone.
-  expect(readdirSync(work).sort()).toEqual(['dist', `dist.partial-${process.pid}`]);
+  expect(readdirSync(work).sort()).toEqual(['dist', `dist.partial-${process.ppid}`]);
 });
 
 test('regression: a leftover dist.old folder with our own pid (pid 1 in a container) does not break every later swap', () => {
