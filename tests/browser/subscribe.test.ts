@@ -1,11 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { builtSite } from '../helpers/build.ts';
+import { buildSite, builtSite } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { projectRoot } from '../helpers/content.ts';
+import { makeContentRoot, projectRoot } from '../helpers/content.ts';
 import { serveDist } from '../helpers/serve.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,7 +22,8 @@ afterAll(async () => {
 });
 
 async function open(site: string, path = '', options: Parameters<typeof launchBrowser>[0] = {}): Promise<Page> {
-  const server = await serveDist(builtSite(site), site === 'base-path' ? '/status/' : '/');
+  const dir = site.startsWith('/') ? site : builtSite(site);
+  const server = await serveDist(dir, site === 'base-path' ? '/status/' : '/');
   servers.push(server);
   const context = await launchBrowser(options);
   contexts.push(context);
@@ -139,5 +141,18 @@ describe('the subscribe menu in Chromium', () => {
       path: join(screenshots, 'subscribe-open.png'),
       clip: { x: 0, y: 0, width: 1280, height: 520 },
     });
+  });
+});
+
+describe("the operator's public/custom.css in Chromium", () => {
+  test('overrides the built-in styles', async () => {
+    const root = makeContentRoot({});
+    mkdirSync(join(root, 'public'));
+    writeFileSync(join(root, 'public', 'custom.css'), ':root { --bg: #ffeedd; }\n');
+    const outDir = join(mkdtempSync(join(tmpdir(), 'statusmark-custom-css-')), 'dist');
+    const result = buildSite(root, outDir, '2026-11-23T12:00:00Z');
+    expect(result.exitCode, result.output).toBe(0);
+    const page = await open(outDir);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 238, 221)');
   });
 });
