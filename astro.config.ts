@@ -1,8 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readContentRoot } from './src/node/clock.ts';
-import { loadSiteData } from './src/site/site-data.ts';
+import { loadSiteData, publicDirectory } from './src/site/site-data.ts';
 
 // Validate before Astro writes anything: invalid content exits here with the
 // same messages as `npm run validate`, and dist/ is left untouched.
@@ -13,6 +14,9 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
+
+// Link-preview images and icons use only these committed fonts (see src/node/render-png.ts).
+process.env.STATUSMARK_FONT_DIR = fileURLToPath(new URL('./src/assets/fonts/', import.meta.url));
 
 /** `npm run dev`: reload the browser when components.yml or an incident file changes. */
 const liveReloadContent: AstroIntegration = {
@@ -37,6 +41,8 @@ export default defineConfig({
   outDir: process.env.STATUS_OUT_DIR ?? './dist',
   cacheDir: process.env.STATUS_CACHE_DIR ?? './node_modules/.astro',
   base: page.base_path,
+  // The operator's assets (logo, icons, custom.css) live in public/ beside components.yml.
+  publicDir: publicDirectory(),
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { measureHomePage, type HomePageFigures } from './bench/browser.ts';
 import { generateRepository } from './bench/generate.ts';
 import { benchNotifyPlan } from './bench/notify-plan.ts';
+import { measurePreviewImages, type PreviewFigures } from './bench/preview-images.ts';
 
 // npm run bench [-- 1000 10000 [--keep] [--no-browser]]: builds synthetic repositories in a temp
 // dir (never in incidents/) and prints validate time, build time, pages per second, peak memory,
@@ -57,6 +58,7 @@ interface Row {
   browser: HomePageFigures | undefined;
   component: [number, number];
   largest: [string, number, number];
+  previews: PreviewFigures;
 }
 
 const sizeOf = (file: string): [number, number] => {
@@ -95,6 +97,7 @@ for (const count of sizes) {
     browser: browser ? await measureHomePage(outDir) : undefined,
     component: sizeOf(join(outDir, 'components', 'component-1', 'index.html')),
     largest: [relative(outDir, largest.file), largestSizes[0], largestSizes[1]],
+    previews: measurePreviewImages(outDir),
   });
   if (!keep) rmSync(root, { recursive: true, force: true });
   if (!keep) rmSync(outDir, { recursive: true, force: true });
@@ -115,6 +118,13 @@ const table = [
   [
     'largest page (raw / gzip)',
     ...rows.map((row) => `${row.largest[0]} ${kb(row.largest[1])} / ${kb(row.largest[2])}`),
+  ],
+  [
+    'link-preview cards (issue 17)',
+    ...rows.map(
+      (row) =>
+        `${row.previews.images} PNGs, largest ${kb(row.previews.largestKb * 1024)}, ${row.previews.seconds.toFixed(2)} s = ${((100 * row.previews.seconds) / row.buildSeconds).toFixed(1)} % of build`,
+    ),
   ],
 ];
 const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));

@@ -23,6 +23,13 @@ export function createPermalinks(base: string, siteUrl: string) {
       path(`${componentId ? `components/${componentId}/` : ''}${kind === 'json' ? 'feed.json' : `${kind}.xml`}`),
     badge: (componentId?: string) => path(`${componentId ? `components/${componentId}/` : ''}badge.svg`),
     calendar: () => path('maintenance.ics'),
+    /** The maintenance calendar for calendar apps: `webcal://` opens a subscription instead of a download. */
+    webcal: () => new URL(path('maintenance.ics'), siteUrl).href.replace(/^https?:/, 'webcal:'),
+    /** Generated when public/ has no file of that name. */
+    icon: (file: 'favicon.svg' | 'favicon-32x32.png' | 'apple-touch-icon.png') => path(file),
+    /** Link-preview image: the page's banner, or one incident's card. */
+    previewImage: (slug?: string) => path(slug ? `og/incidents/${slug}.png` : 'og/home.png'),
+    sitemap: () => path('sitemap.xml'),
     api: (file: string) => path(`api/v2/${file}`),
     /** A file from public/ (such as the logo): kept as is when absolute, else placed under the base path. */
     asset: (file: string) => (/^(https?:)?\/\//.test(file) ? file : path(file.replace(/^\/+/, ''))),

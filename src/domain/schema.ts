@@ -128,6 +128,12 @@ export const PageSchema = z.strictObject({
     .default('en-GB'),
   /** Where customers get help. Example: `https://acme.com/support`. Default: none. */
   support_url: AbsoluteUrlSchema.optional(),
+  /**
+   * Where customers sign up for updates by email: a mailing-list sign-up page or an
+   * RSS-to-email service, offered in the page's "Subscribe to updates" menu.
+   * Example: `https://acme.com/status-emails`. Default: none (no email option).
+   */
+  subscribe_email_url: AbsoluteUrlSchema.optional(),
   /** A file in public/ or a URL, shown in the header. Example: `/logo.svg`. Default: none (text only). */
   logo: z.string().optional(),
   /** How many entries each feed carries, newest first. Default: `50`. */

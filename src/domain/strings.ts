@@ -48,6 +48,18 @@ export const english = {
   history: 'Incident history',
   viewHistory: 'View the full incident history',
   subscribe: 'Subscribe',
+  subscribeToUpdates: 'Subscribe to updates',
+  feedsFor: (name: string) => `Feeds for ${name}`,
+  allFeeds: 'Feeds for the whole page',
+  calendarSubscribe: 'Subscribe in a calendar app',
+  calendarDownload: 'download .ics',
+  slackHint: 'Slack: paste this into any channel to get every update there',
+  emailSubscribe: 'Get updates by email',
+  /** Link-preview text for an incident: "Investigating · Major impact · Last update 20 Nov 2026, 14:05". */
+  incidentPreview: (status: string, impact: string, latest: string | undefined) =>
+    [status, impact, latest && `Last update ${latest}`].filter(Boolean).join(' · '),
+  lastUpdateAt: (time: string) => `Last update ${time}`,
+  previewImageAlt: (text: string) => `Status card: ${text}`,
   rss: 'RSS',
   atom: 'Atom',
   jsonFeed: 'JSON Feed',

@@ -1,3 +1,4 @@
+import type { Indicator } from '../domain/vocabulary.ts';
 import { escapeHtml } from './feed-entries.ts';
 import { stripIllegalXmlCharacters } from './xml-characters.ts';
 
@@ -16,6 +17,15 @@ export const badgeColors = {
   partial_outage: '#bc4c00',
   major_outage: '#cf222e',
 } as const;
+
+/** The overall status's colour: the badge's colour for the matching component status. */
+export const indicatorColors: Record<Indicator, string> = {
+  none: badgeColors.operational,
+  minor: badgeColors.degraded_performance,
+  major: badgeColors.partial_outage,
+  critical: badgeColors.major_outage,
+  maintenance: badgeColors.under_maintenance,
+};
 
 /** A small flat badge: grey label, coloured message; `<title>` names both for screen readers. */
 export function renderBadge(labelText: string, messageText: string, color: string): string {

@@ -1,6 +1,5 @@
-import type { Indicator } from '../domain/vocabulary.ts';
 import { loadSiteData } from './site-data.ts';
-import { badgeColors, renderBadge } from '../serialize/badge.ts';
+import { badgeColors, indicatorColors, renderBadge } from '../serialize/badge.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../serialize/feeds.ts';
 import { renderMaintenanceCalendar } from '../serialize/ics.ts';
 import { renderStatuspageFile, statuspageFiles } from '../serialize/statuspage.ts';
@@ -34,14 +33,6 @@ export function componentPaths() {
   return loadSiteData().state.components.map((component) => ({ params: { id: component.component.id } }));
 }
 
-const indicatorColor: Record<Indicator, string> = {
-  none: badgeColors.operational,
-  minor: badgeColors.degraded_performance,
-  major: badgeColors.partial_outage,
-  critical: badgeColors.major_outage,
-  maintenance: badgeColors.under_maintenance,
-};
-
 export function badgeResponse(componentId?: string): Response {
   const { state, model } = loadSiteData();
   const component = componentId
@@ -53,7 +44,7 @@ export function badgeResponse(componentId?: string): Response {
         model.strings.componentStatus[component.status],
         badgeColors[component.status],
       )
-    : renderBadge(state.page.name, state.overall.description, indicatorColor[state.overall.indicator]);
+    : renderBadge(state.page.name, state.overall.description, indicatorColors[state.overall.indicator]);
   return new Response(svg, { headers: { 'content-type': 'image/svg+xml' } });
 }
 

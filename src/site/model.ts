@@ -7,6 +7,7 @@ import { renderMarkdown } from '../serialize/markdown.ts';
 import { createDateFormat, type DateFormat } from '../domain/date-format.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { strings, type Strings } from '../domain/strings.ts';
+import { collectFeedEntries } from '../serialize/feed-entries.ts';
 
 export const componentPageSize = 25;
 export const pastIncidentDays = 7;
@@ -15,6 +16,52 @@ export const dayIncidentLimit = 3;
 export const pastDayIncidentLimit = 5;
 /** Past maintenance on /maintenance/; older ones are in the history. */
 export const pastMaintenanceLimit = 25;
+
+export type FeedKind = 'rss' | 'atom' | 'json';
+
+export interface FeedLinkView {
+  kind: FeedKind;
+  /** Media type for `<link rel="alternate" type>`. */
+  type: string;
+  label: string;
+  url: string;
+}
+
+/** Everything the "Subscribe to updates" menu offers. */
+export interface SubscribeView {
+  feeds: FeedLinkView[];
+  calendar: { url: string; webcal: string };
+  /** What to paste into Slack, e.g. `/feed subscribe https://status.acme.com/rss.xml`. */
+  slackCommand: string;
+  /** `page.subscribe_email_url`, when set. */
+  emailUrl: string | undefined;
+}
+
+/** Open Graph and Twitter card text and image for one page. */
+export interface PreviewView {
+  title: string;
+  description: string;
+  /** Absolute URL of a 1200×630 PNG. */
+  image: string;
+  imageAlt: string;
+}
+
+export type IconFile = 'favicon.svg' | 'favicon-32x32.png' | 'apple-touch-icon.png';
+export const iconFiles: readonly IconFile[] = ['favicon.svg', 'favicon-32x32.png', 'apple-touch-icon.png'];
+
+/** What the operator's public/ folder supplies, and what the build generates instead. */
+export interface AssetsView {
+  /** `public/custom.css`, linked after the built-in styles when present. */
+  customCss: string | undefined;
+  /** Status icons to generate: those public/ does not supply. */
+  generatedIcons: IconFile[];
+  icons: { svg: string; png: string; appleTouch: string };
+}
+
+export interface SiteModelOptions {
+  /** Top-level file names in the content root's public/ folder. */
+  publicFiles?: readonly string[];
+}
 
 export interface LinkView {
   title: string;
@@ -66,6 +113,8 @@ export interface IncidentView {
   /** When the postmortem (the body) was published, once the build clock has reached it. */
   postmortem: TimeView | undefined;
   bodyHtml: string;
+  /** Link-preview text; `image` is this incident's card when it has one, else the page's banner. */
+  preview: PreviewView;
 }
 
 export interface CellView {
@@ -112,6 +161,9 @@ export interface ComponentView {
   uptime30: string;
   uptime90: string;
   incidentSlugs: string[];
+  /** This component's own feeds. */
+  feeds: FeedLinkView[];
+  slackCommand: string;
 }
 
 export interface GroupView {
@@ -154,6 +206,35 @@ export interface SiteModel {
   components: ComponentView[];
   pastDays: DayView[];
   months: MonthView[];
+  subscribe: SubscribeView;
+  assets: AssetsView;
+  /** Home and every page without its own card: the overall status. */
+  preview: PreviewView;
+  /**
+   * Incidents that get their own link-preview card: the ones the home page and
+   * the page's feeds show (active, upcoming, recent days, latest feed entries),
+   * so build time does not grow with the whole history.
+   */
+  previewSlugs: ReadonlySet<string>;
+}
+
+const feedKinds: { kind: FeedKind; type: string; label: keyof Strings }[] = [
+  { kind: 'rss', type: 'application/rss+xml', label: 'rss' },
+  { kind: 'atom', type: 'application/atom+xml', label: 'atom' },
+  { kind: 'json', type: 'application/feed+json', label: 'jsonFeed' },
+];
+
+function feedLinks(links: Permalinks, componentId?: string): FeedLinkView[] {
+  return feedKinds.map(({ kind, type, label }) => ({
+    kind,
+    type,
+    label: strings[label] as string,
+    url: links.feed(kind, componentId),
+  }));
+}
+
+function slackCommand(links: Permalinks, componentId?: string): string {
+  return `/feed subscribe ${links.absolute(links.feed('rss', componentId))}`;
 }
 
 function timeView(format: DateFormat, instant: number): TimeView {
@@ -175,6 +256,7 @@ function incidentView(
   links: Permalinks,
   format: DateFormat,
   names: Map<string, Component>,
+  previewSlugs: () => ReadonlySet<string>,
 ): IncidentView {
   const { incident } = state;
   let updates: UpdateView[] | undefined;
@@ -236,6 +318,20 @@ function incidentView(
     postmortem: state.postmortemAt === null ? undefined : timeView(format, state.postmortemAt),
     get bodyHtml() {
       return (bodyHtml ??= incident.body ? renderMarkdown(incident.body) : '');
+    },
+    get preview() {
+      const latest = latestUpdate && latestUpdate.at <= now ? format.dateTime(latestUpdate.at) : undefined;
+      const description = strings.incidentPreview(
+        strings.updateStatus[state.status],
+        maintenance ? strings.componentStatus.under_maintenance : strings.impact[state.impact],
+        latest,
+      );
+      return {
+        title: incident.title,
+        description,
+        image: links.absolute(links.previewImage(previewSlugs().has(incident.slug) ? incident.slug : undefined)),
+        imageAlt: strings.previewImageAlt(`${incident.title}. ${description}`),
+      };
     },
   };
 }
@@ -320,6 +416,8 @@ function componentView(
     uptime30: percent(state.uptime30),
     uptime90,
     incidentSlugs: state.incidentSlugs,
+    feeds: feedLinks(links, state.component.id),
+    slackCommand: slackCommand(links, state.component.id),
   };
 }
 
@@ -335,12 +433,16 @@ function groupByKey<T>(items: readonly T[], key: (item: T) => string): Map<strin
 }
 
 /** Everything the pages render, built once per build from the derived state. */
-export function buildSiteModel(state: StatusState): SiteModel {
+export function buildSiteModel(state: StatusState, options: SiteModelOptions = {}): SiteModel {
   const { page, now } = state;
   const links = createPermalinks(page.base_path, page.url);
   const format = createDateFormat(page.timezone, page.locale);
   const names = new Map(state.components.map((component) => [component.component.id, component.component]));
-  const incidents = state.incidents.map((incident) => incidentView(incident, now, links, format, names));
+  let previewSlugs: ReadonlySet<string> | undefined;
+  const previewSlugsOnce = () => (previewSlugs ??= collectPreviewSlugs(model));
+  const incidents = state.incidents.map((incident) =>
+    incidentView(incident, now, links, format, names, previewSlugsOnce),
+  );
   const incidentBySlug = new Map(incidents.map((view) => [view.slug, view]));
   const components = state.components.map((component) => componentView(component, links, format, incidentBySlug));
   const componentById = new Map(components.map((view) => [view.id, view]));
@@ -372,7 +474,11 @@ export function buildSiteModel(state: StatusState): SiteModel {
     incidents.filter((view) => started.has(view.slug)),
     (view) => startDay.get(view.slug)!.slice(0, 7),
   );
-  return {
+  const publicFiles = new Set(options.publicFiles ?? []);
+  const overallText = page.description
+    ? `${state.overall.description}. ${page.description}`
+    : state.overall.description;
+  const model: SiteModel = {
     page,
     links,
     strings,
@@ -403,5 +509,40 @@ export function buildSiteModel(state: StatusState): SiteModel {
       url: links.history(month),
       incidents: list,
     })),
+    subscribe: {
+      feeds: feedLinks(links),
+      calendar: { url: links.calendar(), webcal: links.webcal() },
+      slackCommand: slackCommand(links),
+      emailUrl: page.subscribe_email_url,
+    },
+    assets: {
+      customCss: publicFiles.has('custom.css') ? links.asset('custom.css') : undefined,
+      generatedIcons: iconFiles.filter((file) => !publicFiles.has(file)),
+      icons: {
+        svg: links.icon('favicon.svg'),
+        png: links.icon('favicon-32x32.png'),
+        appleTouch: links.icon('apple-touch-icon.png'),
+      },
+    },
+    preview: {
+      title: `${page.name}: ${state.overall.description}`,
+      description: overallText,
+      image: links.absolute(links.previewImage()),
+      imageAlt: strings.previewImageAlt(`${page.name}. ${state.overall.description}`),
+    },
+    get previewSlugs() {
+      return previewSlugsOnce();
+    },
   };
+  function collectPreviewSlugs(site: SiteModel): ReadonlySet<string> {
+    const feedSlugs = collectFeedEntries(state, links, { limit: page.feed_entries }).map((entry) => entry.slug);
+    return new Set([
+      ...site.activeIncidents.map((view) => view.slug),
+      ...site.maintenance.active.map((view) => view.slug),
+      ...site.maintenance.upcoming.map((view) => view.slug),
+      ...site.pastDays.flatMap((day) => day.incidents.map((view) => view.slug)),
+      ...feedSlugs,
+    ]);
+  }
+  return model;
 }

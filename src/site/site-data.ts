@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { formatForActions, formatHuman } from '../domain/problem-format.ts';
 import { deriveStatusState, type StatusState } from '../domain/derive.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
@@ -34,6 +35,16 @@ export function loadSiteData(env: Record<string, string | undefined> = process.e
     throw new Error(`The status page content in ${root} is invalid; nothing was built.\n${report}`);
   }
   const state = deriveStatusState(loaded.repository.components, loaded.repository.incidents, now);
-  cached = { state, model: buildSiteModel(state) };
+  cached = { state, model: buildSiteModel(state, { publicFiles: readPublicFiles(root) }) };
   return cached;
+}
+
+/** The operator's public/ folder sits next to components.yml; Astro copies it under the base path. */
+export function publicDirectory(root: string = resolve(readContentRoot())): string {
+  return join(root, 'public');
+}
+
+function readPublicFiles(root: string): string[] {
+  const directory = publicDirectory(root);
+  return existsSync(directory) ? readdirSync(directory).sort() : [];
 }

@@ -9,6 +9,7 @@ import { buildSite, builtSite, fixtureClock, fixtureSiteNames, fixtureSitesDir }
 import { incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { listFiles, readDist, textOf } from '../helpers/dist.ts';
 import { localTimeScript } from '../../src/site/local-time-script.ts';
+import { subscribeScript } from '../../src/site/subscribe-script.ts';
 
 const htmlFiles = (site: string) => listFiles(builtSite(site)).filter((file) => file.endsWith('.html'));
 const home = (site: string) => readDist(builtSite(site), 'index.html');
@@ -139,6 +140,7 @@ describe('the built dist/', () => {
     for (const file of htmlFiles('major-outage')) {
       const html = readDist(builtSite('major-outage'), file)
         .replace(`<script>${localTimeScript}</script>`, '')
+        .replace(`<script>${subscribeScript}</script>`, '')
         .replace(/<script>\(function\(c\)\{var r=new Intl\.RelativeTimeFormat[\s\S]*?<\/script>/, '');
       expect(html).not.toMatch(/<script|onerror=|javascript:|<iframe|data:/i);
     }
@@ -169,7 +171,7 @@ describe('the built dist/', () => {
       for (const file of htmlFiles(site)) {
         const html = readDist(dir, file);
         for (const [, url] of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
-          if (/^(https?:|mailto:)/.test(url!)) continue;
+          if (/^(https?:|mailto:|webcal:)/.test(url!)) continue;
           const [path, anchor] = url!.startsWith('#')
             ? [`${base}${file.replace(/index\.html$/, '')}`, url!.slice(1)]
             : url!.split('#');
@@ -226,6 +228,9 @@ describe('builds', () => {
       fixtureClock(name),
     );
     expect(again.exitCode).toBe(0);
+    // The link-preview cards and status icons are rendered PNGs: they must be identical too.
+    expect(listFiles(again.outDir)).toEqual(expect.arrayContaining(['og/home.png', 'favicon-32x32.png']));
+    expect(listFiles(again.outDir).filter((file) => file.startsWith('og/incidents/')).length).toBeGreaterThan(0);
     expect(hashTree(again.outDir)).toBe(hashTree(builtSite(name)));
   });
 

@@ -1,0 +1,3 @@
+import { homePreviewResponse } from '../../site/images.ts';
+
+export const GET = () => homePreviewResponse();

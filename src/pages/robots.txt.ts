@@ -1,0 +1,3 @@
+import { robotsResponse } from '../site/sitemap.ts';
+
+export const GET = () => robotsResponse();

@@ -1,0 +1,3 @@
+import { sitemapResponse } from '../site/sitemap.ts';
+
+export const GET = () => sitemapResponse();

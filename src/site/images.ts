@@ -1,0 +1,75 @@
+import type { Indicator } from '../domain/vocabulary.ts';
+import { renderPng } from '../node/render-png.ts';
+import { renderFavicon } from '../serialize/favicon.ts';
+import { previewWidth, renderPreviewCard } from '../serialize/preview-card.ts';
+import type { IconFile, IncidentView } from './model.ts';
+import { loadSiteData } from './site-data.ts';
+
+const iconWidths: Record<Exclude<IconFile, 'favicon.svg'>, number> = {
+  'favicon-32x32.png': 32,
+  'apple-touch-icon.png': 180,
+};
+
+const png = (body: Uint8Array<ArrayBuffer>) => new Response(body, { headers: { 'content-type': 'image/png' } });
+
+/** The status icons public/ does not supply. */
+export function iconPaths() {
+  return loadSiteData().model.assets.generatedIcons.map((icon) => ({ params: { icon } }));
+}
+
+export function iconResponse(icon: IconFile): Response {
+  const svg = renderFavicon(loadSiteData().model.overall.indicator);
+  if (icon === 'favicon.svg') return new Response(svg, { headers: { 'content-type': 'image/svg+xml' } });
+  return png(renderPng(svg, iconWidths[icon]));
+}
+
+export function homePreviewResponse(): Response {
+  const { model } = loadSiteData();
+  const details = [
+    `${model.strings.builtAt} ${model.builtAt.text}`,
+    ...(model.page.description ? [model.page.description] : []),
+  ];
+  return png(
+    renderPng(
+      renderPreviewCard({
+        siteName: model.page.name,
+        headline: model.overall.description,
+        details,
+        indicator: model.overall.indicator,
+      }),
+      previewWidth,
+    ),
+  );
+}
+
+/** Only incidents the home page and feeds show get a card of their own. */
+export function incidentPreviewPaths() {
+  return [...loadSiteData().model.previewSlugs].map((slug) => ({ params: { slug } }));
+}
+
+function incidentIndicator(incident: IncidentView): Indicator {
+  if (incident.kind === 'maintenance')
+    return incident.active || incident.status === 'scheduled' ? 'maintenance' : 'none';
+  if (!incident.active) return 'none';
+  return incident.impact === 'critical' ? 'critical' : incident.impact === 'major' ? 'major' : 'minor';
+}
+
+export function incidentPreviewResponse(slug: string): Response {
+  const { model } = loadSiteData();
+  const incident = model.incidentBySlug.get(slug)!;
+  const latest = incident.latest;
+  return png(
+    renderPng(
+      renderPreviewCard({
+        siteName: model.page.name,
+        headline: incident.title,
+        details: [
+          `${incident.statusLabel} · ${incident.impactLabel}`,
+          ...(latest ? [model.strings.lastUpdateAt(latest.at.text)] : []),
+        ],
+        indicator: incidentIndicator(incident),
+      }),
+      previewWidth,
+    ),
+  );
+}
