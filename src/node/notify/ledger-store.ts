@@ -41,14 +41,24 @@ export function gitBranchLedgerStore(root: string, branch: string, remote = 'ori
   return {
     description: `branch ${branch} on ${remote}`,
     async read() {
-      const version = await remoteVersion();
-      if (!version) return { ledger: emptyLedger(), found: false, version: '' };
-      // A ref of its own per read: runs sharing a checkout never contend for one ref's lock.
-      const local = `refs/statusmark/notify-ledger-${randomUUID()}`;
-      await git(['fetch', '-q', '--no-tags', remote, `+${ref}:${local}`]);
-      const fetched = await git(['rev-parse', local]);
-      await git(['update-ref', '-d', local]);
-      return { ledger: parseLedger(await git(['show', `${fetched}:${ledgerFile}`])), found: true, version: fetched };
+      // Runs sharing a checkout can still trip over each other's git housekeeping: a failed
+      // fetch is tried again before the run gives up.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const version = await remoteVersion();
+          if (!version) return { ledger: emptyLedger(), found: false, version: '' };
+          // A ref of its own per read, and no FETCH_HEAD: runs sharing a checkout never contend for one file.
+          const local = `refs/statusmark/notify-ledger-${randomUUID()}`;
+          await git(['fetch', '-q', '--no-tags', '--no-write-fetch-head', remote, `+${ref}:${local}`]);
+          const fetched = await git(['rev-parse', local]);
+          await git(['update-ref', '-d', local]);
+          const text = await git(['show', `${fetched}:${ledgerFile}`]);
+          return { ledger: parseLedger(text), found: true, version: fetched };
+        } catch (error) {
+          if (attempt === 3) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        }
+      }
     },
     async write(ledger, expectedVersion) {
       const blob = await git(['hash-object', '-w', '--stdin'], serializeLedger(ledger));
