@@ -1,11 +1,7 @@
-import { renderDiscord } from './discord.ts';
-import { renderEmail } from './email.ts';
 import type { NotificationMessage } from './message.ts';
-import type { RenderedPayload } from './render.ts';
+import { renderForPeople, type RenderedPayload } from './render.ts';
 import type { NotificationKind } from '../../domain/notify-vocabulary.ts';
 import { defuseMentions, truncate, wellFormed } from './safe-text.ts';
-import { renderSlack } from './slack.ts';
-import { renderTeams } from './teams.ts';
 
 export const buildFailedTitle = 'The status page could not be rebuilt';
 
@@ -81,33 +77,23 @@ export function renderBuildFailedPayload(
   message: NotificationMessage,
   reason: string | undefined,
 ): RenderedPayload {
-  switch (kind) {
-    case 'slack':
-      return { kind: 'json', body: JSON.stringify(renderSlack(message)) };
-    case 'discord':
-      return { kind: 'json', body: JSON.stringify(renderDiscord(message)) };
-    case 'teams':
-      return { kind: 'json', body: JSON.stringify(renderTeams(message)) };
-    case 'email':
-      return { kind: 'email', email: renderEmail(message) };
-    case 'webhook':
-      return {
-        kind: 'json',
-        body: JSON.stringify({
-          meta: {
-            documentation: 'https://github.com/statusmark/statusmark#operator-alerts',
-            generated_at: new Date(message.at).toISOString(),
-          },
-          event: 'build_failed',
-          build_failed: {
-            title: message.title,
-            page_name: message.pageName,
-            page_url: message.pageUrl,
-            reason: reason === undefined ? null : oneLine(reason),
-            run_url: message.url,
-            at: message.when,
-          },
-        }),
-      };
-  }
+  if (kind !== 'webhook') return renderForPeople(kind, message);
+  return {
+    kind: 'json',
+    body: JSON.stringify({
+      meta: {
+        documentation: 'https://github.com/statusmark/statusmark#operator-alerts',
+        generated_at: new Date(message.at).toISOString(),
+      },
+      event: 'build_failed',
+      build_failed: {
+        title: message.title,
+        page_name: message.pageName,
+        page_url: message.pageUrl,
+        reason: reason === undefined ? null : oneLine(reason),
+        run_url: message.url,
+        at: message.when,
+      },
+    }),
+  };
 }

@@ -17,6 +17,15 @@ export function renderPayload(
   state: StatusState,
   links: Permalinks,
 ): RenderedPayload {
+  if (kind === 'webhook') return { kind: 'json', body: JSON.stringify(renderWebhook(message, state, links)) };
+  return renderForPeople(kind, message);
+}
+
+/** The kinds a person reads (chat and email): the same rendering for every kind of message. */
+export function renderForPeople(
+  kind: Exclude<NotificationKind, 'webhook'>,
+  message: NotificationMessage,
+): RenderedPayload {
   switch (kind) {
     case 'slack':
       return { kind: 'json', body: JSON.stringify(renderSlack(message)) };
@@ -24,8 +33,6 @@ export function renderPayload(
       return { kind: 'json', body: JSON.stringify(renderDiscord(message)) };
     case 'teams':
       return { kind: 'json', body: JSON.stringify(renderTeams(message)) };
-    case 'webhook':
-      return { kind: 'json', body: JSON.stringify(renderWebhook(message, state, links)) };
     case 'email':
       return { kind: 'email', email: renderEmail(message) };
   }
