@@ -49,7 +49,7 @@ export async function renderRss(context: FeedContext): Promise<string> {
     site: parts.homeUrl,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData:
-      `<language>${escapeHtml(context.state.page.locale)}</language>` +
+      `<language>${escapeHtml(context.state.page.language)}</language>` +
       `<lastBuildDate>${parts.updated.toUTCString()}</lastBuildDate>` +
       `<atom:link href="${escapeHtml(parts.selfUrl('rss'))}" rel="self" type="application/rss+xml"/>`,
     items: parts.entries.map((entry) => ({
@@ -83,7 +83,7 @@ function buildFeed(context: FeedContext, format: 'atom' | 'json', parts = feedPa
     title: parts.title,
     description: parts.description,
     link: parts.homeUrl,
-    language: context.state.page.locale,
+    language: context.state.page.language,
     updated: parts.updated,
     generator: 'Statusmark',
     copyright: context.state.page.name,
@@ -117,7 +117,7 @@ export function renderJsonFeed(context: FeedContext): string {
       ...feed,
       ...(items && { items }),
       version: 'https://jsonfeed.org/version/1.1',
-      language: context.state.page.locale,
+      language: context.state.page.language,
     },
     withoutIllegalCharacters,
   );
