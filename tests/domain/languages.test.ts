@@ -133,3 +133,49 @@ describe('plural forms through Intl.PluralRules', () => {
     expect(strings.incidentsFor('{name} {count}')).toBe('Incidents affecting {name} {count}');
   });
 });
+
+describe('page.strings', () => {
+  test('replaces any word, and a plural phrase per category', () => {
+    const page = pageOf(
+      withPage(
+        [
+          '  language: de',
+          '  strings:',
+          '    indicator:',
+          '      none: Alles läuft',
+          '    staleNotice: "Stand: {ago}"',
+          '    moreIncidents:',
+          '      one: und eine weitere',
+          '    noIncidentDays: Ruhige {days} Tage.',
+        ].join('\n'),
+      ),
+    );
+    const strings = pageStrings(page);
+    expect(strings.indicator.none).toBe('Alles läuft');
+    expect(strings.indicator.minor).toBe('Geringfügige Dienststörung');
+    expect(strings.staleNotice('vor 3 Stunden')).toBe('Stand: vor 3 Stunden');
+    expect(strings.moreIncidents(1)).toBe('und eine weitere');
+    expect(strings.moreIncidents(2)).toBe('und 2 weitere');
+    expect(strings.noIncidentDays(90)).toBe('Ruhige 90 Tage.');
+  });
+
+  test('a misspelt key is an error on its line naming the key meant', () => {
+    expect(problemsFor(withPage('  strings:\n    staleNotcie: "Stand: {ago}"')).map(formatHuman))
+      .toMatchInlineSnapshot(`
+        [
+          "components.yml:6:5 error UnknownKey "staleNotcie" is not a known key in page.strings.
+            hint: Did you mean "staleNotice"? Rename "staleNotcie:" to "staleNotice:".",
+        ]
+      `);
+  });
+
+  test('a placeholder the entry does not have is an error listing the ones it has', () => {
+    expect(problemsFor(withPage('  strings:\n    staleNotice: "Stand: {age}"')).map(formatHuman))
+      .toMatchInlineSnapshot(`
+        [
+          "components.yml:6:18 error UnknownPlaceholder "{age}" is not a value this text can show.
+            hint: Use "{ago}", or write the text without placeholders.",
+        ]
+      `);
+  });
+});
