@@ -74,7 +74,6 @@ export const english = {
   poweredBy: 'Powered by {name}',
   /** Shown by the page itself once the build is older than `page.stale_after`; `{ago}` is "3 hours ago". */
   staleNotice: 'This page was last refreshed {ago}.',
-  latestUpdate: 'Latest update',
   nextUpdateBy: 'Next update by',
   uptime: plural({ one: '{days}-day uptime', other: '{days}-day uptime' }),
   uptimeValue: '{percent} uptime',
@@ -121,6 +120,9 @@ export const english = {
   skipToContent: 'Skip to content',
   legend: 'Legend',
   componentFeeds: 'Follow {name}',
+  /** The feeds' own description when `page.description` is empty. */
+  feedDescription: 'Incidents and maintenance for {name}.',
+  componentFeedDescription: 'Incidents and maintenance affecting {name}.',
   ongoing: 'ongoing',
   moreIncidents: plural({ one: 'and {count} more', other: 'and {count} more' }),
   /** Feed and notification text for a maintenance window that opens or closes on its own. */
@@ -210,6 +212,8 @@ export function createStrings(table: Translation, locale: string) {
     incidentsFor: (name: string) => fill(table.incidentsFor, { name }),
     page: (pageNumber: number, total: number) => fill(table.page, { number: pageNumber, total }),
     componentFeeds: (name: string) => fill(table.componentFeeds, { name }),
+    feedDescription: (name: string) => fill(table.feedDescription, { name }),
+    componentFeedDescription: (name: string) => fill(table.componentFeedDescription, { name }),
     moreIncidents: (count: number) => fill(pick(table.moreIncidents, count), { count }),
     componentChanged: (name: string, from: string, to: string, title: string) =>
       fill(table.componentChanged, { name, from, to, title }),

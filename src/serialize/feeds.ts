@@ -1,4 +1,5 @@
 import { getRssString } from '@astrojs/rss';
+import { pageStrings } from '../domain/languages.ts';
 import { Feed } from 'feed';
 import type { StatusState } from '../domain/derive.ts';
 import type { Permalinks } from '../domain/permalinks.ts';
@@ -24,11 +25,12 @@ interface FeedParts {
 
 function feedParts({ state, links, component }: FeedContext): FeedParts {
   const entries = collectFeedEntries(state, links, { componentId: component?.id, limit: state.page.feed_entries });
+  const strings = pageStrings(state.page);
   return {
     title: component ? `${component.name} · ${state.page.name}` : state.page.name,
     description: component
-      ? `Incidents and maintenance affecting ${component.name}.`
-      : state.page.description || `Incidents and maintenance for ${state.page.name}.`,
+      ? strings.componentFeedDescription(component.name)
+      : state.page.description || strings.feedDescription(state.page.name),
     homeUrl: links.absolute(component ? links.component(component.id) : links.home()),
     selfUrl: (kind) => links.absolute(links.feed(kind, component?.id)),
     entries,

@@ -55,7 +55,6 @@ export const arabic: Translation = {
   builtAt: 'آخر تحديث',
   poweredBy: 'مُنشأ باستخدام {name}',
   staleNotice: 'آخر تحديث لهذه الصفحة كان {ago}.',
-  latestUpdate: 'آخر تحديث',
   nextUpdateBy: 'التحديث التالي قبل',
   uptime: {
     zero: 'مدة التشغيل خلال {days} يوم',
@@ -125,6 +124,8 @@ export const arabic: Translation = {
   skipToContent: 'تخطَّ إلى المحتوى',
   legend: 'مفتاح الألوان',
   componentFeeds: 'متابعة {name}',
+  feedDescription: 'أعطال {name} وأعمال صيانته.',
+  componentFeedDescription: 'الأعطال وأعمال الصيانة التي تؤثر في {name}.',
   ongoing: 'مستمر',
   moreIncidents: {
     one: 'وعطل آخر',

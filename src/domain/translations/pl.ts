@@ -55,7 +55,6 @@ export const polish: Translation = {
   builtAt: 'Zaktualizowano',
   poweredBy: 'Stworzono w {name}',
   staleNotice: 'Ta strona została ostatnio odświeżona {ago}.',
-  latestUpdate: 'Ostatnia aktualizacja',
   nextUpdateBy: 'Następna aktualizacja do',
   uptime: {
     one: 'Dostępność z {days} dnia',
@@ -119,6 +118,8 @@ export const polish: Translation = {
   skipToContent: 'Przejdź do treści',
   legend: 'Legenda',
   componentFeeds: 'Obserwuj: {name}',
+  feedDescription: 'Incydenty i prace konserwacyjne: {name}.',
+  componentFeedDescription: 'Incydenty i prace konserwacyjne dotyczące: {name}.',
   ongoing: 'trwa',
   moreIncidents: {
     one: 'i jeszcze {count}',
