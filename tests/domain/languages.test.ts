@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validate } from '../../src/cli/validate.ts';
 import { createDateFormat } from '../../src/domain/date-format.ts';
@@ -5,7 +7,7 @@ import { pageStrings } from '../../src/domain/languages.ts';
 import { formatHuman } from '../../src/domain/problem-format.ts';
 import { ComponentsFileSchema } from '../../src/domain/schema.ts';
 import { parseYamlWithPositions } from '../../src/node/yaml-source.ts';
-import { fixtureComponents, makeContentRoot } from '../helpers/content.ts';
+import { fixtureComponents, makeContentRoot, projectRoot } from '../helpers/content.ts';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 const withPage = (lines: string) =>
@@ -177,5 +179,17 @@ describe('page.strings', () => {
             hint: Use "{ago}", or write the text without placeholders.",
         ]
       `);
+  });
+});
+
+describe('the sample in another language', () => {
+  test('is the one-line change the README describes', () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    expect(readme).toContain('change `language: en` to `language: de`');
+    const sample = readFileSync(join(projectRoot, 'components.yml'), 'utf8');
+    const german = sample.replace(/^ {2}language: en\b/m, '  language: de');
+    expect(german.split('\n').filter((line, index) => line !== sample.split('\n')[index])).toHaveLength(1);
+    expect(problemsFor(german)).toEqual([]);
+    expect(pageOf(german)).toMatchObject({ language: 'de', locale: 'de' });
   });
 });
