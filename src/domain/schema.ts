@@ -158,77 +158,75 @@ const StringOverridesSchema = z.strictObject(
   Object.fromEntries(Object.entries(english).map(([key, entry]) => [key, overrideSchema(entry)])),
 ) as unknown as z.ZodType<StringOverrides>;
 
-export const PageSchema = z
-  .strictObject({
-    /** The name shown in the header, title and feeds. Example: `Acme Status`. */
-    name: z.string().min(1),
-    /** Absolute URL where the site is served, without the base path. Example: `https://status.acme.com`. */
-    url: AbsoluteUrlSchema,
-    /** One sentence for search engines and link previews. Default: empty. */
-    description: z.string().default(''),
-    /** IANA zone for day boundaries and displayed times, spelled as IANA does (not an offset). Example: `Europe/Berlin`. */
-    timezone: z.string().superRefine((name, ctx) => {
-      const problem = timeZoneProblem(name);
-      if (problem) fail(ctx, 'InvalidTimezone', problem.message, problem.hint);
-    }),
-    /**
-     * BCP 47 tag of the language the page speaks: its words, and (unless `locale` says otherwise) its
-     * dates and numbers. A bundled language (`en`, `de`, `fr`, `es`, `it`, `nl`, `pt-BR`, `pl`, `sv`,
-     * `ja`, `ko`, `zh-Hans`, `tr`, `ar`), or a regional variant of one (`de-AT` uses `de`).
-     * Example: `de`. Default: `en`.
-     */
-    language: z
-      .string()
-      .superRefine((name, ctx) => {
-        const problem = languageProblem(name);
-        if (problem) fail(ctx, 'InvalidLanguage', problem.message, problem.hint);
-      })
-      .default('en'),
-    /**
-     * BCP 47 locale for dates and numbers, one this Node can format, when it differs from the
-     * language (`language: en` with `locale: en-US` for a 12-hour clock). Example: `de-CH`.
-     * Default: the language; for `en`, `en-GB`.
-     */
-    locale: z
-      .string()
-      .superRefine((name, ctx) => {
-        const problem = localeProblem(name);
-        if (problem) fail(ctx, 'InvalidLocale', problem.message, problem.hint);
-      })
-      .optional(),
-    /** Replacements for the interface's words; see `StringOverridesSchema`. Default: none. */
-    strings: StringOverridesSchema.optional(),
-    /** Where customers get help. Example: `https://acme.com/support`. Default: none. */
-    support_url: AbsoluteUrlSchema.optional(),
-    /** A file in public/ or a URL, shown in the header. Example: `/logo.svg`. Default: none (text only). */
-    logo: z.string().optional(),
-    /** How many entries each feed carries, newest first. Default: `50`. */
-    feed_entries: z.number().int().min(1).max(1000).default(50),
-    /** Path prefix when served below the domain root (GitHub Pages project sites). Example: `/status/`. Default: `/`. */
-    base_path: z
-      .string()
-      .regex(/^\/([A-Za-z0-9._~-]+\/)*$/)
-      .default('/'),
-    /**
-     * Build age after which the page tells readers it may be out of date ("This page was last
-     * refreshed 3 hours ago"), in days, hours and minutes. Set it above your rebuild interval.
-     * Example: `2h`, `90m`, `1h30m`. Default: `1h`. Output: milliseconds.
-     */
-    stale_after: z
-      .string()
-      .superRefine((text, ctx) => {
-        if (Number.isNaN(parseDurationText(text)))
-          fail(
-            ctx,
-            'InvalidDuration',
-            `"${text}" is not a duration.`,
-            'Write days, hours and minutes as, for example, "1h", "90m" or "1h30m".',
-          );
-      })
-      .default('1h')
-      .transform(parseDurationText),
-  })
-  .transform((page) => ({ ...page, locale: page.locale ?? defaultLocaleFor(page.language) }));
+export const PageSchema = z.strictObject({
+  /** The name shown in the header, title and feeds. Example: `Acme Status`. */
+  name: z.string().min(1),
+  /** Absolute URL where the site is served, without the base path. Example: `https://status.acme.com`. */
+  url: AbsoluteUrlSchema,
+  /** One sentence for search engines and link previews. Default: empty. */
+  description: z.string().default(''),
+  /** IANA zone for day boundaries and displayed times, spelled as IANA does (not an offset). Example: `Europe/Berlin`. */
+  timezone: z.string().superRefine((name, ctx) => {
+    const problem = timeZoneProblem(name);
+    if (problem) fail(ctx, 'InvalidTimezone', problem.message, problem.hint);
+  }),
+  /**
+   * BCP 47 tag of the language the page speaks: its words, and (unless `locale` says otherwise) its
+   * dates and numbers. A bundled language (`en`, `de`, `fr`, `es`, `it`, `nl`, `pt-BR`, `pl`, `sv`,
+   * `ja`, `ko`, `zh-Hans`, `tr`, `ar`), or a regional variant of one (`de-AT` uses `de`).
+   * Example: `de`. Default: `en`.
+   */
+  language: z
+    .string()
+    .superRefine((name, ctx) => {
+      const problem = languageProblem(name);
+      if (problem) fail(ctx, 'InvalidLanguage', problem.message, problem.hint);
+    })
+    .default('en'),
+  /**
+   * BCP 47 locale for dates and numbers, one this Node can format, when it differs from the
+   * language (`language: en` with `locale: en-US` for a 12-hour clock). Example: `de-CH`.
+   * Default: the language; for `en`, `en-GB`.
+   */
+  locale: z
+    .string()
+    .superRefine((name, ctx) => {
+      const problem = localeProblem(name);
+      if (problem) fail(ctx, 'InvalidLocale', problem.message, problem.hint);
+    })
+    .optional(),
+  /** Replacements for the interface's words; see `StringOverridesSchema`. Default: none. */
+  strings: StringOverridesSchema.optional(),
+  /** Where customers get help. Example: `https://acme.com/support`. Default: none. */
+  support_url: AbsoluteUrlSchema.optional(),
+  /** A file in public/ or a URL, shown in the header. Example: `/logo.svg`. Default: none (text only). */
+  logo: z.string().optional(),
+  /** How many entries each feed carries, newest first. Default: `50`. */
+  feed_entries: z.number().int().min(1).max(1000).default(50),
+  /** Path prefix when served below the domain root (GitHub Pages project sites). Example: `/status/`. Default: `/`. */
+  base_path: z
+    .string()
+    .regex(/^\/([A-Za-z0-9._~-]+\/)*$/)
+    .default('/'),
+  /**
+   * Build age after which the page tells readers it may be out of date ("This page was last
+   * refreshed 3 hours ago"), in days, hours and minutes. Set it above your rebuild interval.
+   * Example: `2h`, `90m`, `1h30m`. Default: `1h`. Output: milliseconds.
+   */
+  stale_after: z
+    .string()
+    .superRefine((text, ctx) => {
+      if (Number.isNaN(parseDurationText(text)))
+        fail(
+          ctx,
+          'InvalidDuration',
+          `"${text}" is not a duration.`,
+          'Write days, hours and minutes as, for example, "1h", "90m" or "1h30m".',
+        );
+    })
+    .default('1h')
+    .transform(parseDurationText),
+});
 
 export const GroupSchema = z.strictObject({
   /** Permanent id of the group. Example: `core`. */
@@ -367,8 +365,14 @@ export const NotificationsSchema = z.strictObject({
 });
 
 /** `components.yml`: the page and what it reports on. */
+/** The page with its locale settled: `page.locale`, or the language's default (see languages.ts). */
+const ResolvedPageSchema = PageSchema.transform((page) => ({
+  ...page,
+  locale: page.locale ?? defaultLocaleFor(page.language),
+}));
+
 export const ComponentsFileSchema = z.strictObject({
-  page: PageSchema,
+  page: ResolvedPageSchema,
   /** Display groups, in display order. Default: none. */
   groups: z.array(GroupSchema).default([]),
   /** Components in display order. At least one. */
