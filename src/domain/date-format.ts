@@ -19,6 +19,17 @@ export function createDateFormat(timeZone: string, locale: string) {
   });
   const monthFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const durationFormat = new Intl.DurationFormat(locale, { style: 'short' });
+  const zeroDuration = new Intl.DurationFormat(locale, { style: 'short', minutesDisplay: 'always' }).format({
+    minutes: 0,
+  });
+  // Floored so 99.999 % never reads as 100 %.
+  const percentFormat = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    roundingMode: 'floor',
+  });
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['day', 86_400_000],
     ['hour', 3_600_000],
@@ -42,16 +53,15 @@ export function createDateFormat(timeZone: string, locale: string) {
       }
       return '';
     },
+    /** `1 day, 2 hr, 5 min` in the page's language, to the minute; days, hours and minutes only. */
     duration: (ms: number) => {
       const minutes = Math.round(ms / 60_000);
+      if (minutes === 0) return zeroDuration;
       const days = Math.floor(minutes / 1440);
       const hours = Math.floor((minutes % 1440) / 60);
-      const rest = minutes % 60;
-      return [days ? `${days} d` : '', hours ? `${hours} h` : '', rest || (!days && !hours) ? `${rest} min` : '']
-        .filter(Boolean)
-        .join(' ');
+      return durationFormat.format({ days, hours, minutes: minutes % 60 });
     },
-    percent: (ratio: number) => `${(Math.floor(ratio * 10_000) / 100).toFixed(2)}%`,
+    percent: (ratio: number) => percentFormat.format(ratio),
   };
 }
 

@@ -4,7 +4,7 @@
  * (`en_GB`) and silently falls back to en-US for one it lacks; both are
  * caught here so a file that passes validation always builds as written.
  */
-export function localeProblem(tag: string): { message: string; hint: string } | undefined {
+export function localeProblem(tag: string, key = 'locale'): { message: string; hint: string } | undefined {
   const example = 'a BCP 47 tag such as "en-GB", "de" or "pt-BR"';
   let canonical: string | undefined;
   try {
@@ -13,12 +13,12 @@ export function localeProblem(tag: string): { message: string; hint: string } | 
     const fixed = suggestLocale(tag);
     return {
       message: `"${tag}" is not a BCP 47 language tag.`,
-      hint: fixed ? `Write "locale: ${fixed}" (hyphens, not underscores).` : `Use ${example}.`,
+      hint: fixed ? `Write "${key}: ${fixed}" (hyphens, not underscores).` : `Use ${example}.`,
     };
   }
-  if (canonical === undefined) return { message: 'The locale is empty.', hint: `Use ${example}.` };
+  if (canonical === undefined) return { message: `The ${key} is empty.`, hint: `Use ${example}.` };
   if (canonical !== tag) {
-    return { message: `"${tag}" is not written the canonical way.`, hint: `Write "locale: ${canonical}".` };
+    return { message: `"${tag}" is not written the canonical way.`, hint: `Write "${key}: ${canonical}".` };
   }
   const supported =
     Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0 &&

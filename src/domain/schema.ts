@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { localeProblem } from './locale.ts';
+import { defaultLocaleFor, languageProblem } from './languages.ts';
+import { english, placeholdersOf, type StringOverrides } from './strings.ts';
 import {
   isCalendarDate,
   offsetMinutesOf,
@@ -106,6 +108,56 @@ function parseDurationText(text: string): number {
   return ms > 0 ? ms : NaN;
 }
 
+/** One entry of `page.strings`: words for the interface, using only the placeholders the entry has. */
+function overrideText(template: string) {
+  const allowed = placeholdersOf(template);
+  return z
+    .string()
+    .min(1)
+    .superRefine((text, ctx) => {
+      const unknown = placeholdersOf(text).filter((name) => !allowed.includes(name));
+      if (unknown.length > 0)
+        fail(
+          ctx,
+          'UnknownPlaceholder',
+          `"{${unknown[0]}}" is not a value this text can show.`,
+          allowed.length > 0
+            ? `Use ${allowed.map((name) => `"{${name}}"`).join(', ')}, or write the text without placeholders.`
+            : 'This text shows no values; write it without "{…}".',
+        );
+    });
+}
+
+function overrideSchema(entry: unknown): z.ZodType {
+  if (typeof entry === 'string') return overrideText(entry).optional();
+  const forms = entry as Record<string, string>;
+  if ('other' in forms) {
+    const text = overrideText(Object.values(forms).join(' '));
+    const byCategory = z.strictObject({
+      zero: text.optional(),
+      one: text.optional(),
+      two: text.optional(),
+      few: text.optional(),
+      many: text.optional(),
+      other: text.optional(),
+    });
+    return z.union([text, byCategory]).optional();
+  }
+  return z
+    .strictObject(Object.fromEntries(Object.keys(forms).map((key) => [key, overrideText(forms[key]!).optional()])))
+    .optional();
+}
+
+/**
+ * `page.strings`: replacements for any of the interface's words, keyed like the English table in
+ * src/domain/strings.ts (and the list in docs/authoring.md). A phrase with a count takes one text
+ * or one per plural category (`one`, `few`, `many`, `other`…). Example: `indicator: { none: All good }`.
+ * Default: none.
+ */
+const StringOverridesSchema = z.strictObject(
+  Object.fromEntries(Object.entries(english).map(([key, entry]) => [key, overrideSchema(entry)])),
+) as unknown as z.ZodType<StringOverrides>;
+
 export const PageSchema = z.strictObject({
   /** The name shown in the header, title and feeds. Example: `Acme Status`. */
   name: z.string().min(1),
@@ -118,14 +170,33 @@ export const PageSchema = z.strictObject({
     const problem = timeZoneProblem(name);
     if (problem) fail(ctx, 'InvalidTimezone', problem.message, problem.hint);
   }),
-  /** BCP 47 locale for dates and numbers, one this Node can format. Default: `en-GB`. */
+  /**
+   * BCP 47 tag of the language the page speaks: its words, and (unless `locale` says otherwise) its
+   * dates and numbers. A bundled language (`en`, `de`, `fr`, `es`, `it`, `nl`, `pt-BR`, `pl`, `sv`,
+   * `ja`, `ko`, `zh-Hans`, `tr`, `ar`), or a regional variant of one (`de-AT` uses `de`).
+   * Example: `de`. Default: `en`.
+   */
+  language: z
+    .string()
+    .superRefine((name, ctx) => {
+      const problem = languageProblem(name);
+      if (problem) fail(ctx, 'InvalidLanguage', problem.message, problem.hint);
+    })
+    .default('en'),
+  /**
+   * BCP 47 locale for dates and numbers, one this Node can format, when it differs from the
+   * language (`language: en` with `locale: en-US` for a 12-hour clock). Example: `de-CH`.
+   * Default: the language; for `en`, `en-GB`.
+   */
   locale: z
     .string()
     .superRefine((name, ctx) => {
       const problem = localeProblem(name);
       if (problem) fail(ctx, 'InvalidLocale', problem.message, problem.hint);
     })
-    .default('en-GB'),
+    .optional(),
+  /** Replacements for the interface's words; see `StringOverridesSchema`. Default: none. */
+  strings: StringOverridesSchema.optional(),
   /** Where customers get help. Example: `https://acme.com/support`. Default: none. */
   support_url: AbsoluteUrlSchema.optional(),
   /**
@@ -300,8 +371,14 @@ export const NotificationsSchema = z.strictObject({
 });
 
 /** `components.yml`: the page and what it reports on. */
+/** The page with its locale settled: `page.locale`, or the language's default (see languages.ts). */
+const ResolvedPageSchema = PageSchema.transform((page) => ({
+  ...page,
+  locale: page.locale ?? defaultLocaleFor(page.language),
+}));
+
 export const ComponentsFileSchema = z.strictObject({
-  page: PageSchema,
+  page: ResolvedPageSchema,
   /** Display groups, in display order. Default: none. */
   groups: z.array(GroupSchema).default([]),
   /** Components in display order. At least one. */

@@ -1,8 +1,20 @@
 import type { ComponentStatus, Impact, Indicator, UpdateStatus } from './vocabulary.ts';
 
 /**
- * Every word the interface shows. A translation is a copy of this object;
- * choose it in `strings` below.
+ * A phrase whose wording depends on a count, one form per `Intl.PluralRules`
+ * category of the language (English needs `one` and `other`, Polish `one`,
+ * `few`, `many` and `other`, Japanese only `other`). `other` is the fallback.
+ */
+export type Plural = { other: string } & Partial<Record<Exclude<Intl.LDMLPluralRule, 'other'>, string>>;
+
+const plural = (forms: Plural): Plural => forms;
+
+/**
+ * Every word the interface shows, in English. Each bundled language is a copy
+ * of this table typed as `Translation`, so a missing or misspelt key is a type
+ * error; `page.strings` in components.yml overrides any entry. `{name}` marks
+ * where a value goes; numbers, dates and percentages arrive already formatted
+ * by `Intl` in the page's locale.
  */
 export const english = {
   componentStatus: {
@@ -35,6 +47,8 @@ export const english = {
     critical: 'Major System Outage',
     maintenance: 'Service Under Maintenance',
   } satisfies Record<Indicator, string>,
+  /** The overall status when the worst component is degraded (its indicator is `minor`). */
+  degradedService: 'Partially Degraded Service',
   activeIncidents: 'Active incidents',
   maintenance: 'Scheduled maintenance',
   inProgress: 'In progress',
@@ -64,30 +78,36 @@ export const english = {
   atom: 'Atom',
   jsonFeed: 'JSON Feed',
   calendar: 'Maintenance calendar',
+  /** The calendar's own name in calendar apps. */
+  calendarName: '{name} maintenance',
   api: 'JSON API',
   support: 'Get support',
   builtAt: 'Updated',
-  /** Shown by the page itself once the build is older than `page.stale_after`; `ago` is "3 hours ago". */
-  staleNotice: (ago: string) => `This page was last refreshed ${ago}.`,
-  latestUpdate: 'Latest update',
+  poweredBy: 'Powered by {name}',
+  /** Shown by the page itself once the build is older than `page.stale_after`; `{ago}` is "3 hours ago". */
+  staleNotice: 'This page was last refreshed {ago}.',
   nextUpdateBy: 'Next update by',
-  uptime: (days: number) => `${days}-day uptime`,
-  uptimeValue: (percent: string) => `${percent} uptime`,
+  uptime: plural({ one: '{days}-day uptime', other: '{days}-day uptime' }),
+  uptimeValue: '{percent} uptime',
   noData: 'No data',
-  daysAgo: (days: number) => `${days} days ago`,
   today: 'Today',
-  /** One sentence per bar, e.g. "API, last 90 days: 88 days Operational, 2 days Partial Outage; 99.52% uptime". */
-  barSummary: (name: string, days: number, counts: { label: string; days: number }[], uptime: string) =>
-    `${name}, last ${days} days: ${counts
-      .map((count) => `${count.days} day${count.days === 1 ? '' : 's'} ${count.label}`)
-      .join(', ')}; ${uptime}`,
+  /** One sentence per bar: "API, last 90 days: 88 days Operational, 2 days Partial Outage; 99.52% uptime". */
+  barSummary: plural({
+    one: '{name}, last day: {counts}; {uptime}',
+    other: '{name}, last {days} days: {counts}; {uptime}',
+  }),
+  /** One item of `{counts}` above; the items are joined as a list in the page's language. */
+  barDayCount: plural({ one: '{count} day {status}', other: '{count} days {status}' }),
   incidentDays: 'Days with incidents',
-  noIncidentDays: (days: number) => `No incidents in the last ${days} days.`,
-  dayLabel: (date: string, status: string, incidents: number) =>
-    `${date}: ${status}${incidents > 0 ? `, ${incidents} incident${incidents === 1 ? '' : 's'}` : ''}`,
+  noIncidentDays: plural({ one: 'No incidents in the last day.', other: 'No incidents in the last {days} days.' }),
+  dayLabel: '{date}: {status}',
+  dayLabelWithIncidents: plural({
+    one: '{date}: {status}, {count} incident',
+    other: '{date}: {status}, {count} incidents',
+  }),
   affected: 'Affected components',
   impactLabel: 'Impact',
-  impactChanged: (from: string, to: string) => `Impact changed from ${from} to ${to}`,
+  impactChanged: 'Impact changed from {from} to {to}',
   postmortem: 'Postmortem',
   postmortemPublished: 'Postmortem published',
   status: 'Status',
@@ -99,25 +119,117 @@ export const english = {
   details: 'Details',
   linkToUpdate: 'Link to this update',
   currentStatus: 'Current status',
-  incidentsFor: (name: string) => `Incidents affecting ${name}`,
+  incidentsFor: 'Incidents affecting {name}',
   noIncidentsFor: 'No incidents have affected this component.',
-  page: (number: number, total: number) => `Page ${number} of ${total}`,
+  page: 'Page {number} of {total}',
   newer: 'Newer',
   older: 'Older',
   months: 'Months',
   pagination: 'More months',
-  retired: 'Retired',
   notFoundTitle: 'Page not found',
   notFoundText: 'This page does not exist. It may have been mistyped, or the link is wrong.',
   backHome: 'Go to the current status',
   skipToContent: 'Skip to content',
   legend: 'Legend',
-  feeds: 'Feeds',
-  componentFeeds: (name: string) => `Follow ${name}`,
+  componentFeeds: 'Follow {name}',
+  /** The feeds' own description when `page.description` is empty. */
+  feedDescription: 'Incidents and maintenance for {name}.',
+  componentFeedDescription: 'Incidents and maintenance affecting {name}.',
   ongoing: 'ongoing',
-  moreIncidents: (count: number) => `and ${count} more`,
+  moreIncidents: plural({ one: 'and {count} more', other: 'and {count} more' }),
+  /** Feed and notification text for a maintenance window that opens or closes on its own. */
+  windowStarted: 'The maintenance window has started.',
+  windowEnded: 'The maintenance window has ended.',
+  /** Notification label of the reminder sent before a maintenance window. */
+  reminder: 'Reminder',
+  /** Notification text when a component changes status: "API changed from Operational to Major Outage (Database failover)." */
+  componentChanged: '{name} changed from {from} to {to} ({title}).',
 };
 
-export type Strings = typeof english;
+type Widen<T> = {
+  [K in keyof T]: T[K] extends Plural ? Plural : T[K] extends string ? string : Widen<T[K]>;
+};
 
-export const strings: Strings = english;
+/** A complete translation: the English table's keys, each with the language's words. */
+export type Translation = Widen<typeof english>;
+
+/** `page.strings`: any entry of the table, replaced for one page. */
+export type StringOverrides = {
+  [K in keyof Translation]?: Translation[K] extends Plural
+    ? Plural | string
+    : Translation[K] extends string
+      ? string
+      : Partial<Translation[K]>;
+};
+
+/** The placeholders each entry may use; an override may use no others. */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+}
+
+/** A translation with `page.strings` laid over it. */
+export function applyOverrides(table: Translation, overrides: StringOverrides | undefined): Translation {
+  if (!overrides) return table;
+  const merged: Record<string, unknown> = { ...table };
+  for (const [key, value] of Object.entries(overrides)) {
+    const base = merged[key];
+    if (value === undefined) continue;
+    if (typeof value === 'string') merged[key] = typeof base === 'object' ? { other: value } : value;
+    else merged[key] = { ...(base as object), ...value };
+  }
+  return merged as Translation;
+}
+
+/**
+ * The interface's words for one page: plain entries as they are, phrases
+ * with values as functions that format numbers with `Intl` in the page's
+ * locale and choose plural forms with `Intl.PluralRules`.
+ */
+export function createStrings(table: Translation, locale: string) {
+  const plurals = new Intl.PluralRules(locale);
+  const number = new Intl.NumberFormat(locale);
+  const list = new Intl.ListFormat(locale, { type: 'unit', style: 'short' });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  const fill = (template: string, values: Record<string, string | number>) =>
+    template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+      const value = values[key];
+      return value === undefined ? whole : typeof value === 'number' ? number.format(value) : value;
+    });
+  const pick = (forms: Plural, count: number) => forms[plurals.select(count)] ?? forms.other;
+  return {
+    ...table,
+    calendarName: (name: string) => fill(table.calendarName, { name }),
+    poweredBy: (name: string) => fill(table.poweredBy, { name }),
+    /** `ago` is a relative time such as "3 hours ago". */
+    staleNotice: (ago: string) => fill(table.staleNotice, { ago }),
+    uptime: (days: number) => fill(pick(table.uptime, days), { days }),
+    uptimeValue: (percent: string) => fill(table.uptimeValue, { percent }),
+    /** "90 days ago", from `Intl.RelativeTimeFormat`. */
+    daysAgo: (days: number) => relative.format(-days, 'day'),
+    barSummary: (name: string, days: number, counts: { label: string; days: number }[], uptime: string) =>
+      fill(pick(table.barSummary, days), {
+        name,
+        days,
+        uptime,
+        counts: list.format(
+          counts.map((count) => fill(pick(table.barDayCount, count.days), { count: count.days, status: count.label })),
+        ),
+      }),
+    noIncidentDays: (days: number) => fill(pick(table.noIncidentDays, days), { days }),
+    dayLabel: (date: string, status: string, incidents: number) =>
+      incidents > 0
+        ? fill(pick(table.dayLabelWithIncidents, incidents), { date, status, count: incidents })
+        : fill(table.dayLabel, { date, status }),
+    impactChanged: (from: string, to: string) => fill(table.impactChanged, { from, to }),
+    incidentsFor: (name: string) => fill(table.incidentsFor, { name }),
+    page: (pageNumber: number, total: number) => fill(table.page, { number: pageNumber, total }),
+    componentFeeds: (name: string) => fill(table.componentFeeds, { name }),
+    feedDescription: (name: string) => fill(table.feedDescription, { name }),
+    componentFeedDescription: (name: string) => fill(table.componentFeedDescription, { name }),
+    moreIncidents: (count: number) => fill(pick(table.moreIncidents, count), { count }),
+    componentChanged: (name: string, from: string, to: string, title: string) =>
+      fill(table.componentChanged, { name, from, to, title }),
+  };
+}
+
+export type Strings = ReturnType<typeof createStrings>;

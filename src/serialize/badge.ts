@@ -6,7 +6,15 @@ import { stripIllegalXmlCharacters } from './xml-characters.ts';
 function textWidth(text: string): number {
   let width = 0;
   for (const char of text)
-    width += /[ il.,:;|!'1]/.test(char) ? 3.5 : /[mwMW]/.test(char) ? 10 : /[A-Z0-9]/.test(char) ? 7.5 : 6.5;
+    width += /[\u2e80-\ud7ff\uf900-\uffdc]/.test(char)
+      ? 11
+      : /[ il.,:;|!'1]/.test(char)
+        ? 3.5
+        : /[mwMW]/.test(char)
+          ? 10
+          : /[A-Z0-9]/.test(char)
+            ? 7.5
+            : 6.5;
   return Math.round(width);
 }
 

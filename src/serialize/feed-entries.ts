@@ -2,7 +2,8 @@ import type { IncidentState, StatusState } from '../domain/derive.ts';
 import { impactAt, maintenanceStatusAt } from '../domain/timeline.ts';
 import type { UpdateStatus } from '../domain/vocabulary.ts';
 import type { Permalinks } from '../domain/permalinks.ts';
-import { strings } from '../domain/strings.ts';
+import type { Strings } from '../domain/strings.ts';
+import { pageStrings } from '../domain/languages.ts';
 import { renderMarkdown } from './markdown.ts';
 import { markdownToText } from './plain-text.ts';
 
@@ -31,7 +32,7 @@ export interface RawEntry {
 }
 
 /** Explicit updates, a maintenance window opening or closing on its own, and a published postmortem. */
-export function publishedChanges(state: IncidentState, now: number, links: Permalinks): RawEntry[] {
+export function publishedChanges(state: IncidentState, now: number, links: Permalinks, strings: Strings): RawEntry[] {
   const { incident } = state;
   const label = (status: UpdateStatus) => strings.updateStatus[status];
   const entries: RawEntry[] = incident.updates
@@ -60,8 +61,7 @@ export function publishedChanges(state: IncidentState, now: number, links: Perma
       const fromWindow = incident.updates.every((update) => update.at > at || update.status === 'scheduled');
       if (!fromWindow) continue;
       const status = maintenanceStatusAt(incident, at);
-      const message =
-        status === 'completed' ? 'The maintenance window has ended.' : 'The maintenance window has started.';
+      const message = status === 'completed' ? strings.windowEnded : strings.windowStarted;
       entries.push({ anchor, label: label(status), status, at, message });
     }
   }
@@ -74,11 +74,13 @@ export function collectFeedEntries(
   links: Permalinks,
   options: { componentId?: string; limit: number },
 ): FeedEntry[] {
+  const strings = pageStrings(state.page);
   const names = new Map(state.components.map((component) => [component.component.id, component.component.name]));
   const candidates: { state: IncidentState; entry: RawEntry }[] = [];
   for (const incident of state.incidents) {
     if (options.componentId && !incident.componentIds.includes(options.componentId)) continue;
-    for (const entry of publishedChanges(incident, state.now, links)) candidates.push({ state: incident, entry });
+    for (const entry of publishedChanges(incident, state.now, links, strings))
+      candidates.push({ state: incident, entry });
   }
   candidates.sort(
     (a, b) =>

@@ -1,4 +1,5 @@
 import { getRssString } from '@astrojs/rss';
+import { pageStrings } from '../domain/languages.ts';
 import { Feed } from 'feed';
 import type { StatusState } from '../domain/derive.ts';
 import type { Permalinks } from '../domain/permalinks.ts';
@@ -24,11 +25,12 @@ interface FeedParts {
 
 function feedParts({ state, links, component }: FeedContext): FeedParts {
   const entries = collectFeedEntries(state, links, { componentId: component?.id, limit: state.page.feed_entries });
+  const strings = pageStrings(state.page);
   return {
     title: component ? `${component.name} · ${state.page.name}` : state.page.name,
     description: component
-      ? `Incidents and maintenance affecting ${component.name}.`
-      : state.page.description || `Incidents and maintenance for ${state.page.name}.`,
+      ? strings.componentFeedDescription(component.name)
+      : state.page.description || strings.feedDescription(state.page.name),
     homeUrl: links.absolute(component ? links.component(component.id) : links.home()),
     selfUrl: (kind) => links.absolute(links.feed(kind, component?.id)),
     entries,
@@ -49,7 +51,7 @@ export async function renderRss(context: FeedContext): Promise<string> {
     site: parts.homeUrl,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData:
-      `<language>${escapeHtml(context.state.page.locale)}</language>` +
+      `<language>${escapeHtml(context.state.page.language)}</language>` +
       `<lastBuildDate>${parts.updated.toUTCString()}</lastBuildDate>` +
       `<atom:link href="${escapeHtml(parts.selfUrl('rss'))}" rel="self" type="application/rss+xml"/>`,
     items: parts.entries.map((entry) => ({
@@ -83,7 +85,7 @@ function buildFeed(context: FeedContext, format: 'atom' | 'json', parts = feedPa
     title: parts.title,
     description: parts.description,
     link: parts.homeUrl,
-    language: context.state.page.locale,
+    language: context.state.page.language,
     updated: parts.updated,
     generator: 'Statusmark',
     copyright: context.state.page.name,
@@ -117,7 +119,7 @@ export function renderJsonFeed(context: FeedContext): string {
       ...feed,
       ...(items && { items }),
       version: 'https://jsonfeed.org/version/1.1',
-      language: context.state.page.locale,
+      language: context.state.page.language,
     },
     withoutIllegalCharacters,
   );

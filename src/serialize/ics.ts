@@ -1,4 +1,5 @@
 import type { StatusState } from '../domain/derive.ts';
+import { pageStrings } from '../domain/languages.ts';
 import type { Permalinks } from '../domain/permalinks.ts';
 import { markdownToText } from './plain-text.ts';
 import { stripIllegalXmlCharacters } from './xml-characters.ts';
@@ -44,6 +45,7 @@ export function foldLine(line: string): string {
 /** Scheduled maintenance as an iCalendar feed customers can subscribe to. */
 export function renderMaintenanceCalendar(state: StatusState, links: Permalinks): string {
   const host = new URL(state.page.url).host;
+  const strings = pageStrings(state.page);
   const names = new Map(state.components.map((component) => [component.component.id, component.component.name]));
   const lines = [
     'BEGIN:VCALENDAR',
@@ -51,7 +53,7 @@ export function renderMaintenanceCalendar(state: StatusState, links: Permalinks)
     `PRODID:-//Statusmark//${escapeText(state.page.name)}//EN`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(`${state.page.name} maintenance`)}`,
+    `X-WR-CALNAME:${escapeText(strings.calendarName(state.page.name))}`,
   ];
   for (const incident of state.incidents) {
     const { incident: source } = incident;
@@ -63,7 +65,7 @@ export function renderMaintenanceCalendar(state: StatusState, links: Permalinks)
     const affected = incident.componentIds.flatMap((id) => names.get(id) ?? []).join(', ');
     const description = [
       latest ? markdownToText(latest.message) : '',
-      affected ? `Affected: ${affected}` : '',
+      affected ? `${strings.affected}: ${affected}` : '',
       links.absolute(links.incident(source.slug)),
     ]
       .filter(Boolean)

@@ -44,7 +44,7 @@ export function badgeResponse(componentId?: string): Response {
         model.strings.componentStatus[component.status],
         badgeColors[component.status],
       )
-    : renderBadge(state.page.name, state.overall.description, indicatorColors[state.overall.indicator]);
+    : renderBadge(state.page.name, model.overall.description, indicatorColors[state.overall.indicator]);
   return new Response(svg, { headers: { 'content-type': 'image/svg+xml' } });
 }
 

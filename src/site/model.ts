@@ -6,7 +6,8 @@ import { componentStatuses, type ComponentStatus, type UpdateStatus } from '../d
 import { renderMarkdown } from '../serialize/markdown.ts';
 import { createDateFormat, type DateFormat } from '../domain/date-format.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
-import { strings, type Strings } from '../domain/strings.ts';
+import { english, type Strings } from '../domain/strings.ts';
+import { pageStrings } from '../domain/languages.ts';
 import { collectFeedEntries } from '../serialize/feed-entries.ts';
 
 export const componentPageSize = 25;
@@ -242,7 +243,7 @@ function timeView(format: DateFormat, instant: number): TimeView {
 }
 
 /** The timeline note of an update that changed the impact (an escalation or de-escalation). */
-function impactChangeAt(state: IncidentState, index: number): string | undefined {
+function impactChangeAt(strings: Strings, state: IncidentState, index: number): string | undefined {
   const { incident } = state;
   if (incident.kind !== 'incident' || incident.updates[index]!.impact === undefined) return undefined;
   const before = impactAfter(incident, index);
@@ -251,6 +252,7 @@ function impactChangeAt(state: IncidentState, index: number): string | undefined
 }
 
 function incidentView(
+  strings: Strings,
   state: IncidentState,
   now: number,
   links: Permalinks,
@@ -270,7 +272,7 @@ function incidentView(
         label: strings.updateStatus[update.status],
         at: timeView(format, update.at),
         html: renderMarkdown(update.message),
-        impactChange: impactChangeAt(state, index),
+        impactChange: impactChangeAt(strings, state, index),
       }))
       .filter((_, index) => incident.updates[index]!.at <= now)
       .reverse());
@@ -337,6 +339,7 @@ function incidentView(
 }
 
 function cellView(
+  strings: Strings,
   cell: DayCell,
   componentId: string,
   links: Permalinks,
@@ -366,7 +369,7 @@ function cellView(
 
 const barStatuses: readonly DayStatus[] = [...componentStatuses, 'no_data'];
 
-function barView(name: string, cells: readonly CellView[], uptime: string): BarView {
+function barView(strings: Strings, name: string, cells: readonly CellView[], uptime: string): BarView {
   const runs = groupDayRuns(cells);
   const present = barStatuses.filter((status) => runs.some((run) => run.status === status));
   const label = (status: DayStatus) => (status === 'no_data' ? strings.noData : strings.componentStatus[status]);
@@ -393,13 +396,14 @@ function barView(name: string, cells: readonly CellView[], uptime: string): BarV
 }
 
 function componentView(
+  strings: Strings,
   state: ComponentState,
   links: Permalinks,
   format: DateFormat,
   incidents: Map<string, IncidentView>,
 ): ComponentView {
   const percent = (ratio: number | null) => (ratio === null ? strings.noData : format.percent(ratio));
-  const cells = state.days.map((cell) => cellView(cell, state.component.id, links, format, incidents));
+  const cells = state.days.map((cell) => cellView(strings, cell, state.component.id, links, format, incidents));
   const uptime90 = percent(state.uptime90);
   return {
     id: state.component.id,
@@ -410,7 +414,7 @@ function componentView(
     statusLabel: strings.componentStatus[state.status],
     retired: state.component.retired,
     cells,
-    bar: barView(state.component.name, cells, uptime90),
+    bar: barView(strings, state.component.name, cells, uptime90),
     daysUrl: links.componentDays(state.component.id),
     incidentDays: cells.filter((cell) => cell.incidents.length + cell.more > 0).reverse(),
     uptime30: percent(state.uptime30),
@@ -437,14 +441,17 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
   const { page, now } = state;
   const links = createPermalinks(page.base_path, page.url);
   const format = createDateFormat(page.timezone, page.locale);
+  const strings = pageStrings(page);
   const names = new Map(state.components.map((component) => [component.component.id, component.component]));
   let previewSlugs: ReadonlySet<string> | undefined;
   const previewSlugsOnce = () => (previewSlugs ??= collectPreviewSlugs(model));
   const incidents = state.incidents.map((incident) =>
-    incidentView(incident, now, links, format, names, previewSlugsOnce),
+    incidentView(strings, incident, now, links, format, names, previewSlugsOnce),
   );
   const incidentBySlug = new Map(incidents.map((view) => [view.slug, view]));
-  const components = state.components.map((component) => componentView(component, links, format, incidentBySlug));
+  const components = state.components.map((component) =>
+    componentView(strings, component, links, format, incidentBySlug),
+  );
   const componentById = new Map(components.map((view) => [view.id, view]));
   const maintenance = incidents.filter((view) => view.kind === 'maintenance');
   // Each incident's start day in the page zone, computed once; months are its first seven characters.
@@ -484,7 +491,14 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
     strings,
     format,
     builtAt: timeView(format, now),
-    overall: state.overall,
+    // The API keeps Statuspage's English description; the page says it in its own language.
+    overall: {
+      indicator: state.overall.indicator,
+      description:
+        state.overall.description === english.degradedService
+          ? strings.degradedService
+          : strings.indicator[state.overall.indicator],
+    },
     incidents,
     incidentBySlug,
     activeIncidents: incidents.filter((view) => view.kind === 'incident' && view.active),

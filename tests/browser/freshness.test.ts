@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { maintenanceStatusAt } from '../../src/domain/timeline.ts';
 import { loadRepository } from '../../src/node/load-repository.ts';
-import { strings } from '../../src/domain/strings.ts';
+import { english } from '../../src/domain/strings.ts';
 import { builtSite, fixtureClock, fixtureRoot } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveDist } from '../helpers/serve.ts';
@@ -66,7 +66,7 @@ describe('issue 15: the page does not pretend to be fresh', () => {
     const page = await openAt('maintenance-in-progress', at);
     const { repository } = loadRepository(fixtureRoot('maintenance-in-progress'), at);
     for (const incident of repository!.incidents) {
-      const nextBuild = strings.updateStatus[maintenanceStatusAt(incident, at)];
+      const nextBuild = english.updateStatus[maintenanceStatusAt(incident, at)];
       expect(await maintenanceLabel(page, incident.title).innerText()).toBe(nextBuild);
     }
     expect(await maintenanceLabel(page, 'Network switch replacement').innerText()).toBe('In Progress');

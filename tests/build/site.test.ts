@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { buildSite, builtSite, fixtureClock, fixtureSiteNames, fixtureSitesDir } from '../helpers/build.ts';
 import { incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { listFiles, readDist, textOf } from '../helpers/dist.ts';
-import { localTimeScript } from '../../src/site/local-time-script.ts';
+import { localTimeScript as localTimeScriptFor } from '../../src/site/local-time-script.ts';
 import { subscribeScript } from '../../src/site/subscribe-script.ts';
 
 const htmlFiles = (site: string) => listFiles(builtSite(site)).filter((file) => file.endsWith('.html'));
@@ -54,7 +54,7 @@ describe('what customers read', () => {
     expect(text.indexOf('Resolved 19 Nov 2026, 01:20 CET')).toBeLessThan(
       text.indexOf('Investigating 18 Nov 2026, 23:30 CET'),
     );
-    expect(text).toContain('Duration 1 h 50 min');
+    expect(text).toContain('Duration 1 hr, 50 mins');
     expect(html).toContain('<li id="update-3">');
     expect(html).toContain(
       '<time class="meta" datetime="2026-11-18T22:30:00.000Z" data-local>18 Nov 2026, 23:30 CET</time>',
@@ -139,7 +139,7 @@ describe('the built dist/', () => {
   test('never lets scripts, event handlers or javascript: URLs from markdown through', () => {
     for (const file of htmlFiles('major-outage')) {
       const html = readDist(builtSite('major-outage'), file)
-        .replace(`<script>${localTimeScript}</script>`, '')
+        .replace(`<script>${localTimeScriptFor('en-GB')}</script>`, '')
         .replace(`<script>${subscribeScript}</script>`, '')
         .replace(/<script>\(function\(c\)\{var r=new Intl\.RelativeTimeFormat[\s\S]*?<\/script>/, '');
       expect(html).not.toMatch(/<script|onerror=|javascript:|<iframe|data:/i);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { validate } from '../../src/cli/validate.ts';
+import { english } from '../../src/domain/strings.ts';
 import { fixturesDir, makeContentRoot, projectRoot } from '../helpers/content.ts';
 
 const guide = readFileSync(join(projectRoot, 'docs', 'authoring.md'), 'utf8');
@@ -21,6 +22,7 @@ test("the authoring guide's examples pass validation as written", () => {
     'incidents/2026-11-20-elevated-api-errors.md',
     'incidents/2026-11-21-login-failures.md',
     'incidents/2026-12-01-database-upgrade.md',
+    'languages/components.yml',
   ]);
   const incidents = Object.fromEntries(
     [...files]
@@ -29,6 +31,19 @@ test("the authoring guide's examples pass validation as written", () => {
   );
   const root = makeContentRoot(incidents, files.get('components.yml'));
   expect(validate({ root, now: Date.parse('2026-11-23T12:00:00Z') }).problems).toEqual([]);
+});
+
+test("the languages section's components.yml passes validation as written", () => {
+  const root = makeContentRoot({}, examples().get('languages/components.yml'));
+  expect(validate({ root, now: Date.parse('2026-11-23T12:00:00Z') }).problems).toEqual([]);
+});
+
+test('the languages section names every key page.strings accepts', () => {
+  const section = guide.slice(guide.indexOf('## Languages'), guide.indexOf('## Notifications'));
+  const keys = Object.entries(english).flatMap(([key, entry]) =>
+    typeof entry === 'object' && !('other' in entry) ? [key, ...Object.keys(entry)] : [key],
+  );
+  expect(keys.filter((key) => !section.includes(`\`${key}\``))).toEqual([]);
 });
 
 test('the authoring guide explains every error code the malformed corpus produces', () => {

@@ -17,8 +17,8 @@ describe('view helpers', () => {
     expect(format.dateTime(Date.parse('2026-11-20T14:05:00Z'))).toBe('Nov 20, 2026, 09:05 AM EST');
     expect(format.day('2026-11-14')).toBe('Nov 14, 2026');
     expect(format.dayKey(Date.parse('2026-11-21T03:00:00Z'))).toBe('2026-11-20');
-    expect(format.duration(95 * 60_000)).toBe('1 h 35 min');
-    expect(format.duration(26 * 3_600_000)).toBe('1 d 2 h');
+    expect(format.duration(95 * 60_000)).toBe('1 hr, 35 min');
+    expect(format.duration(26 * 3_600_000)).toBe('1 day, 2 hr');
     expect(format.percent(0.99987)).toBe('99.98%');
     expect(format.ago(Date.parse('2026-11-23T10:00:00Z'), Date.parse('2026-11-23T12:00:00Z'))).toBe('2 hours ago');
   });

@@ -5,6 +5,7 @@ import type { StatusSegment } from '../../domain/timeline.ts';
 import { worseStatus, type ComponentStatus, type UpdateStatus } from '../../domain/vocabulary.ts';
 import type { Permalinks } from '../../domain/permalinks.ts';
 import { publishedChanges } from '../feed-entries.ts';
+import { pageStrings } from '../../domain/languages.ts';
 import { staleAfterMs } from './plan.ts';
 
 /** One thing subscribers can be told: a published update, a window opening or closing, a reminder. */
@@ -49,11 +50,12 @@ export function collectPublishedEvents(
 ): PublishedEvent[] {
   const leads = [...new Set(channels.flatMap((channel) => channel.remind_before))];
   const events: PublishedEvent[] = [];
+  const strings = pageStrings(state.page);
   for (const incident of state.incidents) {
     const { slug, kind } = incident.incident;
     const page = links.incident(slug);
     const pageUrl = links.absolute(page);
-    for (const change of publishedChanges(incident, state.now, links)) {
+    for (const change of publishedChanges(incident, state.now, links, strings)) {
       const index = updateAnchor.exec(change.anchor)?.[1];
       const update = index === undefined ? undefined : incident.incident.updates[Number(index) - 1];
       events.push({

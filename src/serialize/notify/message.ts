@@ -3,7 +3,7 @@ import type { NotificationEvent } from '../../domain/notify-vocabulary.ts';
 import type { ComponentStatus, UpdateStatus } from '../../domain/vocabulary.ts';
 import { createDateFormat } from '../../domain/date-format.ts';
 import type { Permalinks } from '../../domain/permalinks.ts';
-import { strings } from '../../domain/strings.ts';
+import { pageStrings } from '../../domain/languages.ts';
 import type { PublishedEvent } from './events.ts';
 import { defuseMentions, plainTextOf, wellFormed } from './safe-text.ts';
 
@@ -47,6 +47,7 @@ const componentSeverity: Record<ComponentStatus, NotificationMessage['severity']
 /** Builds the messages for one state; the date format is made once. */
 export function createMessageBuilder(state: StatusState, links: Permalinks) {
   const format = createDateFormat(state.page.timezone, state.page.locale);
+  const strings = pageStrings(state.page);
   const names = new Map(state.components.map((component) => [component.component.id, component.component.name]));
   const safe = (text: string) => defuseMentions(wellFormed(text));
   const base = {
@@ -70,7 +71,7 @@ export function createMessageBuilder(state: StatusState, links: Permalinks) {
           severity: componentSeverity[to],
           impactLabel: incident.incident.kind === 'maintenance' ? strings.maintenance : strings.impact[incident.impact],
           components: [name],
-          text: safe(`${name} changed from ${label[from]} to ${label[to]} (${incident.incident.title}).`),
+          text: safe(strings.componentChanged(name, label[from], label[to], incident.incident.title)),
           markdown: '',
           nextUpdate: null,
           at: event.at,
@@ -87,7 +88,7 @@ export function createMessageBuilder(state: StatusState, links: Permalinks) {
         event: event.event,
         title: safe(incident.incident.title),
         status: event.status,
-        statusLabel: event.event === 'maintenance_reminder' ? 'Reminder' : strings.updateStatus[event.status],
+        statusLabel: event.event === 'maintenance_reminder' ? strings.reminder : strings.updateStatus[event.status],
         severity: closed ? 'resolved' : maintenance ? 'maintenance' : incident.impact,
         impactLabel: maintenance ? strings.maintenance : strings.impact[incident.impact],
         components: incident.componentIds.map((id) => safe(names.get(id) ?? id)),

@@ -1,0 +1,95 @@
+import { localeProblem } from './locale.ts';
+import { german } from './translations/de.ts';
+import { french } from './translations/fr.ts';
+import { spanish } from './translations/es.ts';
+import { italian } from './translations/it.ts';
+import { dutch } from './translations/nl.ts';
+import { brazilianPortuguese } from './translations/pt-BR.ts';
+import { polish } from './translations/pl.ts';
+import { swedish } from './translations/sv.ts';
+import { japanese } from './translations/ja.ts';
+import { korean } from './translations/ko.ts';
+import { simplifiedChinese } from './translations/zh-Hans.ts';
+import { turkish } from './translations/tr.ts';
+import { arabic } from './translations/ar.ts';
+import {
+  applyOverrides,
+  createStrings,
+  english,
+  type StringOverrides,
+  type Strings,
+  type Translation,
+} from './strings.ts';
+
+/** The languages Statusmark ships complete translations for, by BCP 47 tag. */
+export const translations = {
+  en: english,
+  de: german,
+  fr: french,
+  es: spanish,
+  it: italian,
+  nl: dutch,
+  'pt-BR': brazilianPortuguese,
+  pl: polish,
+  sv: swedish,
+  ja: japanese,
+  ko: korean,
+  'zh-Hans': simplifiedChinese,
+  tr: turkish,
+  ar: arabic,
+} satisfies Record<string, Translation>;
+
+export type BundledLanguage = keyof typeof translations;
+
+export const bundledLanguages = Object.keys(translations) as BundledLanguage[];
+
+function isBundled(tag: string): tag is BundledLanguage {
+  return Object.hasOwn(translations, tag);
+}
+
+/** The bundled translation a tag uses: the tag itself, or its language without region (`de-AT` → `de`). */
+export function bundledLanguageFor(tag: string): BundledLanguage | undefined {
+  if (isBundled(tag)) return tag;
+  try {
+    const base = new Intl.Locale(tag).language;
+    return isBundled(base) ? base : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The locale dates and numbers follow when `page.locale` is not set: the
+ * language itself, except English, which keeps the day-month order and
+ * 24-hour clock of British English that pages had before languages existed.
+ */
+export function defaultLocaleFor(language: string): string {
+  return language === 'en' ? 'en-GB' : language;
+}
+
+/** `rtl` for languages written right to left (Arabic, Hebrew), from the locale data. */
+export function textDirection(language: string): 'ltr' | 'rtl' {
+  const locale = new Intl.Locale(language) as Intl.Locale & { getTextInfo?: () => { direction: string } };
+  return locale.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** Why a page language cannot be used, with the fix; undefined when it can. */
+export function languageProblem(tag: string): { message: string; hint: string } | undefined {
+  const problem = localeProblem(tag, 'language');
+  if (problem) return problem;
+  if (bundledLanguageFor(tag)) return undefined;
+  return {
+    message: `"${tag}" is not one of the bundled languages.`,
+    hint: `Use one of ${bundledLanguages.map((name) => `"${name}"`).join(', ')}, or the closest one and override its words with "page.strings".`,
+  };
+}
+
+/** The words of one page: its language's translation with `page.strings` laid over it. */
+export function pageStrings(page: {
+  language: string;
+  locale: string;
+  strings?: StringOverrides | undefined;
+}): Strings {
+  const table = translations[bundledLanguageFor(page.language) ?? 'en'];
+  return createStrings(applyOverrides(table, page.strings), page.locale);
+}
