@@ -63,17 +63,16 @@ export const english = {
   viewHistory: 'View the full incident history',
   subscribe: 'Subscribe',
   subscribeToUpdates: 'Subscribe to updates',
-  feedsFor: (name: string) => `Feeds for ${name}`,
+  /** Heading of a component's own feeds in the subscribe menu. */
+  feedsFor: 'Feeds for {name}',
   allFeeds: 'Feeds for the whole page',
-  calendarSubscribe: 'Subscribe in a calendar app',
   calendarDownload: 'download .ics',
   slackHint: 'Slack: paste this into any channel to get every update there',
   emailSubscribe: 'Get updates by email',
-  /** Link-preview text for an incident: "Investigating · Major impact · Last update 20 Nov 2026, 14:05". */
-  incidentPreview: (status: string, impact: string, latest: string | undefined) =>
-    [status, impact, latest && `Last update ${latest}`].filter(Boolean).join(' · '),
-  lastUpdateAt: (time: string) => `Last update ${time}`,
-  previewImageAlt: (text: string) => `Status card: ${text}`,
+  /** The last part of an incident's link preview: "Investigating · Major impact · Last update 20 Nov 2026, 14:05 CET". */
+  lastUpdateAt: 'Last update {time}',
+  /** Alt text of a link-preview image; `{text}` is the title and status it shows. */
+  previewImageAlt: 'Status card: {text}',
   rss: 'RSS',
   atom: 'Atom',
   jsonFeed: 'JSON Feed',
@@ -221,6 +220,12 @@ export function createStrings(table: Translation, locale: string) {
         ? fill(pick(table.dayLabelWithIncidents, incidents), { date, status, count: incidents })
         : fill(table.dayLabel, { date, status }),
     impactChanged: (from: string, to: string) => fill(table.impactChanged, { from, to }),
+    feedsFor: (name: string) => fill(table.feedsFor, { name }),
+    lastUpdateAt: (time: string) => fill(table.lastUpdateAt, { time }),
+    /** An incident's link-preview text: status, impact and, once there is one, the last update's time. */
+    incidentPreview: (status: string, impact: string, latest: string | undefined) =>
+      [status, impact, ...(latest === undefined ? [] : [fill(table.lastUpdateAt, { time: latest })])].join(' · '),
+    previewImageAlt: (text: string) => fill(table.previewImageAlt, { text }),
     incidentsFor: (name: string) => fill(table.incidentsFor, { name }),
     page: (pageNumber: number, total: number) => fill(table.page, { number: pageNumber, total }),
     componentFeeds: (name: string) => fill(table.componentFeeds, { name }),

@@ -219,17 +219,17 @@ export interface SiteModel {
   previewSlugs: ReadonlySet<string>;
 }
 
-const feedKinds: { kind: FeedKind; type: string; label: keyof Strings }[] = [
+const feedKinds: { kind: FeedKind; type: string; label: 'rss' | 'atom' | 'jsonFeed' }[] = [
   { kind: 'rss', type: 'application/rss+xml', label: 'rss' },
   { kind: 'atom', type: 'application/atom+xml', label: 'atom' },
   { kind: 'json', type: 'application/feed+json', label: 'jsonFeed' },
 ];
 
-function feedLinks(links: Permalinks, componentId?: string): FeedLinkView[] {
+function feedLinks(strings: Strings, links: Permalinks, componentId?: string): FeedLinkView[] {
   return feedKinds.map(({ kind, type, label }) => ({
     kind,
     type,
-    label: strings[label] as string,
+    label: strings[label],
     url: links.feed(kind, componentId),
   }));
 }
@@ -420,7 +420,7 @@ function componentView(
     uptime30: percent(state.uptime30),
     uptime90,
     incidentSlugs: state.incidentSlugs,
-    feeds: feedLinks(links, state.component.id),
+    feeds: feedLinks(strings, links, state.component.id),
     slackCommand: slackCommand(links, state.component.id),
   };
 }
@@ -482,23 +482,19 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
     (view) => startDay.get(view.slug)!.slice(0, 7),
   );
   const publicFiles = new Set(options.publicFiles ?? []);
-  const overallText = page.description
-    ? `${state.overall.description}. ${page.description}`
-    : state.overall.description;
+  // The API keeps Statuspage's English description; the page says it in its own language.
+  const overallDescription =
+    state.overall.description === english.degradedService
+      ? strings.degradedService
+      : strings.indicator[state.overall.indicator];
+  const overallText = page.description ? `${overallDescription}. ${page.description}` : overallDescription;
   const model: SiteModel = {
     page,
     links,
     strings,
     format,
     builtAt: timeView(format, now),
-    // The API keeps Statuspage's English description; the page says it in its own language.
-    overall: {
-      indicator: state.overall.indicator,
-      description:
-        state.overall.description === english.degradedService
-          ? strings.degradedService
-          : strings.indicator[state.overall.indicator],
-    },
+    overall: { indicator: state.overall.indicator, description: overallDescription },
     incidents,
     incidentBySlug,
     activeIncidents: incidents.filter((view) => view.kind === 'incident' && view.active),
@@ -524,7 +520,7 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
       incidents: list,
     })),
     subscribe: {
-      feeds: feedLinks(links),
+      feeds: feedLinks(strings, links),
       calendar: { url: links.calendar(), webcal: links.webcal() },
       slackCommand: slackCommand(links),
       emailUrl: page.subscribe_email_url,
@@ -539,10 +535,10 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
       },
     },
     preview: {
-      title: `${page.name}: ${state.overall.description}`,
+      title: `${page.name}: ${overallDescription}`,
       description: overallText,
       image: links.absolute(links.previewImage()),
-      imageAlt: strings.previewImageAlt(`${page.name}. ${state.overall.description}`),
+      imageAlt: strings.previewImageAlt(`${page.name}. ${overallDescription}`),
     },
     get previewSlugs() {
       return previewSlugsOnce();
