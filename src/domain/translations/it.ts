@@ -47,7 +47,7 @@ export const italian: Translation = {
   subscribe: 'Iscriviti',
   subscribeToUpdates: 'Iscriviti agli aggiornamenti',
   feedsFor: 'Feed di {name}',
-  allFeeds: 'Feed dell’intera pagina',
+  allFeeds: 'Tutti i feed della pagina',
   calendarDownload: 'scarica il file .ics',
   slackHint: 'Slack: incolla questo testo in un canale qualsiasi per ricevere lì ogni aggiornamento',
   emailSubscribe: 'Ricevi gli aggiornamenti via e-mail',
