@@ -101,6 +101,15 @@ describe('every page type in every bundled language', () => {
     expect(html).toMatch(new RegExp(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}"`));
   });
 
+  test('the inline scripts speak the page language: stale notice, maintenance words, local times', () => {
+    const html = readFileSync(join(outDirs.get('de')!, 'index.html'), 'utf8');
+    expect(html).toContain('"locale":"de","notice":"Diese Seite wurde zuletzt {ago} aktualisiert."');
+    expect(html).toContain(
+      '"labels":{"scheduled":"Geplant","in_progress":"Wird durchgeführt","completed":"Abgeschlossen"}',
+    );
+    expect(html).toContain('new Intl.DateTimeFormat("de",');
+  });
+
   test('a German page writes dates, durations and percentages as Intl does in German', () => {
     const dir = outDirs.get('de')!;
     const format = createDateFormat('Europe/Berlin', 'de');
