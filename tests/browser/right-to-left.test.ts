@@ -1,15 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 import { buildLanguageSite } from '../helpers/languages.ts';
 import { serveDist } from '../helpers/serve.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = join(projectRoot, 'test-artifacts', 'screenshots');
 mkdirSync(screenshots, { recursive: true });
 
@@ -34,28 +32,6 @@ async function open(path: string, width = 1280): Promise<Page> {
   await page.setViewportSize({ width, height: 900 });
   await page.goto(server.url + path);
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: { runOnly: { type: 'tag'; values: string[] } },
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-  });
-  return result.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
 }
 
 /** Where today's day (the last day of the bar, drawn as its own status) appears on screen. */

@@ -1,14 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from '../helpers/build.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 import { serveDist } from '../helpers/serve.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = join(projectRoot, 'test-artifacts', 'screenshots');
 mkdirSync(screenshots, { recursive: true });
 
@@ -24,32 +22,6 @@ async function open(site: string, path = '', options: Parameters<typeof launchBr
   const page = await context.newPage();
   await page.goto(server.url + path);
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: { runOnly: { type: 'tag'; values: string[] } },
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    // wcag22aa is not in axe's default set; it adds target-size (pointer targets of at least 24×24 px).
-    return axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    });
-  });
-  return result.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
 }
 
 let shared: BrowserContext;

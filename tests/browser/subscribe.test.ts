@@ -1,15 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSite, builtSite } from '../helpers/build.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { makeContentRoot, projectRoot } from '../helpers/content.ts';
 import { serveDist } from '../helpers/serve.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = join(projectRoot, 'test-artifacts', 'screenshots');
 mkdirSync(screenshots, { recursive: true });
 
@@ -30,27 +28,6 @@ async function open(site: string, path = '', options: Parameters<typeof launchBr
   const page = await context.newPage();
   await page.goto(server.url + path);
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: { runOnly: { type: 'tag'; values: string[] } },
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return result.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
 }
 
 const isOpen = (page: Page) =>
