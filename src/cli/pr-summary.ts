@@ -3,8 +3,6 @@ import { hasErrors, type Problem } from '../domain/problems.ts';
 import type { Incident } from '../domain/schema.ts';
 import { impactAfter } from '../domain/timeline.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
-import { readSnapshotAtRef } from '../node/git.ts';
-import { loadRepository } from '../node/load-repository.ts';
 import { markdownCode, markdownText } from './markdown-text.ts';
 import { summarize } from '../domain/problem-format.ts';
 import { summarizeNotifications } from './notify-preview.ts';
@@ -78,10 +76,10 @@ export function runPrSummaryCommand(
 ): number {
   const root = readContentRoot(io.env);
   const now = readBuildClock(io.env);
-  const { problems, incidentCount } = validate({ root, now, base: args[0] });
-  const head = loadRepository(root, now).snapshot;
-  const base = args[0] ? readSnapshotAtRef(root, args[0]) : undefined;
-  const published = base?.ok ? base.snapshot : { incidents: [], slugs: new Set<string>() };
+  // One read of the tree and of the base serves the verdict and both summaries.
+  const checked = validate({ root, now, base: args[0] });
+  const { problems, incidentCount, snapshot: head } = checked;
+  const published = checked.published ?? { incidents: [], slugs: new Set<string>() };
   io.out(summarizeValidation(problems, incidentCount) + '\n');
   io.out(summarizePublication(published, head));
   io.out(summarizeNotifications(published, head, now));

@@ -1,4 +1,4 @@
-import { checkHistory } from '../domain/history.ts';
+import { checkHistory, type Snapshot } from '../domain/history.ts';
 import { hasErrors, sortProblems, type Problem } from '../domain/problems.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
@@ -15,18 +15,25 @@ export interface ValidateOptions {
 export interface ValidateResult {
   problems: Problem[];
   incidentCount: number;
+  /** The working tree as read, for callers that also summarise it (the pull request summary). */
+  snapshot: Snapshot;
+  /** What `base` holds, when it was given and could be read. */
+  published?: Snapshot | undefined;
 }
 
 /** Everything `npm run validate` checks, as data: the build calls the same loader. */
 export function validate({ root, now, base }: ValidateOptions): ValidateResult {
   const loaded = loadRepository(root, now);
   const problems = [...loaded.problems];
+  let published: Snapshot | undefined;
   if (base !== undefined) {
-    const published = readSnapshotAtRef(root, base);
-    if (published.ok) problems.push(...checkHistory(published.snapshot, loaded.snapshot));
-    else problems.push(published.problem);
+    const atBase = readSnapshotAtRef(root, base);
+    if (atBase.ok) {
+      published = atBase.snapshot;
+      problems.push(...checkHistory(published, loaded.snapshot));
+    } else problems.push(atBase.problem);
   }
-  return { problems: sortProblems(problems), incidentCount: loaded.fileCount };
+  return { problems: sortProblems(problems), incidentCount: loaded.fileCount, snapshot: loaded.snapshot, published };
 }
 
 interface Io {
