@@ -84,6 +84,22 @@ export function languageProblem(tag: string): { message: string; hint: string } 
   };
 }
 
+/** The folder a language's pages are built in, below the base path: its tag in lower case (`pt-br`). */
+export function languagePathSegment(tag: string): string {
+  return tag.toLowerCase();
+}
+
+/**
+ * The page as one of its languages sees it: that language's words and dates. The first language
+ * keeps `page.locale` and `page.strings`; the others use their language's own locale and words.
+ */
+export function pageInLanguage<
+  Page extends { language: string; languages: string[]; locale: string; strings?: StringOverrides | undefined },
+>(page: Page, language: string): Page {
+  if (language === page.languages[0]) return page;
+  return { ...page, language, locale: defaultLocaleFor(language), strings: undefined };
+}
+
 /** The words of one page: its language's translation with `page.strings` laid over it. */
 export function pageStrings(page: {
   language: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localeProblem } from './locale.ts';
-import { defaultLocaleFor, languageProblem } from './languages.ts';
+import { defaultLocaleFor, languagePathSegment, languageProblem } from './languages.ts';
 import { english, placeholdersOf, type StringOverrides } from './strings.ts';
 import {
   isCalendarDate,
@@ -182,7 +182,37 @@ export const PageSchema = z.strictObject({
       const problem = languageProblem(name);
       if (problem) fail(ctx, 'InvalidLanguage', problem.message, problem.hint);
     })
-    .default('en'),
+    .optional(),
+  /**
+   * Several languages from one repository: the first is built at the site root, each other under
+   * `/<language>/` (lower case, below `base_path`), every page linking its translations. Use
+   * instead of `language`, not beside it. Feeds, calendar and badges exist per language; the
+   * Statuspage-compatible API stays single, in the first language. Example: `[de, en]`.
+   * Default: `[language]`.
+   */
+  languages: z
+    .array(
+      z.string().superRefine((name, ctx) => {
+        const problem = languageProblem(name);
+        if (problem) fail(ctx, 'InvalidLanguage', problem.message, problem.hint);
+      }),
+    )
+    .min(1)
+    .superRefine((names, ctx) => {
+      const seen = new Set<string>();
+      names.forEach((name, index) => {
+        const path = languagePathSegment(name);
+        if (seen.has(path))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index],
+            message: `"${name}" is listed twice in page.languages.`,
+            params: { code: 'DuplicateLanguage', hint: `Remove the second "${name}".` },
+          });
+        seen.add(path);
+      });
+    })
+    .optional(),
   /**
    * BCP 47 locale for dates and numbers, one this Node can format, when it differs from the
    * language (`language: en` with `locale: en-US` for a 12-hour clock). Example: `de-CH`.
@@ -371,11 +401,25 @@ export const NotificationsSchema = z.strictObject({
 });
 
 /** `components.yml`: the page and what it reports on. */
-/** The page with its locale settled: `page.locale`, or the language's default (see languages.ts). */
-const ResolvedPageSchema = PageSchema.transform((page) => ({
-  ...page,
-  locale: page.locale ?? defaultLocaleFor(page.language),
-}));
+/**
+ * The page with its languages and locale settled: `languages` lists every language, the first
+ * being `language`; `locale` is `page.locale` or the language's default (see languages.ts).
+ */
+const ResolvedPageSchema = PageSchema.superRefine((page, ctx) => {
+  if (page.languages && page.language !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['language'],
+      message: `page.language ("${page.language}") and page.languages are both set.`,
+      params: {
+        code: 'LanguageAndLanguages',
+        hint: `Keep one: "languages: [${page.languages.join(', ')}]" builds every language, the first at the root; remove the "language" line.`,
+      },
+    });
+}).transform((page) => {
+  const languages = page.languages ?? [page.language ?? 'en'];
+  return { ...page, language: languages[0]!, languages, locale: page.locale ?? defaultLocaleFor(languages[0]!) };
+});
 
 export const ComponentsFileSchema = z.strictObject({
   page: ResolvedPageSchema,
@@ -423,6 +467,20 @@ export const UpdateSchema = z.strictObject({
   impact: z.enum(impacts).optional(),
   /** `false` publishes the update without sending notifications (quiet fixes, typos). Default: `true`. */
   notify: z.boolean().default(true),
+  /**
+   * The message in the page's other languages (`page.languages` after the first), keyed by
+   * language; markdown. A language left out shows `message`. Example: `{ en: We found the cause. }`.
+   * Default: none.
+   */
+  translations: z.record(z.string(), z.string().min(1)).default({}),
+});
+
+/** One language's version of an incident's own text. */
+export const IncidentTranslationSchema = z.strictObject({
+  /** The title in this language. Default: the original title. */
+  title: z.string().min(1).optional(),
+  /** The postmortem (the markdown below the front matter) in this language. Default: the original. */
+  postmortem: z.string().min(1).optional(),
 });
 
 /** Front matter of `incidents/<slug>.md`. */
@@ -450,6 +508,11 @@ export const IncidentSchema = z.strictObject({
    * reports status `postmortem`. Example: `2026-11-22T10:00:00Z`. Default: not published.
    */
   postmortem_published: TimestampSchema.optional(),
+  /**
+   * The title and postmortem in the page's other languages, keyed by language.
+   * Example: `{ en: { title: Slow database } }`. Default: none.
+   */
+  translations: z.record(z.string(), IncidentTranslationSchema).default({}),
 });
 
 export type ComponentsFileInput = z.input<typeof ComponentsFileSchema>;

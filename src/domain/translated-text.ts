@@ -1,0 +1,48 @@
+import type { Incident, Update } from './schema.ts';
+
+/** Author text in the language a page asked for, or the original when it has no translation. */
+export interface TranslatedText {
+  text: string;
+  /**
+   * The language the text is really in when it is not the page's (a fallback to the original),
+   * for a `lang` attribute so screen readers switch voice. Undefined when it is the page's.
+   */
+  lang: string | undefined;
+}
+
+function pick(
+  original: string,
+  translated: string | undefined,
+  language: string,
+  originalLanguage: string,
+): TranslatedText {
+  if (language === originalLanguage) return { text: original, lang: undefined };
+  if (translated !== undefined) return { text: translated, lang: undefined };
+  return { text: original, lang: originalLanguage };
+}
+
+/** An update's message in `language`; authors write `message` in the page's first language. */
+export function updateMessageIn(
+  update: Pick<Update, 'message' | 'translations'>,
+  language: string,
+  originalLanguage: string,
+): TranslatedText {
+  return pick(update.message, update.translations[language], language, originalLanguage);
+}
+
+export function incidentTitleIn(
+  incident: Pick<Incident, 'title' | 'translations'>,
+  language: string,
+  originalLanguage: string,
+): TranslatedText {
+  return pick(incident.title, incident.translations[language]?.title, language, originalLanguage);
+}
+
+/** The postmortem (the markdown below the front matter) in `language`. */
+export function postmortemIn(
+  incident: Pick<Incident, 'body' | 'translations'>,
+  language: string,
+  originalLanguage: string,
+): TranslatedText {
+  return pick(incident.body, incident.translations[language]?.postmortem, language, originalLanguage);
+}
