@@ -100,6 +100,12 @@ export function pageInLanguage<
   return { ...page, language, locale: defaultLocaleFor(language), strings: undefined };
 }
 
+/** A language's name in that language, as a language switcher lists it: `Deutsch`, `English`, `Português (Brasil)`. */
+export function languageName(tag: string): string {
+  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
 /** The words of one page: its language's translation with `page.strings` laid over it. */
 export function pageStrings(page: {
   language: string;

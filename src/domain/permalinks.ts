@@ -2,9 +2,13 @@
  * Every URL the site emits, in one place. `base` is the page's base path
  * (`/` or `/status/`); all paths end with `/` or a file name.
  */
-export function createPermalinks(base: string, siteUrl: string) {
+export function createPermalinks(base: string, siteUrl: string, languageSegment?: string) {
   const root = base.endsWith('/') ? base : `${base}/`;
-  const path = (relative = '') => `${root}${relative}`;
+  /** Files every language shares: the API, icons, the sitemap, public/. */
+  const shared = (relative = '') => `${root}${relative}`;
+  /** Pages, feeds, calendar and badges of this language: its folder below the base path (none for the first). */
+  const languageRoot = languageSegment ? `${root}${languageSegment}/` : root;
+  const path = (relative = '') => `${languageRoot}${relative}`;
   const permalinks = {
     home: () => path(),
     incident: (slug: string) => path(`incidents/${slug}/`),
@@ -26,13 +30,17 @@ export function createPermalinks(base: string, siteUrl: string) {
     /** The maintenance calendar for calendar apps: `webcal://` opens a subscription instead of a download. */
     webcal: () => new URL(path('maintenance.ics'), siteUrl).href.replace(/^https?:/, 'webcal:'),
     /** Generated when public/ has no file of that name. */
-    icon: (file: 'favicon.svg' | 'favicon-32x32.png' | 'apple-touch-icon.png') => path(file),
+    icon: (file: 'favicon.svg' | 'favicon-32x32.png' | 'apple-touch-icon.png') => shared(file),
     /** Link-preview image: the page's banner, or one incident's card. */
     previewImage: (slug?: string) => path(slug ? `og/incidents/${slug}.png` : 'og/home.png'),
-    sitemap: () => path('sitemap.xml'),
-    api: (file: string) => path(`api/v2/${file}`),
+    sitemap: () => shared('sitemap.xml'),
+    /** The Statuspage-compatible API is one, in the first language, whatever page links to it. */
+    api: (file: string) => shared(`api/v2/${file}`),
     /** A file from public/ (such as the logo): kept as is when absolute, else placed under the base path. */
-    asset: (file: string) => (/^(https?:)?\/\//.test(file) ? file : path(file.replace(/^\/+/, ''))),
+    asset: (file: string) => (/^(https?:)?\/\//.test(file) ? file : shared(file.replace(/^\/+/, ''))),
+    /** The same page in another language (`undefined`: the first, at the root), from one of this language's paths. */
+    inLanguage: (pathname: string, segment: string | undefined) =>
+      `${root}${segment ? `${segment}/` : ''}${pathname.startsWith(languageRoot) ? pathname.slice(languageRoot.length) : ''}`,
     /** Absolute URL for canonical links, feeds and the API. */
     absolute: (pathname: string) => new URL(pathname, siteUrl).href,
   };

@@ -129,6 +129,8 @@ export const english = {
   notFoundText: 'This page does not exist. It may have been mistyped, or the link is wrong.',
   backHome: 'Go to the current status',
   skipToContent: 'Skip to content',
+  /** Label of the language switcher (pages with several languages). */
+  languageSwitcher: 'Language',
   legend: 'Legend',
   componentFeeds: 'Follow {name}',
   /** The feeds' own description when `page.description` is empty. */

@@ -1,3 +1,5 @@
+import type { StatusState } from './derive.ts';
+import { pageInLanguage } from './languages.ts';
 import type { Incident, Update } from './schema.ts';
 
 /** Author text in the language a page asked for, or the original when it has no translation. */
@@ -45,4 +47,34 @@ export function postmortemIn(
   originalLanguage: string,
 ): TranslatedText {
   return pick(incident.body, incident.translations[language]?.postmortem, language, originalLanguage);
+}
+
+/**
+ * The derived state as one of the page's languages reads it: that language's page settings, and
+ * every incident's title, messages and postmortem in that language where the author translated
+ * them. Statuses, times and ids are the same in every language.
+ */
+export function stateInLanguage(state: StatusState, language: string): StatusState {
+  const original = state.page.languages[0]!;
+  const page = pageInLanguage(state.page, language);
+  if (language === original) return { ...state, page };
+  const incidents = state.incidents.map((incidentState) => {
+    const { incident } = incidentState;
+    const updates = incident.updates.map((update) => ({
+      ...update,
+      message: updateMessageIn(update, language, original).text,
+    }));
+    const latestIndex = incidentState.latestUpdate ? incident.updates.indexOf(incidentState.latestUpdate) : -1;
+    return {
+      ...incidentState,
+      incident: {
+        ...incident,
+        title: incidentTitleIn(incident, language, original).text,
+        body: postmortemIn(incident, language, original).text,
+        updates,
+      },
+      latestUpdate: latestIndex === -1 ? incidentState.latestUpdate : updates[latestIndex],
+    };
+  });
+  return { ...state, page, incidents, bySlug: new Map(incidents.map((entry) => [entry.incident.slug, entry])) };
 }

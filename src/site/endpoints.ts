@@ -1,4 +1,5 @@
 import { loadSiteData } from './site-data.ts';
+import { pathsInEveryLanguage, siteDataFor, type LanguageParams } from './languages.ts';
 import { badgeColors, indicatorColors, renderBadge } from '../serialize/badge.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../serialize/feeds.ts';
 import { renderMaintenanceCalendar } from '../serialize/ics.ts';
@@ -13,28 +14,34 @@ const feedTypes: Record<FeedKind, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
-function componentNamed(id: string | undefined) {
+type RouteParams = Partial<LanguageParams> & { id?: string | undefined };
+
+function componentNamed(params: RouteParams) {
+  const id = params.id;
   if (!id) return undefined;
-  const component = loadSiteData().state.components.find((candidate) => candidate.component.id === id);
+  const component = siteDataFor(params).state.components.find((candidate) => candidate.component.id === id);
   return component && { id, name: component.component.name };
 }
 
-/** The feeds of the page, or of one component. */
-export async function feedResponse(kind: FeedKind, componentId?: string): Promise<Response> {
-  const { state, model } = loadSiteData();
-  const context = { state, links: model.links, component: componentNamed(componentId) };
+/** The feeds of the page, or of one component (`params.id`), in the route's language. */
+export async function feedResponse(kind: FeedKind, params: RouteParams): Promise<Response> {
+  const { state, model } = siteDataFor(params);
+  const context = { state, links: model.links, component: componentNamed(params) };
   const body =
     kind === 'rss' ? await renderRss(context) : kind === 'atom' ? renderAtom(context) : renderJsonFeed(context);
   return new Response(body, { headers: { 'content-type': feedTypes[kind] } });
 }
 
-/** Every component gets its own feeds and badge. */
+/** Every component gets its own feeds and badge, in every language. */
 export function componentPaths() {
-  return loadSiteData().state.components.map((component) => ({ params: { id: component.component.id } }));
+  return pathsInEveryLanguage(({ state }) =>
+    state.components.map((component) => ({ params: { id: component.component.id } })),
+  );
 }
 
-export function badgeResponse(componentId?: string): Response {
-  const { state, model } = loadSiteData();
+export function badgeResponse(params: RouteParams): Response {
+  const componentId = params.id;
+  const { state, model } = siteDataFor(params);
   const component = componentId
     ? state.components.find((candidate) => candidate.component.id === componentId)
     : undefined;
@@ -48,8 +55,8 @@ export function badgeResponse(componentId?: string): Response {
   return new Response(svg, { headers: { 'content-type': 'image/svg+xml' } });
 }
 
-export function calendarResponse(): Response {
-  const { state, model } = loadSiteData();
+export function calendarResponse(params: RouteParams): Response {
+  const { state, model } = siteDataFor(params);
   return new Response(renderMaintenanceCalendar(state, model.links), {
     headers: { 'content-type': 'text/calendar; charset=utf-8' },
   });
@@ -59,6 +66,7 @@ export function apiPaths() {
   return statuspageFiles.map((file) => ({ params: { file } }));
 }
 
+/** The one Statuspage-compatible API, in the page's first language, whichever languages the page has. */
 export function apiResponse(file: StatuspageFile): Response {
   const { state, model } = loadSiteData();
   return new Response(renderStatuspageFile(state, model.links, file), {

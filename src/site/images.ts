@@ -4,6 +4,7 @@ import { renderFavicon } from '../serialize/favicon.ts';
 import { previewWidth, renderPreviewCard } from '../serialize/preview-card.ts';
 import type { IconFile, IncidentView } from './model.ts';
 import { loadSiteData } from './site-data.ts';
+import { pathsInEveryLanguage, siteDataFor, type LanguageParams } from './languages.ts';
 
 const iconWidths: Record<Exclude<IconFile, 'favicon.svg'>, number> = {
   'favicon-32x32.png': 32,
@@ -23,8 +24,8 @@ export function iconResponse(icon: IconFile): Response {
   return png(renderPng(svg, iconWidths[icon]));
 }
 
-export function homePreviewResponse(): Response {
-  const { model } = loadSiteData();
+export function homePreviewResponse(params: Partial<LanguageParams>): Response {
+  const { model } = siteDataFor(params);
   const details = [
     `${model.strings.builtAt} ${model.builtAt.text}`,
     ...(model.page.description ? [model.page.description] : []),
@@ -42,9 +43,9 @@ export function homePreviewResponse(): Response {
   );
 }
 
-/** Only incidents the home page and feeds show get a card of their own. */
+/** Only incidents the home page and feeds show get a card of their own (in each language). */
 export function incidentPreviewPaths() {
-  return [...loadSiteData().model.previewSlugs].map((slug) => ({ params: { slug } }));
+  return pathsInEveryLanguage(({ model }) => [...model.previewSlugs].map((slug) => ({ params: { slug } })));
 }
 
 function incidentIndicator(incident: IncidentView): Indicator {
@@ -54,9 +55,9 @@ function incidentIndicator(incident: IncidentView): Indicator {
   return incident.impact === 'critical' ? 'critical' : incident.impact === 'major' ? 'major' : 'minor';
 }
 
-export function incidentPreviewResponse(slug: string): Response {
-  const { model } = loadSiteData();
-  const incident = model.incidentBySlug.get(slug)!;
+export function incidentPreviewResponse(params: Partial<LanguageParams> & { slug?: string | undefined }): Response {
+  const { model } = siteDataFor(params);
+  const incident = model.incidentBySlug.get(params.slug!)!;
   const latest = incident.latest;
   return png(
     renderPng(

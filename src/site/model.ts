@@ -7,8 +7,9 @@ import { renderMarkdown } from '../serialize/markdown.ts';
 import { createDateFormat, type DateFormat } from '../domain/date-format.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { english, type Strings } from '../domain/strings.ts';
-import { pageStrings } from '../domain/languages.ts';
+import { languageName, languagePathSegment, pageStrings } from '../domain/languages.ts';
 import { collectFeedEntries } from '../serialize/feed-entries.ts';
+import { incidentTitleIn, postmortemIn, updateMessageIn, type TranslatedText } from '../domain/translated-text.ts';
 
 export const componentPageSize = 25;
 export const pastIncidentDays = 7;
@@ -62,11 +63,27 @@ export interface AssetsView {
 export interface SiteModelOptions {
   /** Top-level file names in the content root's public/ folder. */
   publicFiles?: readonly string[];
+  /** The folder of this language's pages below the base path; undefined for the first language (the root). */
+  languageSegment?: string | undefined;
+}
+
+/** One of the page's languages, for `hreflang` links and the language switcher. */
+export interface LanguageLinkView {
+  /** BCP 47 tag, for `hreflang` and `lang`. */
+  tag: string;
+  /** The language's name in itself: `Deutsch`, `English`. */
+  name: string;
+  /** The same page in that language. */
+  url: string;
+  absolute: string;
+  current: boolean;
 }
 
 export interface LinkView {
   title: string;
   url: string;
+  /** The language of `title` when it is an untranslated incident title; else undefined. */
+  lang?: string | undefined;
 }
 
 export interface TimeView {
@@ -82,6 +99,8 @@ export interface UpdateView {
   label: string;
   at: TimeView;
   html: string;
+  /** The language of `html` when it is the original, untranslated (see translated-text.ts); else undefined. */
+  lang: string | undefined;
   /** Set when this update changed the incident's impact, e.g. "Impact changed to Critical impact". */
   impactChange: string | undefined;
 }
@@ -90,6 +109,8 @@ export interface IncidentView {
   slug: string;
   kind: 'incident' | 'maintenance';
   title: string;
+  /** The language of `title` when it is the untranslated original; else undefined (the page's). */
+  titleLang: string | undefined;
   url: string;
   status: UpdateStatus;
   statusLabel: string;
@@ -114,6 +135,8 @@ export interface IncidentView {
   /** When the postmortem (the body) was published, once the build clock has reached it. */
   postmortem: TimeView | undefined;
   bodyHtml: string;
+  /** The language of `bodyHtml` when it is the untranslated original; else undefined. */
+  bodyLang: string | undefined;
   /** Link-preview text; `image` is this incident's card when it has one, else the page's banner. */
   preview: PreviewView;
 }
@@ -212,6 +235,11 @@ export interface SiteModel {
   /** Home and every page without its own card: the overall status. */
   preview: PreviewView;
   /**
+   * The page at `path` (one of this language's links) in every language of the page, the current
+   * one included; empty when the page has one language.
+   */
+  alternates: (path: string) => LanguageLinkView[];
+  /**
    * Incidents that get their own link-preview card: the ones the home page and
    * the page's feeds show (active, upcoming, recent days, latest feed entries),
    * so build time does not grow with the whole history.
@@ -259,8 +287,10 @@ function incidentView(
   format: DateFormat,
   names: Map<string, Component>,
   previewSlugs: () => ReadonlySet<string>,
+  language: { current: string; original: string },
 ): IncidentView {
   const { incident } = state;
+  const fallback = (text: TranslatedText) => text.lang;
   let updates: UpdateView[] | undefined;
   let bodyHtml: string | undefined;
   const renderUpdates = () =>
@@ -272,6 +302,7 @@ function incidentView(
         label: strings.updateStatus[update.status],
         at: timeView(format, update.at),
         html: renderMarkdown(update.message),
+        lang: fallback(updateMessageIn(update, language.current, language.original)),
         impactChange: impactChangeAt(strings, state, index),
       }))
       .filter((_, index) => incident.updates[index]!.at <= now)
@@ -283,6 +314,7 @@ function incidentView(
     slug: incident.slug,
     kind: incident.kind,
     title: incident.title,
+    titleLang: fallback(incidentTitleIn(incident, language.current, language.original)),
     url: links.incident(incident.slug),
     status: state.status,
     statusLabel: strings.updateStatus[state.status],
@@ -318,6 +350,7 @@ function incidentView(
         ? timeView(format, latestUpdate.next_update)
         : undefined,
     postmortem: state.postmortemAt === null ? undefined : timeView(format, state.postmortemAt),
+    bodyLang: fallback(postmortemIn(incident, language.current, language.original)),
     get bodyHtml() {
       return (bodyHtml ??= incident.body ? renderMarkdown(incident.body) : '');
     },
@@ -349,7 +382,7 @@ function cellView(
   const count = cell.incidents.length;
   const linked = cell.incidents.slice(0, dayIncidentLimit).flatMap((slug) => {
     const view = incidents.get(slug);
-    return view ? [{ title: view.title, url: view.url }] : [];
+    return view ? [{ title: view.title, url: view.url, lang: view.titleLang }] : [];
   });
   return {
     date: cell.date,
@@ -439,14 +472,17 @@ function groupByKey<T>(items: readonly T[], key: (item: T) => string): Map<strin
 /** Everything the pages render, built once per build from the derived state. */
 export function buildSiteModel(state: StatusState, options: SiteModelOptions = {}): SiteModel {
   const { page, now } = state;
-  const links = createPermalinks(page.base_path, page.url);
+  const links = createPermalinks(page.base_path, page.url, options.languageSegment);
   const format = createDateFormat(page.timezone, page.locale);
   const strings = pageStrings(page);
   const names = new Map(state.components.map((component) => [component.component.id, component.component]));
   let previewSlugs: ReadonlySet<string> | undefined;
   const previewSlugsOnce = () => (previewSlugs ??= collectPreviewSlugs(model));
   const incidents = state.incidents.map((incident) =>
-    incidentView(strings, incident, now, links, format, names, previewSlugsOnce),
+    incidentView(strings, incident, now, links, format, names, previewSlugsOnce, {
+      current: page.language,
+      original: page.languages[0]!,
+    }),
   );
   const incidentBySlug = new Map(incidents.map((view) => [view.slug, view]));
   const components = state.components.map((component) =>
@@ -540,6 +576,13 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
       image: links.absolute(links.previewImage()),
       imageAlt: strings.previewImageAlt(`${page.name}. ${overallDescription}`),
     },
+    alternates: (path) =>
+      page.languages.length < 2
+        ? []
+        : page.languages.map((tag, index) => {
+            const url = links.inLanguage(path, index === 0 ? undefined : languagePathSegment(tag));
+            return { tag, name: languageName(tag), url, absolute: links.absolute(url), current: tag === page.language };
+          }),
     get previewSlugs() {
       return previewSlugsOnce();
     },

@@ -5,6 +5,8 @@ import { formatForActions, formatHuman } from '../domain/problem-format.ts';
 import { deriveStatusState, type StatusState } from '../domain/derive.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
+import { languagePathSegment } from '../domain/languages.ts';
+import { stateInLanguage } from '../domain/translated-text.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
 
@@ -13,16 +15,44 @@ export interface SiteData {
   model: SiteModel;
 }
 
-let cached: SiteData | undefined;
+interface LoadedSite {
+  /** The derived state in the page's first language. */
+  state: StatusState;
+  publicFiles: string[];
+}
+
+let loaded: LoadedSite | undefined;
+const byLanguage = new Map<string, SiteData>();
 
 /**
  * Loads, validates and derives the site once per build, through the same
- * loader as `npm run validate`. Invalid content stops the build with the
- * validator's messages.
+ * loader as `npm run validate`, and builds one model per language from that
+ * one derivation. Invalid content stops the build with the validator's
+ * messages. `language` is one of `page.languages`; default: the first.
  */
-export function loadSiteData(env: Record<string, string | undefined> = process.env): SiteData {
+export function loadSiteData(env: Record<string, string | undefined> = process.env, language?: string): SiteData {
   // A build derives once; `astro dev` re-reads on every request so edits show up on reload.
-  if (cached && env.STATUSMARK_DEV !== '1') return cached;
+  if (env.STATUSMARK_DEV === '1' || !loaded) {
+    loaded = loadSite(env);
+    byLanguage.clear();
+  }
+  const { state, publicFiles } = loaded;
+  const original = state.page.languages[0]!;
+  const tag = language ?? original;
+  let data = byLanguage.get(tag);
+  if (!data) {
+    const translated = stateInLanguage(state, tag);
+    const model = buildSiteModel(translated, {
+      publicFiles,
+      languageSegment: tag === original ? undefined : languagePathSegment(tag),
+    });
+    data = { state: translated, model };
+    byLanguage.set(tag, data);
+  }
+  return data;
+}
+
+function loadSite(env: Record<string, string | undefined>): LoadedSite {
   const now = readBuildClock(env);
   const root = resolve(readContentRoot(env));
   const loaded = loadRepository(root, now);
@@ -35,8 +65,7 @@ export function loadSiteData(env: Record<string, string | undefined> = process.e
     throw new Error(`The status page content in ${root} is invalid; nothing was built.\n${report}`);
   }
   const state = deriveStatusState(loaded.repository.components, loaded.repository.incidents, now);
-  cached = { state, model: buildSiteModel(state, { publicFiles: readPublicFiles(root) }) };
-  return cached;
+  return { state, publicFiles: readPublicFiles(root) };
 }
 
 /** The operator's public/ folder sits next to components.yml; Astro copies it under the base path. */

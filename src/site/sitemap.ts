@@ -2,6 +2,7 @@ import { renderRobots, renderSitemap } from '../serialize/sitemap.ts';
 import type { SiteModel } from './model.ts';
 import { componentPages, historyPages } from './pagination.ts';
 import { loadSiteData } from './site-data.ts';
+import { languagePaths, siteDataFor } from './languages.ts';
 
 /** Every HTML page the build writes except 404.html, as the canonical URL each page declares. */
 export function sitemapUrls(model: SiteModel): string[] {
@@ -16,8 +17,10 @@ export function sitemapUrls(model: SiteModel): string[] {
   return paths.map((path) => links.absolute(path));
 }
 
+/** One sitemap at the root lists the pages of every language (each page links its translations itself). */
 export function sitemapResponse(): Response {
-  return new Response(renderSitemap(sitemapUrls(loadSiteData().model)), {
+  const urls = languagePaths().flatMap(({ params }) => sitemapUrls(siteDataFor(params).model));
+  return new Response(renderSitemap(urls), {
     headers: { 'content-type': 'application/xml; charset=utf-8' },
   });
 }

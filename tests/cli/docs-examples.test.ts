@@ -22,6 +22,7 @@ test("the authoring guide's examples pass validation as written", () => {
     'incidents/2026-11-20-elevated-api-errors.md',
     'incidents/2026-11-21-login-failures.md',
     'incidents/2026-12-01-database-upgrade.md',
+    'languages-two/components.yml',
     'languages/components.yml',
   ]);
   const incidents = Object.fromEntries(
@@ -33,10 +34,13 @@ test("the authoring guide's examples pass validation as written", () => {
   expect(validate({ root, now: Date.parse('2026-11-23T12:00:00Z') }).problems).toEqual([]);
 });
 
-test("the languages section's components.yml passes validation as written", () => {
-  const root = makeContentRoot({}, examples().get('languages/components.yml'));
-  expect(validate({ root, now: Date.parse('2026-11-23T12:00:00Z') }).problems).toEqual([]);
-});
+test.each(['languages/components.yml', 'languages-two/components.yml'])(
+  "the languages section's %s passes validation as written",
+  (example) => {
+    const root = makeContentRoot({}, examples().get(example));
+    expect(validate({ root, now: Date.parse('2026-11-23T12:00:00Z') }).problems).toEqual([]);
+  },
+);
 
 test('the languages section names every key page.strings accepts', () => {
   const section = guide.slice(guide.indexOf('## Languages'), guide.indexOf('## Notifications'));

@@ -192,4 +192,33 @@ describe('the sample in another language', () => {
     expect(problemsFor(german)).toEqual([]);
     expect(pageOf(german)).toMatchObject({ language: 'de', locale: 'de' });
   });
+
+  test('two languages are the same one-line change, German at the root and English under /en/', () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    expect(readme).toContain('`languages: [de, en]`');
+    const sample = readFileSync(join(projectRoot, 'components.yml'), 'utf8');
+    const both = sample.replace(/^ {2}language: en\b.*$/m, '  languages: [de, en]');
+    expect(both.split('\n').filter((line, index) => line !== sample.split('\n')[index])).toHaveLength(1);
+    expect(problemsFor(both)).toEqual([]);
+    expect(pageOf(both)).toMatchObject({ language: 'de', languages: ['de', 'en'], locale: 'de' });
+  });
+
+  test('language and languages together are refused, naming the line and the fix', () => {
+    const both = withPage('  language: de\n  languages: [de, en]');
+    expect(problemsFor(both).map(formatHuman)).toMatchInlineSnapshot(`
+      [
+        "components.yml:5:13 error LanguageAndLanguages page.language ("de") and page.languages are both set.
+          hint: Keep one: "languages: [de, en]" builds every language, the first at the root; remove the "language" line.",
+      ]
+    `);
+  });
+
+  test('a language listed twice is refused at its entry', () => {
+    expect(problemsFor(withPage('  languages: [de, en, de]')).map(formatHuman)).toMatchInlineSnapshot(`
+      [
+        "components.yml:5:23 error DuplicateLanguage "de" is listed twice in page.languages.
+          hint: Remove the second "de".",
+      ]
+    `);
+  });
 });

@@ -130,6 +130,7 @@ export const arabic: Translation = {
   notFoundText: 'هذه الصفحة غير موجودة. ربما كُتب العنوان بشكل خاطئ، أو أن الرابط غير صحيح.',
   backHome: 'الانتقال إلى الحالة الحالية',
   skipToContent: 'تخطَّ إلى المحتوى',
+  languageSwitcher: 'اللغة',
   legend: 'مفتاح الألوان',
   componentFeeds: 'متابعة {name}',
   feedDescription: 'أعطال {name} وأعمال صيانته.',

@@ -103,6 +103,7 @@ export const german: Translation = {
     'Diese Seite existiert nicht. Vielleicht wurde die Adresse falsch eingegeben oder der Link ist fehlerhaft.',
   backHome: 'Zum aktuellen Status',
   skipToContent: 'Zum Inhalt springen',
+  languageSwitcher: 'Sprache',
   legend: 'Legende',
   componentFeeds: '{name} folgen',
   feedDescription: 'Störungen und Wartungen von {name}.',

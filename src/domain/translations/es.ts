@@ -102,6 +102,7 @@ export const spanish: Translation = {
   notFoundText: 'Esta página no existe. Puede que la dirección esté mal escrita o que el enlace sea incorrecto.',
   backHome: 'Ir al estado actual',
   skipToContent: 'Ir al contenido',
+  languageSwitcher: 'Idioma',
   legend: 'Leyenda',
   componentFeeds: 'Seguir {name}',
   feedDescription: 'Incidentes y mantenimientos de {name}.',

@@ -105,6 +105,7 @@ export const french: Translation = {
   notFoundText: 'Cette page n’existe pas. L’adresse a peut-être été mal saisie, ou le lien est erroné.',
   backHome: 'Voir l’état actuel',
   skipToContent: 'Aller au contenu',
+  languageSwitcher: 'Langue',
   legend: 'Légende',
   componentFeeds: 'Suivre {name}',
   feedDescription: 'Incidents et maintenances de {name}.',

@@ -105,6 +105,7 @@ export const italian: Translation = {
   notFoundText: 'Questa pagina non esiste. L’indirizzo potrebbe essere stato digitato male, o il link è errato.',
   backHome: 'Vai allo stato attuale',
   skipToContent: 'Vai al contenuto',
+  languageSwitcher: 'Lingua',
   legend: 'Legenda',
   componentFeeds: 'Segui {name}',
   feedDescription: 'Incidenti e manutenzioni di {name}.',

@@ -99,6 +99,7 @@ export const japanese: Translation = {
   notFoundText: 'このページは存在しません。アドレスの入力ミスか、リンクが誤っている可能性があります。',
   backHome: '現在の状態を見る',
   skipToContent: '本文へ移動',
+  languageSwitcher: '言語',
   legend: '凡例',
   componentFeeds: '{name} をフォロー',
   feedDescription: '{name} の障害とメンテナンス。',

@@ -99,6 +99,7 @@ export const korean: Translation = {
   notFoundText: '이 페이지는 존재하지 않습니다. 주소를 잘못 입력했거나 링크가 잘못되었을 수 있습니다.',
   backHome: '현재 상태로 이동',
   skipToContent: '본문으로 건너뛰기',
+  languageSwitcher: '언어',
   legend: '범례',
   componentFeeds: '{name} 팔로우',
   feedDescription: '{name}의 장애 및 유지 보수.',

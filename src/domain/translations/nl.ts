@@ -102,6 +102,7 @@ export const dutch: Translation = {
   notFoundText: 'Deze pagina bestaat niet. Het adres is misschien verkeerd getypt, of de link klopt niet.',
   backHome: 'Naar de huidige toestand',
   skipToContent: 'Naar de inhoud',
+  languageSwitcher: 'Taal',
   legend: 'Legenda',
   componentFeeds: '{name} volgen',
   feedDescription: 'Storingen en onderhoud van {name}.',

@@ -124,6 +124,7 @@ export const polish: Translation = {
   notFoundText: 'Ta strona nie istnieje. Adres mógł zostać błędnie wpisany lub link jest nieprawidłowy.',
   backHome: 'Przejdź do obecnego stanu',
   skipToContent: 'Przejdź do treści',
+  languageSwitcher: 'Język',
   legend: 'Legenda',
   componentFeeds: 'Obserwuj: {name}',
   feedDescription: 'Incydenty i prace konserwacyjne: {name}.',

@@ -102,6 +102,7 @@ export const brazilianPortuguese: Translation = {
   notFoundText: 'Esta página não existe. O endereço pode ter sido digitado errado, ou o link está incorreto.',
   backHome: 'Ir para a situação atual',
   skipToContent: 'Pular para o conteúdo',
+  languageSwitcher: 'Idioma',
   legend: 'Legenda',
   componentFeeds: 'Acompanhar {name}',
   feedDescription: 'Incidentes e manutenções de {name}.',

@@ -102,6 +102,7 @@ export const swedish: Translation = {
   notFoundText: 'Den här sidan finns inte. Adressen kan vara felskriven, eller så är länken fel.',
   backHome: 'Till aktuellt läge',
   skipToContent: 'Hoppa till innehållet',
+  languageSwitcher: 'Språk',
   legend: 'Teckenförklaring',
   componentFeeds: 'Följ {name}',
   feedDescription: 'Incidenter och underhåll för {name}.',

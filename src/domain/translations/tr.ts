@@ -102,6 +102,7 @@ export const turkish: Translation = {
   notFoundText: 'Bu sayfa mevcut değil. Adres yanlış yazılmış ya da bağlantı hatalı olabilir.',
   backHome: 'Şu anki duruma git',
   skipToContent: 'İçeriğe geç',
+  languageSwitcher: 'Dil',
   legend: 'Açıklama',
   componentFeeds: '{name} bileşenini takip et',
   feedDescription: '{name} olayları ve bakımları.',

@@ -99,6 +99,7 @@ export const simplifiedChinese: Translation = {
   notFoundText: '此页面不存在。可能是地址输入有误，或者链接不正确。',
   backHome: '查看当前状态',
   skipToContent: '跳到正文',
+  languageSwitcher: '语言',
   legend: '图例',
   componentFeeds: '关注 {name}',
   feedDescription: '{name} 的故障和维护。',

@@ -1,3 +1,0 @@
-import { feedResponse } from '../site/endpoints.ts';
-
-export const GET = () => feedResponse('atom');

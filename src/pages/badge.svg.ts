@@ -1,3 +1,0 @@
-import { badgeResponse } from '../site/endpoints.ts';
-
-export const GET = () => badgeResponse();

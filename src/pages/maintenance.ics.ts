@@ -1,3 +1,0 @@
-import { calendarResponse } from '../site/endpoints.ts';
-
-export const GET = () => calendarResponse();

@@ -1,3 +1,0 @@
-import { homePreviewResponse } from '../../site/images.ts';
-
-export const GET = () => homePreviewResponse();
