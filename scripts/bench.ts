@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,7 +14,7 @@ import { measurePreviewImages, type PreviewFigures } from './bench/preview-image
 // page targets of issue 14 (size, DOM, keyboard, screen reader, throttled paint) with pass/fail.
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
-  console.log('npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser]');
+  console.log('npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser] [--languages-only]');
   process.exit(0);
 }
 const keep = args.includes('--keep');
@@ -71,6 +71,45 @@ function pageWithCss(outDir: string, file: string): [number, number] {
   const html = readFileSync(file, 'utf8');
   const sheets = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((match) => join(outDir, match[1]!));
   return [file, ...sheets].map(sizeOf).reduce(([raw, gzip], [r, g]) => [raw + r, gzip + g], [0, 0]);
+}
+
+/**
+ * Issue 13: the same repository built in one language and in three (`languages: [en, de, fr]`),
+ * back to back, so both builds meet the same machine load. Target: at most 3.5× the one-language build.
+ */
+function benchLanguages(count: number): { one: number; three: number; pages: [number, number] } {
+  const root = join(workDir, `languages-${count}`);
+  generateRepository(root, count, Date.parse(now));
+  const build = (name: string) => {
+    const outDir = join(workDir, `languages-dist-${name}`);
+    const env = { STATUS_ROOT: root, STATUS_NOW: now, STATUS_OUT_DIR: outDir, STATUS_CACHE_DIR: `${outDir}-cache` };
+    const { seconds } = timed(['node_modules/astro/bin/astro.mjs', 'build'], env);
+    const pages = walk(outDir).filter((file) => file.endsWith('.html')).length;
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(`${outDir}-cache`, { recursive: true, force: true });
+    return { seconds, pages };
+  };
+  const one = build('one');
+  const file = join(root, 'components.yml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^page:\n/, 'page:\n  languages: [en, de, fr]\n'));
+  const three = build('three');
+  rmSync(root, { recursive: true, force: true });
+  return { one: one.seconds, three: three.seconds, pages: [one.pages, three.pages] };
+}
+
+if (args.includes('--languages-only')) {
+  printLanguages(benchLanguages(Math.max(...sizes)), Math.max(...sizes));
+  rmSync(workDir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+function printLanguages(figures: ReturnType<typeof benchLanguages>, count: number): void {
+  const ratio = figures.three / figures.one;
+  console.log(`
+Languages (issue 13), ${count} incidents:`);
+  console.log(`  one language (en)         ${figures.one.toFixed(2)} s, ${figures.pages[0]} pages`);
+  console.log(`  three languages (en de fr) ${figures.three.toFixed(2)} s, ${figures.pages[1]} pages`);
+  console.log(`  ratio                     ${ratio.toFixed(2)}× (target ≤ 3.5×: ${ratio <= 3.5 ? 'pass' : 'FAIL'})`);
 }
 
 const rows: Row[] = [];
@@ -148,6 +187,7 @@ console.log(
   `\nnotify: what to send for 10000 incidents (${plan.events} published events), 3 channels with a 10000-entry ledger each: ${plan.seconds.toFixed(3)} s (${plan.pending} pending)`,
 );
 
+printLanguages(benchLanguages(Math.max(...sizes)), Math.max(...sizes));
 printTargets(rows);
 if (!keep) rmSync(workDir, { recursive: true, force: true });
 else console.log(`\nKept ${workDir}`);

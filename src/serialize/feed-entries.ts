@@ -6,6 +6,7 @@ import type { Strings } from '../domain/strings.ts';
 import { pageStrings } from '../domain/languages.ts';
 import { renderMarkdown } from './markdown.ts';
 import { markdownToText } from './plain-text.ts';
+import { postmortemIn, updateMessageIn } from '../domain/translated-text.ts';
 
 /** One published status change: a feed item. */
 export interface FeedEntry {
@@ -17,6 +18,8 @@ export interface FeedEntry {
   html: string;
   /** The message as plain text, for feed summaries. */
   text: string;
+  /** The language of the message when it is the untranslated original (see RawEntry). */
+  lang: string | undefined;
   slug: string;
   componentIds: string[];
 }
@@ -29,12 +32,21 @@ export interface RawEntry {
   status: UpdateStatus;
   at: number;
   message: string;
+  /** The language of `message` when it is the untranslated original on another language's page; else undefined. */
+  lang?: string | undefined;
 }
 
 /** Explicit updates, a maintenance window opening or closing on its own, and a published postmortem. */
-export function publishedChanges(state: IncidentState, now: number, links: Permalinks, strings: Strings): RawEntry[] {
+export function publishedChanges(
+  state: IncidentState,
+  now: number,
+  links: Permalinks,
+  strings: Strings,
+  page: { language: string; languages: readonly string[] },
+): RawEntry[] {
   const { incident } = state;
   const label = (status: UpdateStatus) => strings.updateStatus[status];
+  const [original] = page.languages;
   const entries: RawEntry[] = incident.updates
     .map((update, index) => ({
       anchor: links.updateAnchor(index),
@@ -42,6 +54,7 @@ export function publishedChanges(state: IncidentState, now: number, links: Perma
       status: update.status,
       at: update.at,
       message: update.message,
+      lang: updateMessageIn(update, page.language, original!).lang,
     }))
     .filter((entry) => entry.at <= now);
   if (state.postmortemAt !== null)
@@ -51,6 +64,7 @@ export function publishedChanges(state: IncidentState, now: number, links: Perma
       status: 'resolved',
       at: state.postmortemAt,
       message: incident.body,
+      lang: postmortemIn(incident, page.language, original!).lang,
     });
   if (incident.kind === 'maintenance' && incident.window) {
     for (const [anchor, at] of [
@@ -79,7 +93,7 @@ export function collectFeedEntries(
   const candidates: { state: IncidentState; entry: RawEntry }[] = [];
   for (const incident of state.incidents) {
     if (options.componentId && !incident.componentIds.includes(options.componentId)) continue;
-    for (const entry of publishedChanges(incident, state.now, links, strings))
+    for (const entry of publishedChanges(incident, state.now, links, strings, state.page))
       candidates.push({ state: incident, entry });
   }
   candidates.sort(
@@ -101,8 +115,9 @@ export function collectFeedEntries(
       url,
       title: `[${entry.label}] ${incident.incident.title}`,
       date: entry.at,
-      html: `${renderMarkdown(entry.message)}<p><strong>${strings.impactLabel}:</strong> ${impact}${affected ? ` · <strong>${strings.affected}:</strong> ${escapeHtml(affected)}` : ''}</p>`,
+      html: `${entry.lang ? `<div lang="${escapeHtml(entry.lang)}">${renderMarkdown(entry.message)}</div>` : renderMarkdown(entry.message)}<p><strong>${strings.impactLabel}:</strong> ${impact}${affected ? ` · <strong>${strings.affected}:</strong> ${escapeHtml(affected)}` : ''}</p>`,
       text: markdownToText(entry.message),
+      lang: entry.lang,
       slug: incident.incident.slug,
       componentIds: incident.componentIds,
     };

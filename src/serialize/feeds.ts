@@ -113,7 +113,11 @@ export function renderAtom(context: FeedContext): string {
 export function renderJsonFeed(context: FeedContext): string {
   const parts = feedParts(context);
   const feed = JSON.parse(buildFeed(context, 'json', parts).json1()) as { items?: Record<string, unknown>[] };
-  const items = feed.items?.map((item, index) => ({ ...item, summary: parts.entries[index]!.text }));
+  // JSON Feed 1.1 gives an item its own `language` when it is not the feed's (an untranslated original).
+  const items = feed.items?.map((item, index) => {
+    const entry = parts.entries[index]!;
+    return { ...item, summary: entry.text, ...(entry.lang && { language: entry.lang }) };
+  });
   return JSON.stringify(
     {
       ...feed,

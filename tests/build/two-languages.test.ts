@@ -165,9 +165,20 @@ describe('a page in two languages: page.languages [de, en] below base_path /stat
     );
     const atom = await parser.parseString(html('en/components/api/atom.xml'));
     expect(atom.items.map((item) => item.title)).toContain('[Identified] API unreachable');
-    const json = JSON.parse(html('en/feed.json')) as { language: string; items: { title: string }[] };
+    const json = JSON.parse(html('en/feed.json')) as {
+      language: string;
+      items: { title: string; language?: string; content_html: string }[];
+    };
     expect(json.language).toBe('en');
-    expect(json.items.map((item) => item.title)).toContain('[Resolved] Slow database');
+    const item = (title: string) => json.items.find((entry) => entry.title === title)!;
+    expect(item('[Resolved] Slow database').language).toBeUndefined();
+    // An untranslated update in the English feed says which language it is in, for readers and screen readers.
+    expect(item('[Resolved] Kurze Störung der Weboberfläche').language).toBe('de');
+    expect(item('[Resolved] Kurze Störung der Weboberfläche').content_html).toMatch(
+      /^<div lang="de"><p>Die Weboberfläche war fünf Minuten lang langsam\.<\/p>/,
+    );
+    const germanJson = JSON.parse(html('feed.json')) as { items: { language?: string }[] };
+    expect(germanJson.items.filter((entry) => entry.language)).toEqual([]);
     expect(html('en/maintenance.ics')).toContain('BEGIN:VCALENDAR');
   });
 

@@ -55,7 +55,7 @@ export function collectPublishedEvents(
     const { slug, kind } = incident.incident;
     const page = links.incident(slug);
     const pageUrl = links.absolute(page);
-    for (const change of publishedChanges(incident, state.now, links, strings)) {
+    for (const change of publishedChanges(incident, state.now, links, strings, state.page)) {
       const index = updateAnchor.exec(change.anchor)?.[1];
       const update = index === undefined ? undefined : incident.incident.updates[Number(index) - 1];
       events.push({
