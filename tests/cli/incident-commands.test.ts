@@ -584,7 +584,7 @@ updates:
     const refused = await run(copyOfRepository(), 'new', [...newArgs, '--message-de', 'x'], '2026-11-23T14:00:00Z');
     expect(refused.code).toBe(2);
     expect(refused.output.split('\n')[0]).toMatchInlineSnapshot(
-      `"--message-de: the page has one language, "en", so it takes no translations. To publish in "de" too, write "languages: [en, de]" under page in components.yml."`,
+      `"--message-de: the page has one language, "en", so it takes no translations. To publish in "de" too, write "languages: [en, de]" under page in components.yml, in place of any "language:" line."`,
     );
   });
 
