@@ -356,7 +356,14 @@ function checkPostmortem(report: Report, incident: Incident, now: number): void 
  * Translations are keyed by the page's other languages, written exactly as in `page.languages`:
  * a key that is not one of them would never be shown, and the first language is the original's.
  */
-function checkTranslations(report: Report, incident: Incident, languages: readonly string[]): void {
+/** The parts of an incident that hold translations, as far as they could be read. */
+interface TranslatedParts {
+  kind: Kind;
+  translations: Readonly<Record<string, { postmortem?: unknown }>>;
+  updates: readonly { translations: Readonly<Record<string, unknown>> }[];
+}
+
+function checkTranslations(report: Report, incident: TranslatedParts, languages: readonly string[]): void {
   const [original, ...others] = languages;
   /** `text`: what the original text is, and where better wording belongs. */
   const check = (path: (string | number)[], language: string, text: { is: string; moveTo: string }) => {
@@ -543,6 +550,7 @@ export function checkUnparsedIncident(
   data: unknown,
   locate: Locate,
   knownComponents: ReadonlySet<string> | undefined,
+  languages?: readonly string[],
 ): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(file, locate, problems);
@@ -567,5 +575,13 @@ export function checkUnparsedIncident(
     const next = statusOf(update);
     if (index > 0 && previous && next) checkTransition(report, kind, index, previous, next);
   });
+  if (languages) {
+    const translationsOf = (value: unknown) => asRecord(asRecord(value)?.translations) ?? {};
+    const incidentTranslations = Object.fromEntries(
+      Object.entries(translationsOf(raw)).map(([language, value]) => [language, asRecord(value) ?? {}]),
+    );
+    const translatedUpdates = updates.map((update) => ({ translations: translationsOf(update) }));
+    checkTranslations(report, { kind, translations: incidentTranslations, updates: translatedUpdates }, languages);
+  }
   return problems;
 }

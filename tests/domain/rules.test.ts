@@ -337,6 +337,15 @@ updates:
     `);
   });
 
+  test('reports a wrong translation key even when the file also has a schema error', () => {
+    const broken = translated
+      .replace('impact: major', 'impcat: major')
+      .replace('      pt-BR: Estamos', '      es: Estamos');
+    expect(
+      problemsFor({ 'api.md': broken }, threeLanguages).map((problem) => `${problem.line} ${problem.code}`),
+    ).toEqual(['3 UnknownKey', '17 UnknownTranslationLanguage']);
+  });
+
   test('an empty translation says to write it or remove the key', () => {
     const [problem] = problemsFor(
       { 'api.md': translated.replace('Wir untersuchen erhöhte Fehlerraten der API.', '""') },
