@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkHistory } from '../domain/history.ts';
 import { sortProblems, type Problem } from '../domain/problems.ts';
-import { suggestClosest } from '../domain/suggest.ts';
+import { quoteList, suggestClosest } from '../domain/suggest.ts';
 import { TemplateSchema, type Template } from '../domain/template.ts';
 import { deriveIncidentState } from '../domain/derive.ts';
 import { parseTimestamp } from '../domain/time.ts';
@@ -146,7 +146,13 @@ function checkTranslationFlags(options: Options, context: Context, fields: reado
       throw new UsageError(
         `--${name}: "${original}" is the page's first language, the one --${flag.field} is written in. Use --${flag.field}.`,
       );
-    if (others.includes(flag.language)) continue;
+    if (others.includes(flag.language)) {
+      if (options.flags.get(name)!.at(-1)!.trim() === '')
+        throw new UsageError(
+          `--${name} is empty; leave it out and readers in "${flag.language}" see the ${original} text.`,
+        );
+      continue;
+    }
     if (others.length === 0)
       throw new UsageError(
         `--${name}: the page has one language, "${original}", so it takes no translations. To publish in "${flag.language}" too, write "languages: [${original}, ${flag.language}]" under page in components.yml, in place of any "language:" line.`,
@@ -322,7 +328,7 @@ function readTemplate(context: Context, name: string): Template {
   const stray = Object.keys(template.translations).find((language) => !others.includes(language));
   if (stray !== undefined)
     throw new UsageError(
-      `The template "${name}" has a "${stray}" translation, which is not one of the page's other languages (${others.length ? others.map((language) => `"${language}"`).join(', ') : 'it has none'}); fix incidents/templates/${name}.md or page.languages in components.yml.`,
+      `The template "${name}" has a "${stray}" translation, which is not one of the page's other languages (${others.length ? quoteList(others) : 'it has none'}); fix incidents/templates/${name}.md or page.languages in components.yml.`,
     );
   return template;
 }

@@ -580,6 +580,16 @@ updates:
     expect(read(root, slug)).toBe(before);
   });
 
+  test('refuses an empty --message-de instead of writing an empty translation', async () => {
+    const root = twoLanguageRepository();
+    const refused = await run(root, 'new', [...newArgs, '--message-de', ' '], '2026-11-23T14:00:00Z');
+    expect(refused.code).toBe(2);
+    expect(refused.output.split('\n')[0]).toBe(
+      '--message-de is empty; leave it out and readers in "de" see the en text.',
+    );
+    expect(existsSync(join(root, 'incidents', `${slug}.md`))).toBe(false);
+  });
+
   test('on a one-language page, a translation flag says how to add the language', async () => {
     const refused = await run(copyOfRepository(), 'new', [...newArgs, '--message-de', 'x'], '2026-11-23T14:00:00Z');
     expect(refused.code).toBe(2);
