@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkHistory } from '../domain/history.ts';
 import { sortProblems, type Problem } from '../domain/problems.ts';
+import { quoteList, suggestClosest } from '../domain/suggest.ts';
 import { TemplateSchema, type Template } from '../domain/template.ts';
 import { deriveIncidentState } from '../domain/derive.ts';
 import { parseTimestamp } from '../domain/time.ts';
@@ -102,6 +103,8 @@ interface Context {
   now: number;
   timeZone: string;
   componentIds: string[];
+  /** `page.languages`: the first is the one `--title` and `--message` are written in. */
+  languages: string[];
 }
 
 function loadContext(io: CommandIo): Context {
@@ -114,7 +117,78 @@ function loadContext(io: CommandIo): Context {
     now,
     timeZone: parsed.value.value.page.timezone,
     componentIds: parsed.value.value.components.filter((c) => !c.retired).map((c) => c.id),
+    languages: parsed.value.value.page.languages,
   };
+}
+
+type TranslatedField = 'title' | 'message';
+
+/** `--title-de` → `title`, `de`; undefined for every other flag. */
+function translationFlag(name: string): { field: TranslatedField; language: string } | undefined {
+  const match = /^(title|message)-(.+)$/.exec(name);
+  return match ? { field: match[1] as TranslatedField, language: match[2]! } : undefined;
+}
+
+/**
+ * Refuses any `--title-<language>` or `--message-<language>` this page and command cannot take:
+ * the language must be one of `page.languages` after the first, written as it writes it.
+ */
+function checkTranslationFlags(options: Options, context: Context, fields: readonly TranslatedField[]): void {
+  const [original, ...others] = context.languages;
+  for (const name of options.flags.keys()) {
+    const flag = translationFlag(name);
+    if (!flag) continue;
+    if (!fields.includes(flag.field))
+      throw new UsageError(
+        `--${name} only works with incident:new; add a translation of a published title by hand under "translations:" in the front matter (see docs/authoring.md).`,
+      );
+    if (flag.language === original)
+      throw new UsageError(
+        `--${name}: "${original}" is the page's first language, the one --${flag.field} is written in. Use --${flag.field}.`,
+      );
+    if (others.includes(flag.language)) {
+      if (options.flags.get(name)!.at(-1)!.trim() === '')
+        throw new UsageError(
+          `--${name} is empty; leave it out and readers in "${flag.language}" see the ${original} text.`,
+        );
+      continue;
+    }
+    if (others.length === 0)
+      throw new UsageError(
+        `--${name}: the page has one language, "${original}", so it takes no translations. To publish in "${flag.language}" too, write "languages: [${original}, ${flag.language}]" under page in components.yml, in place of any "language:" line.`,
+      );
+    const suggestion = suggestClosest(flag.language, others);
+    const valid = others.flatMap((language) => fields.map((field) => `--${field}-${language}`)).join(', ');
+    throw new UsageError(
+      `--${name}: "${flag.language}" is not one of the page's other languages (page.languages in components.yml).${suggestion ? ` Did you mean --${flag.field}-${suggestion}?` : ''} This page takes ${valid}.`,
+    );
+  }
+}
+
+/**
+ * The text of `field` in each of the page's other languages: a flag, else `preset` (a template),
+ * else an answer in a terminal; a language with none is left out and shows the original.
+ */
+async function translationsOf(
+  options: Options,
+  io: CommandIo,
+  context: Context,
+  field: TranslatedField,
+  question: string,
+  preset: (language: string) => string | undefined = () => undefined,
+): Promise<Record<string, string>> {
+  const translations: Record<string, string> = {};
+  for (const language of context.languages.slice(1)) {
+    const given = options.flags.get(`${field}-${language}`)?.at(-1);
+    const fallback = preset(language);
+    let text = given ?? fallback;
+    if (given === undefined && io.ask) {
+      const offer = fallback === undefined ? ` (Enter: show the ${context.languages[0]} text)` : ` [${fallback}]`;
+      text = (await io.ask(`${question} in ${language}${offer}: `)).trim() || fallback;
+    }
+    if (text) translations[language] = text;
+  }
+  return translations;
 }
 
 /** A refusal that is about one file: printed as a problem, exit 1, nothing written. */
@@ -248,7 +322,18 @@ async function lockedFile<T>(context: Context, file: string, action: () => T | P
   }
 }
 
-function readTemplate(root: string, name: string): Template {
+function readTemplate(context: Context, name: string): Template {
+  const template = parseTemplate(context.root, name);
+  const others = context.languages.slice(1);
+  const stray = Object.keys(template.translations).find((language) => !others.includes(language));
+  if (stray !== undefined)
+    throw new UsageError(
+      `The template "${name}" has a "${stray}" translation, which is not one of the page's other languages (${others.length ? quoteList(others) : 'it has none'}); fix incidents/templates/${name}.md or page.languages in components.yml.`,
+    );
+  return template;
+}
+
+function parseTemplate(root: string, name: string): Template {
   if (!slugPattern.test(name))
     throw new UsageError(
       `"${name}" is not a template name; use one of the file names in incidents/templates/ without .md.`,
@@ -282,10 +367,19 @@ function parseComponentList(text: string, known: readonly string[]): { id: strin
 async function runNew(options: Options, io: CommandIo): Promise<number> {
   const context = loadContext(io);
   const template = options.flags.has('template')
-    ? readTemplate(context.root, options.flags.get('template')!.at(-1)!)
+    ? readTemplate(context, options.flags.get('template')!.at(-1)!)
     : undefined;
+  checkTranslationFlags(options, context, ['title', 'message']);
   const kind = template?.kind ?? 'incident';
   const title = await valueOf(options, io, 'title', 'Title', template?.title);
+  const titleTranslations = await translationsOf(
+    options,
+    io,
+    context,
+    'title',
+    'Title',
+    (language) => template?.translations[language]?.title,
+  );
   const impact: Impact | undefined =
     kind === 'incident'
       ? oneOf(
@@ -310,6 +404,14 @@ async function runNew(options: Options, io: CommandIo): Promise<number> {
   const defaultStatus = template?.status ?? (kind === 'maintenance' ? 'scheduled' : 'investigating');
   const status = (await valueOf(options, io, 'status', 'Status', defaultStatus)) as UpdateStatus;
   const message = await valueOf(options, io, 'message', 'Message for customers', template?.message);
+  const translations = await translationsOf(
+    options,
+    io,
+    context,
+    'message',
+    'Message',
+    (language) => template?.translations[language]?.message,
+  );
   let window: { start: string; end: string } | undefined;
   if (kind === 'maintenance') {
     const start = parseWhen(
@@ -341,10 +443,12 @@ async function runNew(options: Options, io: CommandIo): Promise<number> {
     impact,
     components,
     window,
+    titleTranslations,
     update: {
       at,
       status,
       message,
+      translations,
       nextUpdate: nextUpdate ? authorTimestamp(parseWhen(nextUpdate, context.now), context.timeZone) : undefined,
     },
   });
@@ -392,6 +496,7 @@ async function askForUpdate(
   file: string,
   text: string,
 ): Promise<NewUpdate> {
+  checkTranslationFlags(options, context, ['message']);
   const parsed = readAsValidator(file, text);
   if (!parsed.ok) throw new RefusedError(parsed.problems);
   const incident = parsed.value.value;
@@ -411,6 +516,7 @@ async function askForUpdate(
         : 'This incident has been resolved.'
       : undefined,
   );
+  const translations = await translationsOf(options, io, context, 'message', 'Message');
   const components = (options.flags.get('component') ?? []).flatMap((item) =>
     item.split(',').map((pair) => {
       const [id, value] = pair.split('=');
@@ -424,6 +530,7 @@ async function askForUpdate(
     at: authorTimestamp(context.now, context.timeZone),
     status,
     message,
+    translations,
     nextUpdate: nextUpdate ? authorTimestamp(parseWhen(nextUpdate, context.now), context.timeZone) : undefined,
     components: components.length ? components : undefined,
     impact: impact === undefined ? undefined : oneOf(impact, impacts, 'impact'),
@@ -478,9 +585,11 @@ export const incidentUsage = `Usage:
   npm run incident:new [-- --template <name>] [--title T] [--impact none|minor|major|critical]
                        [--components api,webhooks=major_outage] [--status S] [--message M]
                        [--next-update 30m] [--start <time|24h>] [--end <time>]
+                       [--title-<language> T] [--message-<language> M]
   npm run incident:update -- <slug> [--status S] [--message M] [--component api=operational] [--next-update 30m]
-                           [--impact none|minor|major|critical]
-  npm run incident:resolve -- <slug> [--message M]
+                           [--impact none|minor|major|critical] [--message-<language> M]
+  npm run incident:resolve -- <slug> [--message M] [--message-<language> M]
+--title-de and --message-de translate into one of page.languages after the first.
 Without flags, each value is asked for in the terminal.`;
 
 /** `new`, `update` or `resolve`; returns the exit code. */

@@ -25,6 +25,12 @@ export interface NewUpdate {
   impact?: Impact | undefined;
   /** Written when present, for schemas that know notification channels. */
   notify?: readonly string[] | undefined;
+  /** The message in the page's other languages, by language; written when not empty. */
+  translations?: Readonly<Record<string, string>> | undefined;
+}
+
+function hasTranslations(update: NewUpdate): update is NewUpdate & { translations: Record<string, string> } {
+  return Object.keys(update.translations ?? {}).length > 0;
 }
 
 /** The update as the YAML data an author would write. */
@@ -33,6 +39,7 @@ export function updateData(update: NewUpdate): Record<string, unknown> {
     at: update.at,
     status: update.status,
     message: update.message,
+    ...(hasTranslations(update) ? { translations: { ...update.translations } } : {}),
     ...(update.nextUpdate ? { next_update: update.nextUpdate } : {}),
     ...(update.impact ? { impact: update.impact } : {}),
     ...(update.notify?.length ? { notify: [...update.notify] } : {}),
@@ -47,6 +54,11 @@ export function updateLines(update: NewUpdate, indent: string, eol = '\n'): stri
     `${indent}  status: ${update.status}`,
     `${indent}  message: ${yamlText(update.message)}`,
   ];
+  if (hasTranslations(update)) {
+    lines.push(`${indent}  translations:`);
+    for (const [language, message] of Object.entries(update.translations))
+      lines.push(`${indent}    ${yamlText(language)}: ${yamlText(message)}`);
+  }
   if (update.nextUpdate) lines.push(`${indent}  next_update: ${update.nextUpdate}`);
   if (update.impact) lines.push(`${indent}  impact: ${update.impact}`);
   if (update.notify?.length) lines.push(`${indent}  notify: [${update.notify.map(yamlText).join(', ')}]`);
@@ -77,6 +89,8 @@ export interface NewIncident {
   impact?: Impact | undefined;
   components: { id: string; status?: ComponentStatus | undefined }[];
   window?: { start: string; end: string } | undefined;
+  /** The title in the page's other languages, by language; written when not empty. */
+  titleTranslations?: Readonly<Record<string, string>> | undefined;
   update: NewUpdate;
 }
 
@@ -84,6 +98,11 @@ export function newIncidentText(incident: NewIncident): string {
   const lines = ['---'];
   if (incident.kind === 'maintenance') lines.push('kind: maintenance');
   lines.push(`title: ${yamlText(incident.title)}`);
+  const titles = Object.entries(incident.titleTranslations ?? {});
+  if (titles.length > 0) {
+    lines.push('translations:');
+    for (const [language, title] of titles) lines.push(`  ${yamlText(language)}:`, `    title: ${yamlText(title)}`);
+  }
   if (incident.impact) lines.push(`impact: ${incident.impact}`);
   if (incident.components.length > 0) {
     lines.push('components:');

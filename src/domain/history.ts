@@ -60,6 +60,31 @@ function compareRecordedFacts(old: Update, now: Update, label: string, at: Locat
   return problems;
 }
 
+/**
+ * A published translation was read like the message: rewording or removing it is a warning, as
+ * for `message`. Adding one later is not reported: nobody saw it before.
+ */
+function compareTranslations(old: Update, now: Update, label: string, at: LocateIn, index: number): Problem[] {
+  return Object.entries(old.translations).flatMap(([language, text]) => {
+    const current = now.translations[language];
+    if (current === text) return [];
+    const removed = current === undefined;
+    return [
+      {
+        ...(removed ? at(['updates', index, 'translations'], 'key') : at(['updates', index, 'translations', language])),
+        severity: 'warning' as const,
+        code: 'TranslationEdited',
+        message: removed
+          ? `${label} lost its "${language}" translation; readers of the "${language}" page and feed subscribers already saw it, and now get the original message.`
+          : `${label} has new "${language}" wording. Readers of the "${language}" page and feed subscribers already saw the old text.`,
+        hint: removed
+          ? `Restore the "${language}" translation unless it was wrong; to correct facts, post a new update instead.`
+          : 'Fine for typos; for a change of substance, post a new update (with its translations) instead.',
+      },
+    ];
+  });
+}
+
 function compareUpdates(base: Incident, head: LocatedIncident): Problem[] {
   const problems: Problem[] = [];
   const at = (path: (string | number)[], part?: 'key' | 'value') => ({
@@ -91,6 +116,7 @@ function compareUpdates(base: Incident, head: LocatedIncident): Problem[] {
           hint: 'Fine for typos; for a change of substance, post a new update instead.',
         });
       }
+      problems.push(...compareTranslations(old, now, label, at, index));
       return;
     }
     const movedTo = head.value.updates.findIndex((other) => other.at === old.at && other.status === old.status);

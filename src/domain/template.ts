@@ -16,6 +16,23 @@ export const TemplateSchema = z.strictObject({
   status: z.enum(updateStatuses).optional(),
   /** First update's message. */
   message: z.string().min(1),
+  /**
+   * The title and message in the page's other languages, keyed by language as `page.languages`
+   * writes it; copied into the new incident, where a `--title-<language>` or
+   * `--message-<language>` flag replaces them. Example: `{ de: { title: API langsam, message: Wir prüfen das. } }`.
+   * Default: none.
+   */
+  translations: z
+    .record(
+      z.string(),
+      z.strictObject({
+        /** The pre-filled title in this language. */
+        title: z.string().min(1).optional(),
+        /** The first update's message in this language. */
+        message: z.string().min(1).optional(),
+      }),
+    )
+    .default({}),
 });
 
 export type Template = z.output<typeof TemplateSchema>;

@@ -126,7 +126,11 @@ export function problemsFromZod(
             code: issue.origin === 'array' ? 'EmptyList' : 'EmptyValue',
             message: `${field} is empty.`,
             hint:
-              issue.origin === 'array' ? `Add at least ${String(issue.minimum)} item.` : `Write a value for ${field}.`,
+              issue.origin === 'array'
+                ? `Add at least ${String(issue.minimum)} item.`
+                : path.includes('translations')
+                  ? `Write the translation, or remove "${String(path[path.length - 1])}:" to show the original text in that language.`
+                  : `Write a value for ${field}.`,
           });
           break;
         case 'invalid_format':

@@ -106,7 +106,9 @@ export function loadRepository(
   // Incidents are checked against whatever component ids could be read, so one run reports everything.
   const known = components.componentIds;
   for (const incident of located) problems.push(...checkIncident(incident, known, now, components.parsed?.value));
-  for (const { file, data, locate } of unparsed) problems.push(...checkUnparsedIncident(file, data, locate, known));
+  const languages = components.parsed?.value.page.languages;
+  for (const { file, data, locate } of unparsed)
+    problems.push(...checkUnparsedIncident(file, data, locate, known, languages));
   if (!components.parsed) return { problems, snapshot, fileCount: files.length };
   return {
     repository: { components: components.parsed.value, incidents: located.map((incident) => incident.value) },

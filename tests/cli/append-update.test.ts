@@ -50,6 +50,7 @@ function checkAppended(source: string, text: string, update: NewUpdate) {
     at: Date.parse(update.at),
     status: update.status,
     message: update.message,
+    translations: update.translations ?? {},
   });
   expect({ ...after, updates: [] }).toEqual({ ...before, updates: [] });
   expect(deriveIncidentState(after, Date.parse('2026-11-22T00:00:00Z')).status).toBe(update.status);
@@ -172,6 +173,15 @@ const layout = fc.record({
     minLength: 1,
     maxLength: 20,
   }),
+  /** The new update's message in another language, when it has one. */
+  translation: fc.option(
+    fc.string({
+      unit: fc.constantFrom('ü', 'ß', ' ', ':', '#', '"', '-', '{', ',', '*', '\n'),
+      minLength: 1,
+      maxLength: 12,
+    }),
+    { nil: undefined },
+  ),
 });
 
 function yamlLibraryRejects(source: string): boolean {
@@ -218,7 +228,11 @@ describe('appending an update to any valid layout', () => {
         const source = render(l);
         fc.pre(readAsValidator(file, source).ok);
         checked++;
-        const update = { ...resolve, message: l.message };
+        const update = {
+          ...resolve,
+          message: l.message,
+          translations: l.translation === undefined ? undefined : { de: l.translation, 'pt-BR': l.message },
+        };
         const result = appendUpdate(file, source, update);
         if (result.problem) {
           // Only where the validator's own two YAML readers disagree (`yaml` rejects a quoted

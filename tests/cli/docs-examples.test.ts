@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { runIncidentCommand } from '../../src/cli/incident-command.ts';
 import { validate } from '../../src/cli/validate.ts';
+import { loadRepository } from '../../src/node/load-repository.ts';
 import { english } from '../../src/domain/strings.ts';
 import { fixturesDir, makeContentRoot, projectRoot } from '../helpers/content.ts';
 
@@ -24,6 +26,9 @@ test("the authoring guide's examples pass validation as written", () => {
     'incidents/2026-12-01-database-upgrade.md',
     'languages-two/components.yml',
     'languages/components.yml',
+    'translations/components.yml',
+    'translations/incidents/2026-11-21-slow-search.md',
+    'translations/templates/degraded-api.md',
   ]);
   const incidents = Object.fromEntries(
     [...files]
@@ -41,6 +46,31 @@ test.each(['languages/components.yml', 'languages-two/components.yml'])(
     expect(validate({ root, now: Date.parse('2026-11-23T12:00:00Z') }).problems).toEqual([]);
   },
 );
+
+test("the translated incident text section's incident and template pass validation on its two-language page", async () => {
+  const files = examples();
+  const root = makeContentRoot(
+    {
+      '2026-11-21-slow-search.md': files.get('translations/incidents/2026-11-21-slow-search.md')!,
+      'templates/degraded-api.md': files.get('translations/templates/degraded-api.md')!,
+    },
+    files.get('translations/components.yml'),
+  );
+  const now = '2026-11-23T12:00:00Z';
+  expect(validate({ root, now: Date.parse(now) }).problems).toEqual([]);
+  const output: string[] = [];
+  const code = await runIncidentCommand('new', ['--template', 'degraded-api'], {
+    out: (line) => output.push(line),
+    env: { STATUS_ROOT: root, STATUS_NOW: now },
+  });
+  expect([code, output[0]]).toEqual([0, 'Wrote incidents/2026-11-23-degraded-api-performance.md']);
+  const incident = loadRepository(root, Date.parse(now)).repository?.incidents.find(
+    (candidate) => candidate.slug === '2026-11-23-degraded-api-performance',
+  );
+  expect(incident?.translations.de?.title).toBe('Eingeschränkte API-Leistung');
+  expect(incident?.updates[0]?.translations.de).toBe('Wir untersuchen langsamere Antworten der API.');
+  expect(validate({ root, now: Date.parse(now) }).problems).toEqual([]);
+});
 
 test('the languages section names every key page.strings accepts', () => {
   const section = guide.slice(guide.indexOf('## Languages'), guide.indexOf('## Notifications'));

@@ -2,6 +2,7 @@ import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { runValidateCommand, validate } from '../../src/cli/validate.ts';
+import { formatHuman } from '../../src/domain/problem-format.ts';
 import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository, removeFile, writeFile } from '../helpers/git.ts';
 
@@ -187,5 +188,76 @@ updates:
     });
     expect(code).toBe(1);
     expect(lines[0]).toContain('error BaseRefNotFound The git ref "origin/nope" does not exist here');
+  });
+});
+
+describe('published translations', () => {
+  const twoLanguages = fixtureComponents.replace(
+    '  timezone: Europe/Berlin\n',
+    '  timezone: Europe/Berlin\n  languages: [en, de]\n',
+  );
+  const translated = published.replace(
+    '    message: We found the cause.\n',
+    '    message: We found the cause.\n    translations:\n      de: Wir haben die Ursache gefunden.\n',
+  );
+
+  beforeEach(() => {
+    writeFile(root, 'components.yml', twoLanguages);
+    writeFile(root, 'incidents/api-errors.md', translated);
+    commitAll(root, 'Publish in two languages');
+  });
+
+  test('accepts a translation added later to a published update, title or postmortem, without a word', () => {
+    writeFile(
+      root,
+      'incidents/api-errors.md',
+      translated
+        .replace('impact: major\n', 'impact: major\ntranslations:\n  de:\n    title: Erhöhte Fehlerraten der API\n')
+        .replace(
+          '    message: We are investigating.\n',
+          '    message: We are investigating.\n    translations: { de: Wir untersuchen das. }\n',
+        ),
+    );
+    expect(historyProblems()).toEqual([]);
+  });
+
+  test('reports a reworded translation as a TranslationEdited warning and still passes', () => {
+    writeFile(root, 'incidents/api-errors.md', translated.replace('die Ursache', 'den Grund'));
+    const problems = validate({ root, now, base: 'HEAD' }).problems;
+    expect(problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.severity}`)).toEqual([
+      'incidents/api-errors.md:14:11 warning',
+    ]);
+    expect(formatHuman(problems[0]!)).toMatchInlineSnapshot(`
+      "incidents/api-errors.md:14:11 warning TranslationEdited The published update #2 (identified at 2026-11-20T14:30:00.000Z) has new "de" wording. Readers of the "de" page and feed subscribers already saw the old text.
+          hint: Fine for typos; for a change of substance, post a new update (with its translations) instead."
+    `);
+    const lines: string[] = [];
+    expect(
+      runValidateCommand(['--root', root, '--base', 'HEAD'], {
+        out: (line) => lines.push(line),
+        env: { STATUS_NOW: '2026-11-23T12:00:00Z' },
+      }),
+    ).toBe(0);
+  });
+
+  test('reports a removed translation as a TranslationEdited warning', () => {
+    writeFile(
+      root,
+      'incidents/api-errors.md',
+      translated.replace('    translations:\n      de: Wir haben die Ursache gefunden.\n', ''),
+    );
+    const problems = validate({ root, now, base: 'HEAD' }).problems;
+    expect(problems.map((problem) => `${problem.line} ${problem.severity} ${problem.code}`)).toEqual([
+      '10 warning TranslationEdited',
+    ]);
+    expect(formatHuman(problems[0]!)).toMatchInlineSnapshot(`
+      "incidents/api-errors.md:10:5 warning TranslationEdited The published update #2 (identified at 2026-11-20T14:30:00.000Z) lost its "de" translation; readers of the "de" page and feed subscribers already saw it, and now get the original message.
+          hint: Restore the "de" translation unless it was wrong; to correct facts, post a new update instead."
+    `);
+  });
+
+  test('a reworded message with an unchanged translation warns about the message only', () => {
+    writeFile(root, 'incidents/api-errors.md', translated.replace('We found the cause.', 'We found it.'));
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:12 warning UpdateMessageEdited']);
   });
 });

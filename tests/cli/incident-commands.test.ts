@@ -18,6 +18,7 @@ import { appendUpdate } from '../../src/cli/append-update.ts';
 import { validate } from '../../src/cli/validate.ts';
 import { readAsValidator } from '../../src/cli/append-update.ts';
 import { FileLockedError, lockFileFor, withFileLock } from '../../src/node/locked-write.ts';
+import { loadRepository } from '../../src/node/load-repository.ts';
 import { projectRoot } from '../helpers/content.ts';
 
 /** A temp copy of this repository's content: components.yml, templates and sample incidents. */
@@ -474,5 +475,204 @@ describe('authoring commands and other writers', () => {
       await expect(withFileLock(path, () => 'second', { timeoutMs: 200 })).rejects.toBeInstanceOf(FileLockedError);
     });
     expect(await withFileLock(path, () => 'free again')).toBe('free again');
+  });
+});
+
+describe('authoring commands with translations', () => {
+  /** The sample repository with `languages: [en, de]` in place of `language: en`. */
+  function twoLanguageRepository(): string {
+    const root = copyOfRepository();
+    const components = readFileSync(join(root, 'components.yml'), 'utf8');
+    writeFileSync(join(root, 'components.yml'), components.replace(/^  language: en.*$/m, '  languages: [en, de]'));
+    return root;
+  }
+  const slug = '2026-11-23-slow-search';
+  const newArgs = [
+    '--title',
+    'Slow search',
+    '--impact',
+    'minor',
+    '--components',
+    'api',
+    '--message',
+    'Search is slow.',
+  ];
+
+  test('--title-de and --message-de write translations that validate, through update and resolve', async () => {
+    const root = twoLanguageRepository();
+    const created = await run(
+      root,
+      'new',
+      [...newArgs, '--title-de', 'Langsame Suche', '--message-de', 'Die Suche ist langsam: wir prüfen das.'],
+      '2026-11-23T14:00:00Z',
+    );
+    expect(created.code).toBe(0);
+    expect(read(root, slug)).toBe(`---
+title: Slow search
+translations:
+  de:
+    title: Langsame Suche
+impact: minor
+components:
+  - api
+updates:
+  - at: 2026-11-23T15:00:00+01:00
+    status: investigating
+    message: Search is slow.
+    translations:
+      de: "Die Suche ist langsam: wir prüfen das."
+---
+`);
+    const updated = await run(
+      root,
+      'update',
+      [slug, '--status', 'identified', '--message', 'An index is missing.', '--message-de', 'Ein Index fehlt.'],
+      '2026-11-23T14:10:00Z',
+    );
+    expect(updated.code).toBe(0);
+    const resolved = await run(root, 'resolve', [slug, '--message-de', 'Behoben.'], '2026-11-23T14:20:00Z');
+    expect(resolved.code).toBe(0);
+    expect(read(root, slug)).toMatch(
+      /    message: An index is missing.\n    translations:\n      de: Ein Index fehlt.\n  - at: 2026-11-23T15:20:00\+01:00\n    status: resolved\n    message: This incident has been resolved.\n    translations:\n      de: Behoben.\n---\n$/,
+    );
+    expect(validate({ root, now: Date.parse('2026-11-23T14:20:00Z') }).problems).toEqual([]);
+    const incident = loadRepository(root, Date.parse('2026-11-23T14:20:00Z')).repository?.incidents.find(
+      (candidate) => candidate.slug === slug,
+    );
+    expect(incident?.translations).toEqual({ de: { title: 'Langsame Suche' } });
+    expect(incident?.updates.map((update) => update.translations.de)).toEqual([
+      'Die Suche ist langsam: wir prüfen das.',
+      'Ein Index fehlt.',
+      'Behoben.',
+    ]);
+  });
+
+  test('refuses a flag for a language the page does not have, naming the flags it takes, and writes nothing', async () => {
+    const root = twoLanguageRepository();
+    const before = readdirSync(join(root, 'incidents')).sort();
+    const refused = await run(root, 'new', [...newArgs, '--message-dee', 'Langsam.'], '2026-11-23T14:00:00Z');
+    expect(refused.code).toBe(2);
+    expect(refused.output.split('\n')[0]).toMatchInlineSnapshot(
+      `"--message-dee: "dee" is not one of the page's other languages (page.languages in components.yml). Did you mean --message-de? This page takes --title-de, --message-de."`,
+    );
+    expect(readdirSync(join(root, 'incidents')).sort()).toEqual(before);
+    const original = await run(root, 'new', [...newArgs, '--title-en', 'Slow'], '2026-11-23T14:00:00Z');
+    expect(original.code).toBe(2);
+    expect(original.output.split('\n')[0]).toMatchInlineSnapshot(
+      `"--title-en: "en" is the page's first language, the one --title is written in. Use --title."`,
+    );
+  });
+
+  test('an update refuses --title-de and an unknown language before writing', async () => {
+    const root = twoLanguageRepository();
+    await run(root, 'new', newArgs, '2026-11-23T14:00:00Z');
+    const before = read(root, slug);
+    const title = await run(root, 'update', [slug, '--message', 'x', '--title-de', 'y'], '2026-11-23T14:10:00Z');
+    expect(title.code).toBe(2);
+    expect(title.output.split('\n')[0]).toMatchInlineSnapshot(
+      `"--title-de only works with incident:new; add a translation of a published title by hand under "translations:" in the front matter (see docs/authoring.md)."`,
+    );
+    const french = await run(root, 'resolve', [slug, '--message-fr', 'Résolu.'], '2026-11-23T14:10:00Z');
+    expect(french.code).toBe(2);
+    expect(french.output.split('\n')[0]).toMatchInlineSnapshot(
+      `"--message-fr: "fr" is not one of the page's other languages (page.languages in components.yml). This page takes --message-de."`,
+    );
+    expect(read(root, slug)).toBe(before);
+  });
+
+  test('refuses an empty --message-de instead of writing an empty translation', async () => {
+    const root = twoLanguageRepository();
+    const refused = await run(root, 'new', [...newArgs, '--message-de', ' '], '2026-11-23T14:00:00Z');
+    expect(refused.code).toBe(2);
+    expect(refused.output.split('\n')[0]).toBe(
+      '--message-de is empty; leave it out and readers in "de" see the en text.',
+    );
+    expect(existsSync(join(root, 'incidents', `${slug}.md`))).toBe(false);
+  });
+
+  test('on a one-language page, a translation flag says how to add the language', async () => {
+    const refused = await run(copyOfRepository(), 'new', [...newArgs, '--message-de', 'x'], '2026-11-23T14:00:00Z');
+    expect(refused.code).toBe(2);
+    expect(refused.output.split('\n')[0]).toMatchInlineSnapshot(
+      `"--message-de: the page has one language, "en", so it takes no translations. To publish in "de" too, write "languages: [en, de]" under page in components.yml, in place of any "language:" line."`,
+    );
+  });
+
+  test('refuses a control character in --message-de at its line and writes nothing', async () => {
+    const root = twoLanguageRepository();
+    const refused = await run(
+      root,
+      'new',
+      [...newArgs, '--message-de', 'Die Suche\u000Bist langsam.'],
+      '2026-11-23T14:00:00Z',
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(
+      /incidents\/2026-11-23-slow-search\.md:11:\d+ error ControlCharacter updates\[0\]\.translations\.de contains /,
+    );
+    expect(existsSync(join(root, 'incidents', `${slug}.md`))).toBe(false);
+  });
+
+  test("a template's translations are copied into the new incident, and a flag replaces one", async () => {
+    const root = twoLanguageRepository();
+    writeFileSync(
+      join(root, 'incidents', 'templates', 'slow-search.md'),
+      `---
+title: Slow search
+impact: minor
+components: [api]
+message: Search is slower than usual.
+translations:
+  de:
+    title: Langsame Suche
+    message: Die Suche ist langsamer als sonst.
+---
+`,
+    );
+    const created = await run(
+      root,
+      'new',
+      ['--template', 'slow-search', '--message-de', 'Die Suche ist sehr langsam.'],
+      '2026-11-23T14:00:00Z',
+    );
+    expect(created.code).toBe(0);
+    const text = read(root, slug);
+    expect(text).toContain('title: Slow search\ntranslations:\n  de:\n    title: Langsame Suche\n');
+    expect(text).toContain(
+      '    message: Search is slower than usual.\n    translations:\n      de: Die Suche ist sehr langsam.\n',
+    );
+    expect(validate({ root, now: Date.parse('2026-11-23T14:00:00Z') }).problems).toEqual([]);
+  });
+
+  test('refuses a template translated into a language the page does not have', async () => {
+    const root = copyOfRepository();
+    writeFileSync(
+      join(root, 'incidents', 'templates', 'slow-search.md'),
+      '---\ntitle: Slow search\nimpact: minor\nmessage: Slow.\ntranslations:\n  de:\n    message: Langsam.\n---\n',
+    );
+    const refused = await run(root, 'new', ['--template', 'slow-search'], '2026-11-23T14:00:00Z');
+    expect(refused.code).toBe(2);
+    expect(refused.output.split('\n')[0]).toMatchInlineSnapshot(
+      `"The template "slow-search" has a "de" translation, which is not one of the page's other languages (it has none); fix incidents/templates/slow-search.md or page.languages in components.yml."`,
+    );
+  });
+
+  test('in a terminal on a two-language page, asks for each translation and leaves out an empty answer', async () => {
+    const root = twoLanguageRepository();
+    const answers = ['API slow', '', 'minor', '1', '', 'Responses are slow.', 'Antworten sind langsam.'];
+    const questions: string[] = [];
+    const code = await runIncidentCommand('new', [], {
+      out: () => {},
+      ask: (question) => {
+        questions.push(question);
+        return Promise.resolve(answers.shift() ?? '');
+      },
+      env: { STATUS_ROOT: root, STATUS_NOW: '2026-11-23T14:00:00Z' },
+    });
+    expect(code).toBe(0);
+    expect(questions).toContain('Title in de (Enter: show the en text): ');
+    const text = read(root, '2026-11-23-api-slow');
+    expect(text).not.toContain('title: API slow\ntranslations:');
+    expect(text).toContain('    message: Responses are slow.\n    translations:\n      de: Antworten sind langsam.\n');
   });
 });

@@ -7,12 +7,16 @@ import { fixturesDir, makeContentRoot } from '../helpers/content.ts';
 const corpusDir = join(fixturesDir, 'malformed');
 const cases = JSON.parse(readFileSync(join(corpusDir, 'cases.json'), 'utf8')) as Record<
   string,
-  { code: string; line: number }
+  /** `components`: a components.yml in malformed/components/ instead of the fixture one (for page languages). */
+  { code: string; line: number; components?: string }
 >;
 const env = { STATUS_NOW: '2026-11-23T12:00:00Z' };
 
-function validateOne(name: string, bytes: Uint8Array) {
-  const root = makeContentRoot({ [name]: bytes });
+function validateOne(name: string, bytes: Uint8Array, components?: string) {
+  const root = makeContentRoot(
+    { [name]: bytes },
+    components === undefined ? undefined : readFileSync(join(corpusDir, 'components', components), 'utf8'),
+  );
   const lines: string[] = [];
   const exitCode = runValidateCommand(['--root', root], { out: (line) => lines.push(line), env });
   return { exitCode, output: lines.join('\n') };
@@ -26,7 +30,7 @@ describe('malformed incident corpus', () => {
   });
 
   test.each(Object.entries(cases))('%s reports its code on its line and exits 1', (name, expected) => {
-    const { exitCode, output } = validateOne(name, readFileSync(join(corpusDir, name)));
+    const { exitCode, output } = validateOne(name, readFileSync(join(corpusDir, name)), expected.components);
     expect(exitCode).toBe(1);
     expect(output).toContain(`incidents/${name}:${expected.line}:`);
     expect(output).toMatch(

@@ -232,3 +232,136 @@ updates:
     expect(line).toBe('::error file=incidents/a%2Cb.md,line=3,col=1,title=UnknownKey::Bad: "x".%0AFix it.');
   });
 });
+
+describe('translated incident text', () => {
+  const components = (languages: string) =>
+    `page:\n  name: X\n  url: https://status.example\n  timezone: UTC\n${languages}components:\n  - id: api\n    name: API\n  - id: database\n    name: Database\n`;
+  const threeLanguages = components('  languages: [en, de, pt-BR]\n');
+  const translated = incidentFile(
+    `
+title: Elevated API error rates
+impact: major
+translations:
+  de:
+    title: Erhöhte Fehlerraten der API
+    postmortem: Eine Konfigurationsänderung halbierte den Verbindungspool.
+  pt-BR: { title: Taxas de erro elevadas na API }
+components:
+  - api
+updates:
+  - at: 2026-11-20T14:05:00Z
+    status: investigating
+    message: We are investigating elevated error rates on the API.
+    translations:
+      de: Wir untersuchen erhöhte Fehlerraten der API.
+      pt-BR: Estamos investigando taxas de erro elevadas na API.
+  - at: 2026-11-20T15:40:00Z
+    status: resolved
+    message: Resolved.
+`,
+    'A configuration change halved the connection pool.',
+  );
+
+  test("accepts translations for the page's other languages, in block and flow style", () => {
+    expect(problemsFor({ 'api.md': translated }, threeLanguages)).toEqual([]);
+  });
+
+  test("refuses a translation for a language the page does not have, naming the page's other languages", () => {
+    const [problem] = problemsFor(
+      { 'api.md': translated.replace('      pt-BR: Estamos', '      es: Estamos') },
+      threeLanguages,
+    );
+    expect(formatHuman(problem!)).toMatchInlineSnapshot(`
+      "incidents/api.md:17:7 error UnknownTranslationLanguage "es" is not one of the page's languages (page.languages in components.yml), so this translation would never be shown.
+          hint: Use one of the page's other languages ("de", "pt-BR"), or add "es" to page.languages in components.yml."
+    `);
+  });
+
+  test('suggests the language meant when a key differs from page.languages only in spelling or case', () => {
+    const [problem] = problemsFor({ 'api.md': translated.replace('  pt-BR: {', '  pt-br: {') }, threeLanguages);
+    expect(formatHuman(problem!)).toMatchInlineSnapshot(`
+      "incidents/api.md:8:3 error UnknownTranslationLanguage "pt-br" is not one of the page's languages (page.languages in components.yml), so this translation would never be shown.
+          hint: Did you mean "pt-BR"? Keys are matched exactly as page.languages writes them; the page's other languages are "de", "pt-BR"."
+    `);
+  });
+
+  test('on a one-language page, says how to add the language to page.languages', () => {
+    const [problem] = problemsFor({ 'api.md': translated }, components('  language: en\n'));
+    expect(formatHuman(problem!)).toMatchInlineSnapshot(`
+      "incidents/api.md:5:3 error UnknownTranslationLanguage "de" is not one of the page's languages (page.languages in components.yml), so this translation would never be shown.
+          hint: List it in components.yml with "languages: [en, de]" under page (in place of any "language:" line), or remove the translation."
+    `);
+  });
+
+  test("refuses a translation into the page's first language, where the original text already is", () => {
+    const problems = problemsFor(
+      {
+        'api.md': translated
+          .replace('  de:\n    title:', '  en:\n    title:')
+          .replace('      de: Wir', '      en: Wir'),
+      },
+      threeLanguages,
+    );
+    expect(problems.map(formatHuman).join('\n')).toMatchInlineSnapshot(`
+      "incidents/api.md:5:3 error TranslationOfOriginal The translation "en" is in the page's first language, the one the title and the postmortem are written in, so it would never be shown.
+          hint: If it reads better, move it into "title" (or the text below the front matter), or remove the "en" translation. Translations are for "de", "pt-BR".
+      incidents/api.md:16:7 error TranslationOfOriginal The translation "en" is in the page's first language, the one "message" is written in, so it would never be shown.
+          hint: If it reads better, make it the "message", or remove the "en" translation. Translations are for "de", "pt-BR"."
+    `);
+  });
+
+  test('refuses a translated postmortem on a maintenance, pointing at its key', () => {
+    const maintenance = incidentFile(`
+kind: maintenance
+title: Database upgrade
+translations:
+  de:
+    title: Datenbank-Upgrade
+    postmortem: Das Upgrade verlief wie geplant.
+components:
+  - database
+window:
+  start: 2026-11-20T02:00:00Z
+  end: 2026-11-20T04:00:00Z
+updates:
+  - at: 2026-11-19T10:00:00Z
+    status: scheduled
+    message: We will upgrade the database.
+    translations:
+      de: Wir aktualisieren die Datenbank.
+`);
+    const problems = problemsFor({ 'db.md': maintenance }, threeLanguages);
+    expect(problems.map(formatHuman).join('\n')).toMatchInlineSnapshot(`
+      "incidents/db.md:7:5 error PostmortemOnMaintenance Only an incident has a postmortem; this file is a maintenance, so the "de" postmortem would never be shown.
+          hint: Remove "postmortem" from translations.de; translate the last update's message instead."
+    `);
+  });
+
+  test('reports a wrong translation key even when the file also has a schema error', () => {
+    const broken = translated
+      .replace('impact: major', 'impcat: major')
+      .replace('      pt-BR: Estamos', '      es: Estamos');
+    expect(
+      problemsFor({ 'api.md': broken }, threeLanguages).map((problem) => `${problem.line} ${problem.code}`),
+    ).toEqual(['3 UnknownKey', '17 UnknownTranslationLanguage']);
+  });
+
+  test('an empty translation says to write it or remove the key', () => {
+    const [problem] = problemsFor(
+      { 'api.md': translated.replace('Wir untersuchen erhöhte Fehlerraten der API.', '""') },
+      threeLanguages,
+    );
+    expect(formatHuman(problem!)).toMatchInlineSnapshot(`
+      "incidents/api.md:16:11 error EmptyValue updates[0].translations.de is empty.
+          hint: Write the translation, or remove "de:" to show the original text in that language."
+    `);
+  });
+
+  test('refuses a control character in a translation, at its line and column', () => {
+    const [problem] = problemsFor(
+      { 'api.md': translated.replace('Wir untersuchen erhöhte', 'Wir untersuchen\u000Berhöhte') },
+      threeLanguages,
+    );
+    expect([problem?.code, problem?.line, problem?.column]).toEqual(['ControlCharacter', 16, 26]);
+  });
+});
