@@ -91,13 +91,20 @@ export function languagePathSegment(tag: string): string {
 
 /**
  * The page as one of its languages sees it: that language's words and dates. The first language
- * keeps `page.locale` and `page.strings`; the others use their language's own locale and words.
+ * keeps `page.locale` and `page.strings`; the others use their language's own locale, and their words
+ * with `page.language_strings` laid over them.
  */
 export function pageInLanguage<
-  Page extends { language: string; languages: string[]; locale: string; strings?: StringOverrides | undefined },
+  Page extends {
+    language: string;
+    languages: string[];
+    locale: string;
+    strings?: StringOverrides | undefined;
+    language_strings?: Record<string, StringOverrides> | undefined;
+  },
 >(page: Page, language: string): Page {
   if (language === page.languages[0]) return page;
-  return { ...page, language, locale: defaultLocaleFor(language), strings: undefined };
+  return { ...page, language, locale: defaultLocaleFor(language), strings: page.language_strings?.[language] };
 }
 
 /** A language's name in that language, as a language switcher lists it: `Deutsch`, `English`, `Português (Brasil)`. */

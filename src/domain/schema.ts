@@ -225,8 +225,13 @@ export const PageSchema = z.strictObject({
       if (problem) fail(ctx, 'InvalidLocale', problem.message, problem.hint);
     })
     .optional(),
-  /** Replacements for the interface's words; see `StringOverridesSchema`. Default: none. */
+  /** Replacements for the interface's words (of the first language); see `StringOverridesSchema`. Default: none. */
   strings: StringOverridesSchema.optional(),
+  /**
+   * Replacements for the words of the page's other languages, keyed by language as `languages`
+   * writes it, each like `strings`. Example: `{ en: { support: Contact us } }`. Default: none.
+   */
+  language_strings: z.record(z.string(), StringOverridesSchema).optional(),
   /** Where customers get help. Example: `https://acme.com/support`. Default: none. */
   support_url: AbsoluteUrlSchema.optional(),
   /**
@@ -416,6 +421,21 @@ const ResolvedPageSchema = PageSchema.superRefine((page, ctx) => {
         hint: `Keep one: "languages: [${page.languages.join(', ')}]" builds every language, the first at the root; remove the "language" line.`,
       },
     });
+  const others = (page.languages ?? [page.language ?? 'en']).slice(1);
+  for (const tag of Object.keys(page.language_strings ?? {}))
+    if (!others.includes(tag))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['language_strings', tag],
+        message: `page.language_strings has words for "${tag}", which is not one of the page's other languages.`,
+        params: {
+          code: 'UnknownTranslationLanguage',
+          hint:
+            others.length > 0
+              ? `Use one of ${others.map((name) => `"${name}"`).join(', ')}; the first language's words go in "page.strings".`
+              : 'The page has one language: put its words in "page.strings", or list more languages in "page.languages".',
+        },
+      });
 }).transform((page) => {
   const languages = page.languages ?? [page.language ?? 'en'];
   return { ...page, language: languages[0]!, languages, locale: page.locale ?? defaultLocaleFor(languages[0]!) };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validate } from '../../src/cli/validate.ts';
 import { createDateFormat } from '../../src/domain/date-format.ts';
-import { pageStrings } from '../../src/domain/languages.ts';
+import { pageInLanguage, pageStrings } from '../../src/domain/languages.ts';
 import { formatHuman } from '../../src/domain/problem-format.ts';
 import { ComponentsFileSchema } from '../../src/domain/schema.ts';
 import { parseYamlWithPositions } from '../../src/node/yaml-source.ts';
@@ -159,6 +159,36 @@ describe('page.strings', () => {
     expect(strings.moreIncidents(1)).toBe('und eine weitere');
     expect(strings.moreIncidents(2)).toBe('und 2 weitere');
     expect(strings.noIncidentDays(90)).toBe('Ruhige 90 Tage.');
+  });
+
+  test('on a page in several languages, strings are the first language’s and language_strings the others’', () => {
+    const page = pageOf(
+      withPage(
+        [
+          '  languages: [de, en]',
+          '  strings:',
+          '    support: Zum Kundenservice',
+          '  language_strings:',
+          '    en:',
+          '      support: Contact us',
+        ].join('\n'),
+      ),
+    );
+    expect(pageStrings(page).support).toBe('Zum Kundenservice');
+    const english = pageInLanguage(page, 'en');
+    expect(english).toMatchObject({ language: 'en', locale: 'en-GB' });
+    expect(pageStrings(english).support).toBe('Contact us');
+    expect(pageStrings(english).history).toBe('Incident history');
+  });
+
+  test('words for a language the page does not have are refused at their key', () => {
+    const components = withPage('  languages: [de, en]\n  language_strings:\n    fr:\n      support: Aide');
+    expect(problemsFor(components).map(formatHuman)).toMatchInlineSnapshot(`
+      [
+        "components.yml:8:7 error UnknownTranslationLanguage page.language_strings has words for "fr", which is not one of the page's other languages.
+          hint: Use one of "en"; the first language's words go in "page.strings".",
+      ]
+    `);
   });
 
   test('a misspelt key is an error on its line naming the key meant', () => {
