@@ -107,9 +107,9 @@ function printLanguages(figures: ReturnType<typeof benchLanguages>, count: numbe
   const ratio = figures.three / figures.one;
   console.log(`
 Languages (issue 13), ${count} incidents:`);
-  console.log(`  one language (en)         ${figures.one.toFixed(2)} s, ${figures.pages[0]} pages`);
+  console.log(`  one language (en)          ${figures.one.toFixed(2)} s, ${figures.pages[0]} pages`);
   console.log(`  three languages (en de fr) ${figures.three.toFixed(2)} s, ${figures.pages[1]} pages`);
-  console.log(`  ratio                     ${ratio.toFixed(2)}× (target ≤ 3.5×: ${ratio <= 3.5 ? 'pass' : 'FAIL'})`);
+  console.log(`  ratio                      ${ratio.toFixed(2)}× (target ≤ 3.5×: ${ratio <= 3.5 ? 'pass' : 'FAIL'})`);
 }
 
 const rows: Row[] = [];
