@@ -165,6 +165,14 @@ const table = [
         `${row.previews.images} PNGs, largest ${kb(row.previews.largestKb * 1024)}, ${row.previews.seconds.toFixed(2)} s = ${((100 * row.previews.seconds) / row.buildSeconds).toFixed(1)} % of build`,
     ),
   ],
+  [
+    'card CPU time per script (issue 13)',
+    ...rows.map((row) =>
+      Object.entries(row.previews.perScriptMs)
+        .map(([script, ms]) => `${script} ${ms.toFixed(0)} ms`)
+        .join(', '),
+    ),
+  ],
 ];
 const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
 for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));

@@ -1,13 +1,13 @@
+import { textDirection } from '../domain/languages.ts';
 import type { Indicator } from '../domain/vocabulary.ts';
 import { indicatorColors } from './badge.ts';
 import { escapeHtml } from './feed-entries.ts';
 import { renderStatusMark } from './favicon.ts';
+import { cjkFamilyFor, previewFontFamily } from './preview-fonts.ts';
 import { stripIllegalXmlCharacters } from './xml-characters.ts';
 
 export const previewWidth = 1200;
 export const previewHeight = 630;
-/** The embedded font's family name (Noto Sans, see src/assets/fonts/). */
-export const previewFontFamily = 'Noto Sans';
 
 /** What a link-preview card shows. All text is author text: it is escaped, never markup. */
 export interface PreviewCard {
@@ -18,13 +18,25 @@ export interface PreviewCard {
   /** Up to two smaller lines under the headline, e.g. "Investigating · Major impact". */
   details: string[];
   indicator: Indicator;
+  /** The page language (BCP 47): a right-to-left one mirrors the card; it picks CJK glyph forms. */
+  language: string;
 }
 
-/** Rough advance widths of Noto Sans in ems, enough to wrap lines without measuring glyphs. */
+const fullWidth = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
+
+/** Rough advance widths in ems (CJK characters are square), enough to wrap lines without measuring glyphs. */
 function textWidth(text: string, size: number): number {
   let width = 0;
   for (const char of text)
-    width += /[ il.,:;|!'1ftrjI]/.test(char) ? 0.3 : /[mwMW@]/.test(char) ? 0.9 : /[A-Z0-9]/.test(char) ? 0.66 : 0.56;
+    width += fullWidth.test(char)
+      ? 1
+      : /[ il.,:;|!'1ftrjI]/.test(char)
+        ? 0.3
+        : /[mwMW@]/.test(char)
+          ? 0.9
+          : /[A-Z0-9]/.test(char)
+            ? 0.66
+            : 0.56;
   return width * size;
 }
 
@@ -61,34 +73,40 @@ export function wrapText(text: string, size: number, maxWidth: number, maxLines:
   return kept;
 }
 
-const text = (value: string) => escapeHtml(stripIllegalXmlCharacters(value));
+const escaped = (value: string) => escapeHtml(stripIllegalXmlCharacters(value));
 
 /** The 1200×630 link-preview card as SVG, rendered to PNG at build time. */
 export function renderPreviewCard(card: PreviewCard): string {
   const color = indicatorColors[card.indicator];
-  const left = 96;
-  const width = previewWidth - left - 96;
+  const margin = 96;
+  const width = previewWidth - 2 * margin;
   const headlineSize = 68;
   const headline = wrapText(card.headline, headlineSize, width, 3);
   const headlineTop = 250;
   const detailTop = headlineTop + headline.length * headlineSize * 1.2 + 30;
   const details = card.details.slice(0, 2).flatMap((line) => wrapText(line, 36, width, 1));
+  const cjkFamily = cjkFamilyFor([card.siteName, card.headline, ...card.details].join(' '), card.language);
+  // resvg lays every line out left to right and ignores `direction`; a right-to-left isolate
+  // (RLI … PDI) gives the bidi algorithm the paragraph direction instead, and the card mirrors.
+  const rtl = textDirection(card.language) === 'rtl';
+  const x = (inset: number) => (rtl ? previewWidth - inset : inset);
+  const text = (line: string, inset: number, y: number, attributes: string) =>
+    `<text x="${x(inset)}" y="${y}" font-family="${previewFontFamily(line, cjkFamily)}"${rtl ? ' text-anchor="end"' : ''} ${attributes}>` +
+    `${escaped(rtl ? `\u2067${line}\u2069` : line)}</text>`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${previewWidth}" height="${previewHeight}" viewBox="0 0 ${previewWidth} ${previewHeight}">` +
     `<rect width="${previewWidth}" height="${previewHeight}" fill="#ffffff"/>` +
     `<rect width="${previewWidth}" height="24" fill="${color}"/>` +
-    `<g transform="translate(${left} 84) scale(2.5)">${renderStatusMark(card.indicator)}</g>` +
-    `<g font-family="${previewFontFamily}" fill="#1b1f24">` +
-    `<text x="${left + 104}" y="145" font-size="40" fill="#57606a">${text(card.siteName)}</text>` +
+    // The status mark is 32 units scaled 2.5 times: 80 px wide.
+    `<g transform="translate(${rtl ? previewWidth - margin - 80 : margin} 84) scale(2.5)">${renderStatusMark(card.indicator)}</g>` +
+    `<g fill="#1b1f24">` +
+    text(card.siteName, margin + 104, 145, 'font-size="40" fill="#57606a"') +
     headline
-      .map(
-        (line, index) =>
-          `<text x="${left}" y="${headlineTop + index * headlineSize * 1.2}" font-size="${headlineSize}" font-weight="700">${text(line)}</text>`,
+      .map((line, index) =>
+        text(line, margin, headlineTop + index * headlineSize * 1.2, `font-size="${headlineSize}" font-weight="700"`),
       )
       .join('') +
-    details
-      .map((line, index) => `<text x="${left}" y="${detailTop + index * 52}" font-size="36">${text(line)}</text>`)
-      .join('') +
+    details.map((line, index) => text(line, margin, detailTop + index * 52, 'font-size="36"')).join('') +
     `</g></svg>`
   );
 }

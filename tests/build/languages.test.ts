@@ -7,6 +7,7 @@ import { createDateFormat } from '../../src/domain/date-format.ts';
 import { bundledLanguages, translations } from '../../src/domain/languages.ts';
 import { english, placeholdersOf, type Plural } from '../../src/domain/strings.ts';
 import { buildLanguageSite } from '../helpers/languages.ts';
+import { decodePng } from '../helpers/png.ts';
 
 /** Names that are the same in every language. */
 const brandNames = ['RSS', 'Atom', 'JSON', 'API', 'Statusmark'];
@@ -99,6 +100,21 @@ describe('every page type in every bundled language', () => {
   test.each(bundledLanguages)('%s: pages say which language and direction they are in', (language) => {
     const html = readFileSync(join(outDirs.get(language)!, 'index.html'), 'utf8');
     expect(html).toMatch(new RegExp(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}"`));
+  });
+
+  test.each(bundledLanguages)('%s: the link-preview card reads from the page direction’s side', (language) => {
+    const card = decodePng(readFileSync(join(outDirs.get(language)!, 'og', 'home.png')));
+    // The status mark is the only coloured thing below the top bar: left, or right on an Arabic page.
+    const markColumns: number[] = [];
+    for (let y = 84; y < 164; y++)
+      for (let x = 0; x < card.width; x++) {
+        const at = (y * card.width + x) * card.channels;
+        const [red, green, blue] = [card.pixels[at]!, card.pixels[at + 1]!, card.pixels[at + 2]!];
+        if (Math.max(red, green, blue) - Math.min(red, green, blue) > 80) markColumns.push(x);
+      }
+    const [from, to] = language === 'ar' ? [1024, 1104] : [96, 176];
+    expect(markColumns.length).toBeGreaterThan(500);
+    expect(markColumns.every((x) => x >= from && x < to)).toBe(true);
   });
 
   test('the inline scripts speak the page language: stale notice, maintenance words, local times', () => {

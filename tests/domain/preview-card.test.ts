@@ -16,6 +16,7 @@ describe('link-preview cards', () => {
       headline: hostileTitle,
       details: ['a & b'],
       indicator: 'major',
+      language: 'en',
     });
     expect(svg).not.toMatch(/<(b|script)>/);
     expect(svg).toContain('&lt;b&gt;Checkout&lt;/b&gt;');
@@ -26,7 +27,13 @@ describe('link-preview cards', () => {
   });
 
   test.each(xssPayloads)('renders %s as text', (payload) => {
-    const svg = renderPreviewCard({ siteName: payload, headline: payload, details: [payload], indicator: 'none' });
+    const svg = renderPreviewCard({
+      siteName: payload,
+      headline: payload,
+      details: [payload],
+      indicator: 'none',
+      language: 'en',
+    });
     expect(svg).not.toMatch(/<(img|script|svg onload|iframe|a |details|math|noscript)/);
     expect(() => renderPng(svg, 120)).not.toThrow();
   });
@@ -49,6 +56,7 @@ describe('link-preview cards', () => {
       headline: 'API down',
       details: ['Investigating · Critical impact'],
       indicator: 'critical' as const,
+      language: 'en',
     };
     expect(Buffer.from(renderPng(renderPreviewCard(card), previewWidth))).toEqual(
       Buffer.from(renderPng(renderPreviewCard(card), previewWidth)),
