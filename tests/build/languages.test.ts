@@ -76,7 +76,8 @@ beforeAll(() => {
     if (result.exitCode !== 0) throw new Error(`${language} build failed:\n${result.output}`);
     outDirs.set(language, outDir);
   }
-});
+  // One real build per bundled language, one after another: about 6 s each on an idle machine.
+}, 900_000);
 
 const translated = bundledLanguages.filter((language) => language !== 'en');
 
