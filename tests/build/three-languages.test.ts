@@ -118,4 +118,11 @@ describe('a page in English, Arabic and Brazilian Portuguese at the domain root'
     // Portuguese reads left to right like the English original: `lang` alone says what it is.
     expect(html('pt-br/incidents/2026-11-22-api-slow/index.html')).toMatch(/<h1 lang="en">Slow API<\/h1>/);
   });
+
+  test('an incident title link holds just its title, one space before its status, as before languages', () => {
+    expect(html('index.html')).toContain('>Slow API</a> <span class="meta">');
+    expect(html('components/api/index.html')).toMatch(
+      /<li> <a href="\/incidents\/2026-11-22-api-slow\/">Slow API<\/a> <\/li>/,
+    );
+  });
 });
