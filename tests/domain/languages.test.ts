@@ -201,6 +201,16 @@ describe('page.strings', () => {
       `);
   });
 
+  test('a misspelt key in language_strings names the key meant, as in strings', () => {
+    const components = withPage('  languages: [de, en]\n  language_strings:\n    en:\n      suport: Help');
+    expect(problemsFor(components).map(formatHuman)).toMatchInlineSnapshot(`
+      [
+        "components.yml:8:7 error UnknownKey "suport" is not a known key in page.language_strings.en.
+          hint: Did you mean "support"? Rename "suport:" to "support:".",
+      ]
+    `);
+  });
+
   test('a placeholder the entry does not have is an error listing the ones it has', () => {
     expect(problemsFor(withPage('  strings:\n    staleNotice: "Stand: {age}"')).map(formatHuman))
       .toMatchInlineSnapshot(`

@@ -346,6 +346,16 @@ updates:
     `);
   });
 
+  test('a misspelt key in an incident translation names the key meant', () => {
+    const misspelt = translated.replace('    title: Erhöhte', '    titel: Erhöhte');
+    expect(problemsFor({ 'api.md': misspelt }, threeLanguages).map(formatHuman)).toMatchInlineSnapshot(`
+      [
+        "incidents/api.md:6:5 error UnknownKey "titel" is not a known key in translations.de.
+          hint: Did you mean "title"? Rename "titel:" to "title:".",
+      ]
+    `);
+  });
+
   test('reports a wrong translation key even when the file also has a schema error', () => {
     const broken = translated
       .replace('impact: major', 'impcat: major')
