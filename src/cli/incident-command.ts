@@ -372,13 +372,10 @@ async function runNew(options: Options, io: CommandIo): Promise<number> {
   checkTranslationFlags(options, context, ['title', 'message']);
   const kind = template?.kind ?? 'incident';
   const title = await valueOf(options, io, 'title', 'Title', template?.title);
-  const titleTranslations = await translationsOf(
-    options,
-    io,
-    context,
-    'title',
-    'Title',
-    (language) => template?.translations[language]?.title,
+  // A template's translation translates the template's own text: a title or message of the
+  // author's making would otherwise be published with the template's words in other languages.
+  const titleTranslations = await translationsOf(options, io, context, 'title', 'Title', (language) =>
+    title === template?.title ? template.translations[language]?.title : undefined,
   );
   const impact: Impact | undefined =
     kind === 'incident'
@@ -404,13 +401,8 @@ async function runNew(options: Options, io: CommandIo): Promise<number> {
   const defaultStatus = template?.status ?? (kind === 'maintenance' ? 'scheduled' : 'investigating');
   const status = (await valueOf(options, io, 'status', 'Status', defaultStatus)) as UpdateStatus;
   const message = await valueOf(options, io, 'message', 'Message for customers', template?.message);
-  const translations = await translationsOf(
-    options,
-    io,
-    context,
-    'message',
-    'Message',
-    (language) => template?.translations[language]?.message,
+  const translations = await translationsOf(options, io, context, 'message', 'Message', (language) =>
+    message === template?.message ? template.translations[language]?.message : undefined,
   );
   let window: { start: string; end: string } | undefined;
   if (kind === 'maintenance') {

@@ -644,6 +644,36 @@ translations:
     expect(validate({ root, now: Date.parse('2026-11-23T14:00:00Z') }).problems).toEqual([]);
   });
 
+  test("a title or message of the author's own does not take the template's translation of the template's text", async () => {
+    const root = twoLanguageRepository();
+    writeFileSync(
+      join(root, 'incidents', 'templates', 'slow-search.md'),
+      `---
+title: Slow search
+impact: minor
+components: [api]
+message: Search is slower than usual.
+translations:
+  de:
+    title: Langsame Suche
+    message: Die Suche ist langsamer als sonst.
+---
+`,
+    );
+    const created = await run(
+      root,
+      'new',
+      ['--template', 'slow-search', '--message', 'Search returns no results at all.'],
+      '2026-11-23T14:00:00Z',
+    );
+    expect(created.code).toBe(0);
+    const text = read(root, slug);
+    // The title is the template's, so its translation still fits; the message is new, so German readers see it as written.
+    expect(text).toContain('title: Slow search\ntranslations:\n  de:\n    title: Langsame Suche\n');
+    expect(text).toContain('    message: Search returns no results at all.\n---\n');
+    expect(text).not.toContain('Die Suche ist langsamer als sonst.');
+  });
+
   test('refuses a template translated into a language the page does not have', async () => {
     const root = copyOfRepository();
     writeFileSync(
