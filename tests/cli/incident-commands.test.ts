@@ -580,6 +580,20 @@ updates:
     expect(read(root, slug)).toBe(before);
   });
 
+  test('resolving a German page without --message writes the German word for resolved, not English', async () => {
+    const root = copyOfRepository();
+    const components = readFileSync(join(root, 'components.yml'), 'utf8');
+    writeFileSync(join(root, 'components.yml'), components.replace(/^  language: en.*$/m, '  languages: [de, en]'));
+    await run(root, 'new', newArgs, '2026-11-23T14:00:00Z');
+    expect((await run(root, 'resolve', [slug], '2026-11-23T14:10:00Z')).code).toBe(0);
+    expect(read(root, slug)).toContain('    status: resolved\n    message: Behoben\n');
+    // An English page keeps its closing sentence.
+    const english = twoLanguageRepository();
+    await run(english, 'new', newArgs, '2026-11-23T14:00:00Z');
+    expect((await run(english, 'resolve', [slug], '2026-11-23T14:10:00Z')).code).toBe(0);
+    expect(read(english, slug)).toContain('    status: resolved\n    message: This incident has been resolved.\n');
+  });
+
   test('refuses an empty --message-de instead of writing an empty translation', async () => {
     const root = twoLanguageRepository();
     const refused = await run(root, 'new', [...newArgs, '--message-de', ' '], '2026-11-23T14:00:00Z');
