@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { checkHistory } from '../domain/history.ts';
 import { sortProblems, type Problem } from '../domain/problems.ts';
 import { quoteList, suggestClosest } from '../domain/suggest.ts';
+import { bundledLanguageFor, pageStrings } from '../domain/languages.ts';
 import { TemplateSchema, type Template } from '../domain/template.ts';
 import { deriveIncidentState } from '../domain/derive.ts';
 import { parseTimestamp } from '../domain/time.ts';
@@ -105,6 +106,19 @@ interface Context {
   componentIds: string[];
   /** `page.languages`: the first is the one `--title` and `--message` are written in. */
   languages: string[];
+  /** What `incident:resolve` says without `--message`, in the page's first language. */
+  closingWords: { incident: string; maintenance: string };
+}
+
+/**
+ * English pages keep their closing sentences; a page in another language says its own word for
+ * the final status ("Behoben"), never English text on a German page.
+ */
+function closingWordsFor(page: Parameters<typeof pageStrings>[0]): Context['closingWords'] {
+  if (bundledLanguageFor(page.language) === 'en')
+    return { incident: 'This incident has been resolved.', maintenance: 'The maintenance is complete.' };
+  const { updateStatus } = pageStrings(page);
+  return { incident: updateStatus.resolved, maintenance: updateStatus.completed };
 }
 
 function loadContext(io: CommandIo): Context {
@@ -118,6 +132,7 @@ function loadContext(io: CommandIo): Context {
     timeZone: parsed.value.value.page.timezone,
     componentIds: parsed.value.value.components.filter((c) => !c.retired).map((c) => c.id),
     languages: parsed.value.value.page.languages,
+    closingWords: closingWordsFor(parsed.value.value.page),
   };
 }
 
@@ -372,13 +387,10 @@ async function runNew(options: Options, io: CommandIo): Promise<number> {
   checkTranslationFlags(options, context, ['title', 'message']);
   const kind = template?.kind ?? 'incident';
   const title = await valueOf(options, io, 'title', 'Title', template?.title);
-  const titleTranslations = await translationsOf(
-    options,
-    io,
-    context,
-    'title',
-    'Title',
-    (language) => template?.translations[language]?.title,
+  // A template's translation translates the template's own text: a title or message of the
+  // author's making would otherwise be published with the template's words in other languages.
+  const titleTranslations = await translationsOf(options, io, context, 'title', 'Title', (language) =>
+    title === template?.title ? template.translations[language]?.title : undefined,
   );
   const impact: Impact | undefined =
     kind === 'incident'
@@ -404,13 +416,8 @@ async function runNew(options: Options, io: CommandIo): Promise<number> {
   const defaultStatus = template?.status ?? (kind === 'maintenance' ? 'scheduled' : 'investigating');
   const status = (await valueOf(options, io, 'status', 'Status', defaultStatus)) as UpdateStatus;
   const message = await valueOf(options, io, 'message', 'Message for customers', template?.message);
-  const translations = await translationsOf(
-    options,
-    io,
-    context,
-    'message',
-    'Message',
-    (language) => template?.translations[language]?.message,
+  const translations = await translationsOf(options, io, context, 'message', 'Message', (language) =>
+    message === template?.message ? template.translations[language]?.message : undefined,
   );
   let window: { start: string; end: string } | undefined;
   if (kind === 'maintenance') {
@@ -510,11 +517,7 @@ async function askForUpdate(
     io,
     'message',
     'Message for customers',
-    resolve
-      ? incident.kind === 'maintenance'
-        ? 'The maintenance is complete.'
-        : 'This incident has been resolved.'
-      : undefined,
+    resolve ? context.closingWords[incident.kind] : undefined,
   );
   const translations = await translationsOf(options, io, context, 'message', 'Message');
   const components = (options.flags.get('component') ?? []).flatMap((item) =>

@@ -14,6 +14,21 @@ function componentList(incident: Incident): string {
   return ids.size ? [...ids].map(markdownCode).join(', ') : 'none';
 }
 
+/**
+ * The languages whose translations of already published text (earlier updates, the title, the
+ * postmortem) this change adds, rewords or removes: readers of those languages see new text.
+ */
+function changedTranslations(old: Incident, incident: Incident): string[] {
+  const languages = new Set<string>();
+  const compare = (before: Record<string, unknown>, after: Record<string, unknown>) => {
+    for (const language of new Set([...Object.keys(before), ...Object.keys(after)]))
+      if (JSON.stringify(before[language]) !== JSON.stringify(after[language])) languages.add(language);
+  };
+  old.updates.forEach((update, index) => compare(update.translations, incident.updates[index]?.translations ?? {}));
+  compare(old.translations, incident.translations);
+  return [...languages].sort();
+}
+
 /** Markdown for the pull request's job summary: what merging it will publish. */
 export function summarizePublication(base: Snapshot, head: Snapshot): string {
   const published = new Map(base.incidents.map((incident) => [incident.value.slug, incident.value]));
@@ -26,8 +41,12 @@ export function summarizePublication(base: Snapshot, head: Snapshot): string {
     const impactNow = incident.kind === 'maintenance' ? 'maintenance' : impactAfter(incident, incident.updates.length);
     const impactBefore = old && (old.kind === 'maintenance' ? 'maintenance' : impactAfter(old, old.updates.length));
     const impactChanged = old && impactBefore !== impactNow;
-    if (old && added.length === 0 && !impactChanged) continue;
-    const what = old ? `${added.length} new update${added.length === 1 ? '' : 's'}` : `**new ${incident.kind}**`;
+    const translated = old ? changedTranslations(old, incident) : [];
+    if (old && added.length === 0 && !impactChanged && translated.length === 0) continue;
+    const updates =
+      added.length > 0 || translated.length === 0 ? [`${added.length} new update${added.length === 1 ? '' : 's'}`] : [];
+    const translations = translated.length > 0 ? [`translations: ${translated.map(markdownCode).join(', ')}`] : [];
+    const what = old ? [...updates, ...translations].join('; ') : `**new ${incident.kind}**`;
     const statuses = added.map((update) => update.status).join(' → ') || '—';
     const impact = impactChanged ? `${impactBefore} → **${impactNow}**` : impactNow;
     rows.push(

@@ -73,6 +73,17 @@ export function textDirection(language: string): 'ltr' | 'rtl' {
   return locale.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr';
 }
 
+/**
+ * The `dir` of text in `textLanguage` shown on a page in `pageLanguage` (an untranslated original):
+ * its own direction where the two differ, so English on an Arabic page keeps its full stop at the
+ * end of the sentence; undefined where they agree or the text is in the page's language.
+ */
+export function directionWithin(textLanguage: string | undefined, pageLanguage: string): 'ltr' | 'rtl' | undefined {
+  if (textLanguage === undefined) return undefined;
+  const direction = textDirection(textLanguage);
+  return direction === textDirection(pageLanguage) ? undefined : direction;
+}
+
 /** Why a page language cannot be used, with the fix; undefined when it can. */
 export function languageProblem(tag: string): { message: string; hint: string } | undefined {
   const problem = localeProblem(tag, 'language');

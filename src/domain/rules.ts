@@ -414,6 +414,20 @@ function checkTranslations(report: Report, incident: TranslatedParts, languages:
   }
 }
 
+/** A translated postmortem needs the original one: without it only that language's readers would get one. */
+function checkTranslatedPostmortem(report: Report, incident: Incident, languages: readonly string[]): void {
+  if (incident.kind === 'maintenance' || incident.body.trim() !== '') return;
+  for (const [language, translation] of Object.entries(incident.translations))
+    if (translation.postmortem !== undefined)
+      report(
+        ['translations', language, 'postmortem'],
+        'TranslationWithoutOriginal',
+        `translations.${language}.postmortem is set but there is no postmortem text below the front matter, so only "${language}" readers would get one.`,
+        `Write the postmortem in "${languages[0]}" below the closing "---" first, or remove "postmortem" from translations.${language}.`,
+        { part: 'key' },
+      );
+}
+
 function checkStarted(report: Report, incident: Incident): void {
   const first = incident.updates[0];
   if (incident.started !== undefined && first && incident.started > first.at) {
@@ -487,6 +501,7 @@ export function checkIncident(
   if (componentsFile) {
     checkComponentsExist(report, located.value, componentsFile);
     checkTranslations(report, located.value, componentsFile.page.languages);
+    checkTranslatedPostmortem(report, located.value, componentsFile.page.languages);
   }
   checkPostmortem(report, located.value, now);
   checkStarted(report, located.value);

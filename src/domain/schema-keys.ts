@@ -7,6 +7,8 @@ interface AnyDef {
   innerType?: z.ZodType;
   options?: z.ZodType[];
   in?: z.ZodType;
+  /** A record's values (`translations`, `page.language_strings`). */
+  valueType?: z.ZodType;
 }
 
 function defOf(schema: z.ZodType): AnyDef {
@@ -35,12 +37,21 @@ function elementOf(schema: z.ZodType): z.ZodType | undefined {
   return inner ? elementOf(inner) : undefined;
 }
 
+/** The schema of every value of a record (keyed by language, say), if `schema` is one. */
+function recordValueOf(schema: z.ZodType): z.ZodType | undefined {
+  const def = defOf(schema);
+  if (def.type === 'record') return def.valueType;
+  const inner = def.innerType ?? def.in;
+  return inner ? recordValueOf(inner) : undefined;
+}
+
 /** The keys a strict object schema allows at a path in the data (for did-you-mean). */
 export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: z.ZodType | undefined = schema;
   for (const key of path) {
     if (!current) return [];
-    current = typeof key === 'number' ? elementOf(current) : objectShape(current)?.[String(key)];
+    current =
+      typeof key === 'number' ? elementOf(current) : (objectShape(current)?.[String(key)] ?? recordValueOf(current));
   }
   return current ? Object.keys(objectShape(current) ?? {}) : [];
 }

@@ -3,7 +3,7 @@ import { impactAt, maintenanceStatusAt } from '../domain/timeline.ts';
 import type { UpdateStatus } from '../domain/vocabulary.ts';
 import type { Permalinks } from '../domain/permalinks.ts';
 import type { Strings } from '../domain/strings.ts';
-import { pageStrings } from '../domain/languages.ts';
+import { directionWithin, pageStrings } from '../domain/languages.ts';
 import { renderMarkdown } from './markdown.ts';
 import { markdownToText } from './plain-text.ts';
 import { postmortemIn, updateMessageIn } from '../domain/translated-text.ts';
@@ -115,13 +115,19 @@ export function collectFeedEntries(
       url,
       title: `[${entry.label}] ${incident.incident.title}`,
       date: entry.at,
-      html: `${entry.lang ? `<div lang="${escapeHtml(entry.lang)}">${renderMarkdown(entry.message)}</div>` : renderMarkdown(entry.message)}<p><strong>${strings.impactLabel}:</strong> ${impact}${affected ? ` · <strong>${strings.affected}:</strong> ${escapeHtml(affected)}` : ''}</p>`,
+      html: `${entry.lang ? `<div ${originalAttributes(entry.lang, state.page.language)}>${renderMarkdown(entry.message)}</div>` : renderMarkdown(entry.message)}<p><strong>${strings.impactLabel}:</strong> ${impact}${affected ? ` · <strong>${strings.affected}:</strong> ${escapeHtml(affected)}` : ''}</p>`,
       text: markdownToText(entry.message),
       lang: entry.lang,
       slug: incident.incident.slug,
       componentIds: incident.componentIds,
     };
   });
+}
+
+/** `lang` (and `dir` where the direction differs from the feed's) of an untranslated original. */
+function originalAttributes(lang: string, feedLanguage: string): string {
+  const dir = directionWithin(lang, feedLanguage);
+  return `lang="${escapeHtml(lang)}"${dir ? ` dir="${dir}"` : ''}`;
 }
 
 export function escapeHtml(text: string): string {

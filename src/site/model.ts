@@ -7,7 +7,7 @@ import { renderMarkdown } from '../serialize/markdown.ts';
 import { createDateFormat, type DateFormat } from '../domain/date-format.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { english, type Strings } from '../domain/strings.ts';
-import { languageName, languagePathSegment, pageStrings } from '../domain/languages.ts';
+import { directionWithin, languageName, languagePathSegment, pageStrings } from '../domain/languages.ts';
 import { collectFeedEntries } from '../serialize/feed-entries.ts';
 import { incidentTitleIn, postmortemIn, updateMessageIn, type TranslatedText } from '../domain/translated-text.ts';
 
@@ -84,6 +84,8 @@ export interface LinkView {
   url: string;
   /** The language of `title` when it is an untranslated incident title; else undefined. */
   lang?: string | undefined;
+  /** The direction of `title` when it differs from the page's (see `directionWithin`); else undefined. */
+  dir?: 'ltr' | 'rtl' | undefined;
 }
 
 export interface TimeView {
@@ -101,6 +103,8 @@ export interface UpdateView {
   html: string;
   /** The language of `html` when it is the original, untranslated (see translated-text.ts); else undefined. */
   lang: string | undefined;
+  /** The direction of `html` when it differs from the page's (see `directionWithin`); else undefined. */
+  dir: 'ltr' | 'rtl' | undefined;
   /** Set when this update changed the incident's impact, e.g. "Impact changed to Critical impact". */
   impactChange: string | undefined;
 }
@@ -111,6 +115,8 @@ export interface IncidentView {
   title: string;
   /** The language of `title` when it is the untranslated original; else undefined (the page's). */
   titleLang: string | undefined;
+  /** The direction of `title` when it differs from the page's; else undefined. */
+  titleDir: 'ltr' | 'rtl' | undefined;
   url: string;
   status: UpdateStatus;
   statusLabel: string;
@@ -137,6 +143,8 @@ export interface IncidentView {
   bodyHtml: string;
   /** The language of `bodyHtml` when it is the untranslated original; else undefined. */
   bodyLang: string | undefined;
+  /** The direction of `bodyHtml` when it differs from the page's; else undefined. */
+  bodyDir: 'ltr' | 'rtl' | undefined;
   /** Link-preview text; `image` is this incident's card when it has one, else the page's banner. */
   preview: PreviewView;
 }
@@ -291,20 +299,27 @@ function incidentView(
 ): IncidentView {
   const { incident } = state;
   const fallback = (text: TranslatedText) => text.lang;
+  const direction = (text: TranslatedText) => directionWithin(text.lang, language.current);
+  const title = incidentTitleIn(incident, language.current, language.original);
+  const body = postmortemIn(incident, language.current, language.original);
   let updates: UpdateView[] | undefined;
   let bodyHtml: string | undefined;
   const renderUpdates = () =>
     (updates ??= incident.updates
-      .map((update, index) => ({
-        anchor: links.updateAnchor(index),
-        url: links.update(incident.slug, index),
-        status: update.status,
-        label: strings.updateStatus[update.status],
-        at: timeView(format, update.at),
-        html: renderMarkdown(update.message),
-        lang: fallback(updateMessageIn(update, language.current, language.original)),
-        impactChange: impactChangeAt(strings, state, index),
-      }))
+      .map((update, index) => {
+        const message = updateMessageIn(update, language.current, language.original);
+        return {
+          anchor: links.updateAnchor(index),
+          url: links.update(incident.slug, index),
+          status: update.status,
+          label: strings.updateStatus[update.status],
+          at: timeView(format, update.at),
+          html: renderMarkdown(update.message),
+          lang: fallback(message),
+          dir: direction(message),
+          impactChange: impactChangeAt(strings, state, index),
+        };
+      })
       .filter((_, index) => incident.updates[index]!.at <= now)
       .reverse());
   const latestUpdate = state.latestUpdate;
@@ -314,7 +329,8 @@ function incidentView(
     slug: incident.slug,
     kind: incident.kind,
     title: incident.title,
-    titleLang: fallback(incidentTitleIn(incident, language.current, language.original)),
+    titleLang: fallback(title),
+    titleDir: direction(title),
     url: links.incident(incident.slug),
     status: state.status,
     statusLabel: strings.updateStatus[state.status],
@@ -350,7 +366,8 @@ function incidentView(
         ? timeView(format, latestUpdate.next_update)
         : undefined,
     postmortem: state.postmortemAt === null ? undefined : timeView(format, state.postmortemAt),
-    bodyLang: fallback(postmortemIn(incident, language.current, language.original)),
+    bodyLang: fallback(body),
+    bodyDir: direction(body),
     get bodyHtml() {
       return (bodyHtml ??= incident.body ? renderMarkdown(incident.body) : '');
     },
@@ -382,7 +399,7 @@ function cellView(
   const count = cell.incidents.length;
   const linked = cell.incidents.slice(0, dayIncidentLimit).flatMap((slug) => {
     const view = incidents.get(slug);
-    return view ? [{ title: view.title, url: view.url, lang: view.titleLang }] : [];
+    return view ? [{ title: view.title, url: view.url, lang: view.titleLang, dir: view.titleDir }] : [];
   });
   return {
     date: cell.date,

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
 import { listFiles, readDist } from '../helpers/dist.ts';
 import { languageComponents, languageSiteNow } from '../helpers/languages.ts';
+import { renderStatuspageFile, statuspageFiles } from '../../src/serialize/statuspage.ts';
+import { loadSiteData } from '../../src/site/site-data.ts';
 
 /**
  * A German page that also speaks English, served below /status/: one incident translated in
@@ -188,6 +190,21 @@ describe('a page in two languages: page.languages [de, en] below base_path /stat
     const summary = JSON.parse(html('api/v2/summary.json')) as { page: { url: string }; incidents: { name: string }[] };
     expect(summary.page.url).toBe(`${origin}/status/`);
     expect(summary.incidents.map((incident) => incident.name)).toEqual(['API nicht erreichbar']);
+  });
+
+  test('the API is byte for byte the one a German-only page with the same incidents, untranslated, publishes', () => {
+    const root = mkdtempSync(join(tmpdir(), 'statusmark-german-only-'));
+    mkdirSync(join(root, 'incidents'));
+    writeFileSync(join(root, 'components.yml'), languageComponents('  language: de\n  base_path: /status/'));
+    // Each `translations:` block ends where the indentation returns to its own level.
+    const untranslated = (text: string) => text.replace(/^( *)translations:\n(?:\1 +.*\n)*/gm, '');
+    for (const [name, text] of Object.entries(incidents))
+      writeFileSync(join(root, 'incidents', name), untranslated(text));
+    // STATUSMARK_DEV: read this root afresh instead of the cached one.
+    const { state, model } = loadSiteData({ STATUS_ROOT: root, STATUS_NOW: languageSiteNow, STATUSMARK_DEV: '1' });
+    expect(state.incidents.every(({ incident }) => Object.keys(incident.translations).length === 0)).toBe(true);
+    for (const file of statuspageFiles)
+      expect(html(`api/v2/${file}`), file).toBe(renderStatuspageFile(state, model.links, file));
   });
 
   test('one sitemap lists the pages of both languages; icons and robots.txt stay at the root', () => {

@@ -580,6 +580,20 @@ updates:
     expect(read(root, slug)).toBe(before);
   });
 
+  test('resolving a German page without --message writes the German word for resolved, not English', async () => {
+    const root = copyOfRepository();
+    const components = readFileSync(join(root, 'components.yml'), 'utf8');
+    writeFileSync(join(root, 'components.yml'), components.replace(/^  language: en.*$/m, '  languages: [de, en]'));
+    await run(root, 'new', newArgs, '2026-11-23T14:00:00Z');
+    expect((await run(root, 'resolve', [slug], '2026-11-23T14:10:00Z')).code).toBe(0);
+    expect(read(root, slug)).toContain('    status: resolved\n    message: Behoben\n');
+    // An English page keeps its closing sentence.
+    const english = twoLanguageRepository();
+    await run(english, 'new', newArgs, '2026-11-23T14:00:00Z');
+    expect((await run(english, 'resolve', [slug], '2026-11-23T14:10:00Z')).code).toBe(0);
+    expect(read(english, slug)).toContain('    status: resolved\n    message: This incident has been resolved.\n');
+  });
+
   test('refuses an empty --message-de instead of writing an empty translation', async () => {
     const root = twoLanguageRepository();
     const refused = await run(root, 'new', [...newArgs, '--message-de', ' '], '2026-11-23T14:00:00Z');
@@ -642,6 +656,36 @@ translations:
       '    message: Search is slower than usual.\n    translations:\n      de: Die Suche ist sehr langsam.\n',
     );
     expect(validate({ root, now: Date.parse('2026-11-23T14:00:00Z') }).problems).toEqual([]);
+  });
+
+  test("a title or message of the author's own does not take the template's translation of the template's text", async () => {
+    const root = twoLanguageRepository();
+    writeFileSync(
+      join(root, 'incidents', 'templates', 'slow-search.md'),
+      `---
+title: Slow search
+impact: minor
+components: [api]
+message: Search is slower than usual.
+translations:
+  de:
+    title: Langsame Suche
+    message: Die Suche ist langsamer als sonst.
+---
+`,
+    );
+    const created = await run(
+      root,
+      'new',
+      ['--template', 'slow-search', '--message', 'Search returns no results at all.'],
+      '2026-11-23T14:00:00Z',
+    );
+    expect(created.code).toBe(0);
+    const text = read(root, slug);
+    // The title is the template's, so its translation still fits; the message is new, so German readers see it as written.
+    expect(text).toContain('title: Slow search\ntranslations:\n  de:\n    title: Langsame Suche\n');
+    expect(text).toContain('    message: Search returns no results at all.\n---\n');
+    expect(text).not.toContain('Die Suche ist langsamer als sonst.');
   });
 
   test('refuses a template translated into a language the page does not have', async () => {

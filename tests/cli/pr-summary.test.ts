@@ -1,7 +1,7 @@
 import { Marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { runPrSummaryCommand } from '../../src/cli/pr-summary.ts';
-import { incidentFile, makeContentRoot } from '../helpers/content.ts';
+import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository, writeFile } from '../helpers/git.ts';
 
 const hostileTitles = [
@@ -157,5 +157,36 @@ describe('the pull request summary shows the impact readers will see', () => {
       env: { STATUS_ROOT: root, STATUS_NOW: '2026-11-23T12:00:00Z' },
     });
     expect(out).toContain('| 1 new update | identified | minor → **critical** |');
+  });
+});
+
+describe('the pull request summary shows translations readers of other languages will see', () => {
+  test('a translation added to a published update is listed, not reported as nothing changing', () => {
+    const components = fixtureComponents.replace(
+      '  timezone: Europe/Berlin\n',
+      '  timezone: Europe/Berlin\n  languages: [en, de]\n',
+    );
+    const root = makeContentRoot({}, components);
+    initRepository(root);
+    const published = incidentFile(
+      'title: Slow search\nimpact: minor\ncomponents: [api]\nupdates:\n  - at: 2026-11-20T10:00:00Z\n    status: investigating\n    message: Looking.\n',
+    );
+    writeFile(root, 'incidents/slow-search.md', published);
+    commitAll(root, 'open');
+    writeFile(
+      root,
+      'incidents/slow-search.md',
+      published.replace(
+        '    message: Looking.\n',
+        '    message: Looking.\n    translations:\n      de: Wir sehen nach.\n',
+      ),
+    );
+    let out = '';
+    runPrSummaryCommand(['HEAD'], {
+      out: (text) => (out += text),
+      env: { STATUS_ROOT: root, STATUS_NOW: '2026-11-23T12:00:00Z' },
+    });
+    expect(out).not.toContain('nothing customers see changes');
+    expect(out).toContain('| `slow-search` | Slow search | translations: `de` | — | minor | `api` |');
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validate } from '../../src/cli/validate.ts';
 import { createDateFormat } from '../../src/domain/date-format.ts';
-import { pageInLanguage, pageStrings } from '../../src/domain/languages.ts';
+import { directionWithin, pageInLanguage, pageStrings } from '../../src/domain/languages.ts';
 import { formatHuman } from '../../src/domain/problem-format.ts';
 import { ComponentsFileSchema } from '../../src/domain/schema.ts';
 import { parseYamlWithPositions } from '../../src/node/yaml-source.ts';
@@ -49,6 +49,16 @@ describe('page language and locale', () => {
     expect(problemsFor(withPage('  language: fi'))).toMatchObject([
       { code: 'InvalidLanguage', line: 5, message: '"fi" is not one of the bundled languages.' },
     ]);
+  });
+});
+
+describe('the direction of an untranslated original', () => {
+  test('is set only where it differs from the page’s: English on Arabic pages, Arabic on English ones', () => {
+    expect(directionWithin('en', 'ar')).toBe('ltr');
+    expect(directionWithin('ar', 'en')).toBe('rtl');
+    expect(directionWithin('ar', 'en-GB')).toBe('rtl');
+    expect(directionWithin('de', 'en')).toBeUndefined();
+    expect(directionWithin(undefined, 'ar')).toBeUndefined();
   });
 });
 
@@ -199,6 +209,16 @@ describe('page.strings', () => {
             hint: Did you mean "staleNotice"? Rename "staleNotcie:" to "staleNotice:".",
         ]
       `);
+  });
+
+  test('a misspelt key in language_strings names the key meant, as in strings', () => {
+    const components = withPage('  languages: [de, en]\n  language_strings:\n    en:\n      suport: Help');
+    expect(problemsFor(components).map(formatHuman)).toMatchInlineSnapshot(`
+      [
+        "components.yml:8:7 error UnknownKey "suport" is not a known key in page.language_strings.en.
+          hint: Did you mean "support"? Rename "suport:" to "support:".",
+      ]
+    `);
   });
 
   test('a placeholder the entry does not have is an error listing the ones it has', () => {

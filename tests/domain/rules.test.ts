@@ -337,6 +337,25 @@ updates:
     `);
   });
 
+  test('refuses a translated postmortem on an incident with no postmortem of its own, so only one language would read it', () => {
+    const withoutPostmortem = translated.replace('A configuration change halved the connection pool.', '');
+    expect(problemsFor({ 'api.md': withoutPostmortem }, threeLanguages).map(formatHuman).join('\n'))
+      .toMatchInlineSnapshot(`
+      "incidents/api.md:7:5 error TranslationWithoutOriginal translations.de.postmortem is set but there is no postmortem text below the front matter, so only "de" readers would get one.
+          hint: Write the postmortem in "en" below the closing "---" first, or remove "postmortem" from translations.de."
+    `);
+  });
+
+  test('a misspelt key in an incident translation names the key meant', () => {
+    const misspelt = translated.replace('    title: Erhöhte', '    titel: Erhöhte');
+    expect(problemsFor({ 'api.md': misspelt }, threeLanguages).map(formatHuman)).toMatchInlineSnapshot(`
+      [
+        "incidents/api.md:6:5 error UnknownKey "titel" is not a known key in translations.de.
+          hint: Did you mean "title"? Rename "titel:" to "title:".",
+      ]
+    `);
+  });
+
   test('reports a wrong translation key even when the file also has a schema error', () => {
     const broken = translated
       .replace('impact: major', 'impcat: major')
