@@ -595,6 +595,25 @@ export const incidentUsage = `Usage:
 --title-de and --message-de translate into one of page.languages after the first.
 Without flags, each value is asked for in the terminal.`;
 
+/** The options each command reads; `--title-<language>` and `--message-<language>` are checked on their own. */
+const commandFlags: Record<string, readonly string[]> = {
+  new: ['template', 'title', 'impact', 'components', 'status', 'message', 'next-update', 'start', 'end'],
+  update: ['status', 'message', 'component', 'next-update', 'impact'],
+  resolve: ['message', 'component', 'next-update', 'impact'],
+};
+
+/** A misspelt option is refused before anything is written, instead of being quietly left out of the update. */
+function checkKnownFlags(command: string, options: Options): void {
+  const known = commandFlags[command] ?? [];
+  for (const name of options.flags.keys()) {
+    if (known.includes(name) || translationFlag(name)) continue;
+    const suggestion = suggestClosest(name, known);
+    throw new UsageError(
+      `--${name} is not an option of incident:${command}.${suggestion ? ` Did you mean --${suggestion}?` : ''} It takes ${known.map((flag) => `--${flag}`).join(', ')}.`,
+    );
+  }
+}
+
 /** `new`, `update` or `resolve`; returns the exit code. */
 export async function runIncidentCommand(command: string, args: readonly string[], io: CommandIo): Promise<number> {
   try {
@@ -603,6 +622,7 @@ export async function runIncidentCommand(command: string, args: readonly string[
       io.out(incidentUsage);
       return 0;
     }
+    checkKnownFlags(command, options);
     if (command === 'new') return await runNew(options, io);
     if (command === 'update') return await runUpdate(options, io, false);
     if (command === 'resolve') return await runUpdate(options, io, true);

@@ -182,6 +182,28 @@ updates:
     expect(readdirSync(join(root, 'incidents')).sort()).toEqual(before);
   });
 
+  test('refuses a misspelt option, naming the one meant, instead of leaving it out of the update', async () => {
+    const root = copyOfRepository();
+    const before = readdirSync(join(root, 'incidents')).sort();
+    const created = await run(
+      root,
+      'new',
+      ['--title', 'X', '--impact', 'minor', '--component', 'api', '--message', 'x'],
+      '2026-11-23T14:00:00Z',
+    );
+    expect(created.code).toBe(2);
+    expect(created.output.split('\n')[0]).toBe(
+      '--component is not an option of incident:new. Did you mean --components? It takes --template, --title, --impact, --components, --status, --message, --next-update, --start, --end.',
+    );
+    const slug = before[0]!.replace(/\.md$/, '');
+    const original = read(root, slug);
+    const updated = await run(root, 'update', [slug, '--mesage', 'Fixed soon.'], '2026-11-23T14:00:00Z');
+    expect(updated.code).toBe(2);
+    expect(updated.output).toContain('--mesage is not an option of incident:update. Did you mean --message?');
+    expect(readdirSync(join(root, 'incidents')).sort()).toEqual(before);
+    expect(read(root, slug)).toBe(original);
+  });
+
   test.each(['degraded-api', 'full-outage', 'third-party-provider', 'security-incident'])(
     'the %s template starts a valid incident',
     async (template) => {
@@ -384,7 +406,7 @@ describe('authoring commands refuse names outside incidents/', () => {
     const result = await run(
       root,
       command,
-      [slug, '--status', 'identified', '--message', 'Owned.'],
+      [slug, ...(command === 'update' ? ['--status', 'identified'] : []), '--message', 'Owned.'],
       '2026-11-23T15:00:00Z',
     );
     expect(result.code).toBe(1);
