@@ -51,16 +51,20 @@ export interface NotificationLabels {
   link: string;
 }
 
-/** The labels in the page's language, from its strings (with `page.strings` overrides). */
+/**
+ * The labels in the page's language, from its strings. `page.strings` may override them, so they
+ * are made safe like the page's name: well-formed, broadcast mentions defused.
+ */
 export function notificationLabels(strings: Strings): NotificationLabels {
+  const safe = (text: string) => defuseMentions(wellFormed(text));
   return {
-    status: strings.status,
-    impact: strings.impactLabel,
-    affected: strings.affected,
-    nextUpdate: strings.nextUpdateBy,
-    readFullUpdate: strings.readFullUpdate,
-    noText: strings.noText,
-    link: strings.viewOnStatusPage,
+    status: safe(strings.status),
+    impact: safe(strings.impactLabel),
+    affected: safe(strings.affected),
+    nextUpdate: safe(strings.nextUpdateBy),
+    readFullUpdate: safe(strings.readFullUpdate),
+    noText: safe(strings.noText),
+    link: safe(strings.viewOnStatusPage),
   };
 }
 
