@@ -48,7 +48,8 @@ export async function runBuildFailedAlert(options: BuildFailedOptions, now: numb
   // The email Message-ID needs a host: the page's when components.yml has a usable one.
   const pageUrl = settings.pageUrl && parseRunUrl(settings.pageUrl) ? settings.pageUrl : new URL(options.runUrl).origin;
   const message = buildFailedMessage({
-    pageName: settings.pageName ?? 'the status page',
+    pageName: settings.pageName,
+    language: settings.language,
     pageUrl,
     runUrl: options.runUrl,
     reason: options.reason,

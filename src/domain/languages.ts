@@ -12,6 +12,7 @@ import { korean } from './translations/ko.ts';
 import { simplifiedChinese } from './translations/zh-Hans.ts';
 import { turkish } from './translations/tr.ts';
 import { arabic } from './translations/ar.ts';
+import { pseudoEnglish } from './translations/en-XA.ts';
 import {
   applyOverrides,
   createStrings,
@@ -21,7 +22,10 @@ import {
   type Translation,
 } from './strings.ts';
 
-/** The languages Statusmark ships complete translations for, by BCP 47 tag. */
+/**
+ * The languages Statusmark ships complete translations for, by BCP 47 tag, and `en-XA`
+ * (accented English, 40 % longer) for checking that no word is hard-coded and nothing overflows.
+ */
 export const translations = {
   en: english,
   de: german,
@@ -37,11 +41,18 @@ export const translations = {
   'zh-Hans': simplifiedChinese,
   tr: turkish,
   ar: arabic,
+  'en-XA': pseudoEnglish,
 } satisfies Record<string, Translation>;
+
+/** The pseudo-locale: a layout check for operators, not a language for readers. */
+export const pseudoLanguage = 'en-XA';
 
 export type BundledLanguage = keyof typeof translations;
 
 export const bundledLanguages = Object.keys(translations) as BundledLanguage[];
+
+/** The bundled languages a page can be written for readers in (all but the pseudo-locale). */
+const readerLanguages = bundledLanguages.filter((language) => language !== pseudoLanguage);
 
 function isBundled(tag: string): tag is BundledLanguage {
   return Object.hasOwn(translations, tag);
@@ -64,7 +75,9 @@ export function bundledLanguageFor(tag: string): BundledLanguage | undefined {
  * 24-hour clock of British English that pages had before languages existed.
  */
 export function defaultLocaleFor(language: string): string {
-  return language === 'en' ? 'en-GB' : language;
+  // Intl has no data for the pseudo-locale (it would quietly fall back to US English): it lays
+  // dates out as the English page it stands in for.
+  return language === 'en' || language === pseudoLanguage ? 'en-GB' : language;
 }
 
 /** `rtl` for languages written right to left (Arabic, Hebrew), from the locale data. */
@@ -91,7 +104,7 @@ export function languageProblem(tag: string): { message: string; hint: string } 
   if (bundledLanguageFor(tag)) return undefined;
   return {
     message: `"${tag}" is not one of the bundled languages.`,
-    hint: `Use one of ${bundledLanguages.map((name) => `"${name}"`).join(', ')}, or the closest one and override its words with "page.strings".`,
+    hint: `Use one of ${readerLanguages.map((name) => `"${name}"`).join(', ')}, or the closest one and override its words with "page.strings".`,
   };
 }
 

@@ -145,6 +145,32 @@ export const english = {
   reminder: 'Reminder',
   /** Notification text when a component changes status: "API changed from Operational to Major Outage (Database failover)." */
   componentChanged: '{name} changed from {from} to {to} ({title}).',
+  /** Notification text of a maintenance reminder; `{time}` is "24 hours", from `Intl.DurationFormat`. */
+  reminderText: 'Reminder: this maintenance starts in {time}.',
+  /** The link under a notification cut to fit a chat message. */
+  readFullUpdate: 'Read the full update',
+  /** A notification's body when the update has no text (only an image). */
+  noText: '(no text)',
+  /** The button or link at the end of a notification. */
+  viewOnStatusPage: 'View on the status page',
+  /** Label and title of the one notification that stands for a burst of updates past `max_per_run`. */
+  summaryLabel: 'Summary',
+  summaryTitle: plural({ one: '{count} more status update', other: '{count} more status updates' }),
+  summaryText: plural({
+    one: '{count} more update was published: {titles}. See the status page for details.',
+    other: '{count} more updates were published: {titles}. See the status page for details.',
+  }),
+  /** The operator alert when the site could not be rebuilt (`notify --build-failed`). */
+  buildFailedLabel: 'Build failed',
+  buildFailedTitle: 'The status page could not be rebuilt',
+  buildFailedText:
+    'The rebuild of {name} failed; the live page still shows the previous build and subscribers were not told.',
+  /** `{reason}` is the failed step as the workflow names it. */
+  buildFailedReason: 'What failed: {reason}.',
+  buildFailedRun: 'Run: {url}',
+  viewFailedRun: 'View the failed run',
+  /** Stands in for `page.name` in the operator alert when components.yml has none. */
+  unnamedPage: 'the status page',
 };
 
 type Widen<T> = {
@@ -236,6 +262,12 @@ export function createStrings(table: Translation, locale: string) {
     moreIncidents: (count: number) => fill(pick(table.moreIncidents, count), { count }),
     componentChanged: (name: string, from: string, to: string, title: string) =>
       fill(table.componentChanged, { name, from, to, title }),
+    reminderText: (time: string) => fill(table.reminderText, { time }),
+    summaryTitle: (count: number) => fill(pick(table.summaryTitle, count), { count }),
+    summaryText: (count: number, titles: string) => fill(pick(table.summaryText, count), { count, titles }),
+    buildFailedText: (name: string) => fill(table.buildFailedText, { name }),
+    buildFailedReason: (reason: string) => fill(table.buildFailedReason, { reason }),
+    buildFailedRun: (url: string) => fill(table.buildFailedRun, { url }),
   };
 }
 

@@ -17,6 +17,8 @@ const sameInEnglish: Partial<Record<string, string[]>> = {
   de: ['Status', 'Details'],
   fr: ['Impact', 'Page', 'maintenance', 'incident', 'incidents'],
   nl: ['Impact'],
+  // Node has no en-XA data: Intl writes relative times ("90 days ago") in English, as it would for `en`.
+  'en-XA': ['days'],
 };
 
 function leaves(entry: unknown): string[] {
@@ -38,17 +40,24 @@ function englishPhrases(language: string): string[] {
   });
 }
 
-/** What a reader (or a screen reader) gets from a page: text, labels, titles, alt text. */
+/**
+ * What a reader (or a screen reader) gets from a page: text, labels, titles, alt text, and the
+ * words the inline scripts write into the page later (the values of their settings objects).
+ */
 function visibleText(source: string): string {
   // iCalendar folds long lines (a line break and one space continue the line); iCalendar and JSON escape breaks as \n.
   const markup = source.replace(/\r\n[ \t]/g, '').replace(/\\n/g, ' ');
   const attributes = [...markup.matchAll(/\s(?:aria-label|title|alt|content)="([^"]*)"/g)].map((match) => match[1]);
+  const scriptWords = [...markup.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].flatMap(([, script]) =>
+    [...script!.matchAll(/:\s*"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1]),
+  );
   return [
     markup
       .replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, ' ')
       .replace(/<!\[CDATA\[|\]\]>/g, ' ')
       .replace(/<[^>]*>/g, ' '),
     ...attributes,
+    ...scriptWords,
   ]
     .join(' ')
     .replace(/&lt;/g, '<')

@@ -136,3 +136,78 @@ test('one new update reaches Slack, Discord, Teams, a webhook and an SMTP list, 
   expect(html).toContain('Login failures &lt;script&gt;');
   expect(html).not.toMatch(/<script|<b>/);
 });
+
+test('a German page notifies in German: every label of every chat message and email, with the Statuspage fields unchanged', async () => {
+  const german = componentsWithChannels(channels).replace(
+    '  timezone: Europe/Berlin\n',
+    '  timezone: Europe/Berlin\n  language: de\n',
+  );
+  const repo = makeNotifyRepository({ '2026-11-23-login.md': incident('') }, german);
+  const env = {
+    SLACK_URL: `${receiver.url}/de-slack`,
+    DISCORD_URL: `${receiver.url}/de-discord`,
+    TEAMS_URL: `${receiver.url}/de-teams`,
+    WEBHOOK_URL: `${receiver.url}/de-webhook`,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
+    SMTP_USER: 'mailer',
+    SMTP_PASSWORD: 'hunter2',
+  };
+  expect((await runNotify(repo.root, { ...env, STATUS_NOW: '2026-11-23T10:05:00Z' })).code).toBe(0);
+  writeFileSync(
+    join(repo.root, 'incidents', '2026-11-23-login.md'),
+    incident(`  - at: 2026-11-23T10:20:00Z
+    status: identified
+    message: Sitzungen schlagen fehl.
+    next_update: 2026-11-23T11:00:00Z
+`),
+  );
+  const mailsBefore = mails.length;
+  const run = await runNotify(repo.root, { ...env, STATUS_NOW: '2026-11-23T10:25:00Z' });
+  expect(run.code).toBe(0);
+  const slack = JSON.stringify(SlackMessageSchema.parse(receiver.bodies('/de-slack')[0]));
+  const discord = DiscordMessageSchema.parse(receiver.bodies('/de-discord')[0]);
+  const teams = JSON.stringify(TeamsMessageSchema.parse(receiver.bodies('/de-teams')[0]));
+  const mail = mails[mailsBefore]!.parsed;
+  expect(mails).toHaveLength(mailsBefore + 1);
+
+  expect(discord.embeds[0]!.fields.map((field) => [field.name, field.value])).toEqual([
+    ['Status', 'Ursache identifiziert'],
+    ['Auswirkung', 'Erhebliche Auswirkungen'],
+    ['Betroffene Komponenten', 'API, Database'],
+    ['Nächste Meldung bis', '23. Nov. 2026, 12:00 MEZ'],
+  ]);
+  expect(slack).toContain('*Auswirkung:* Erhebliche Auswirkungen');
+  expect(slack).toContain('*Betroffene Komponenten:* API, Database');
+  expect(slack).toContain('"text":"Auf der Statusseite ansehen"');
+  expect(teams).toContain('{"title":"Nächste Meldung bis","value":"23. Nov. 2026, 12:00 MEZ"}');
+  expect(teams).toContain('"title":"Auf der Statusseite ansehen"');
+  expect(mail.subject).toBe(
+    '[Fixture Status] [Ursache identifiziert] Login failures <script>alert(1)</script> @\u2060channel',
+  );
+  expect(mail.text).toContain('Auswirkung: Erhebliche Auswirkungen\nBetroffene Komponenten: API, Database\n');
+  expect(String(mail.html)).toContain('Auf der Statusseite ansehen</a>');
+  const english = [
+    'Identified',
+    'Major impact',
+    'Impact',
+    'Affected',
+    'Next update',
+    'View on the status page',
+    'Nov 2026',
+  ];
+  for (const [kind, body] of [
+    ['slack', slack],
+    ['discord', JSON.stringify(discord)],
+    ['teams', teams],
+    ['email text', mail.text ?? ''],
+    ['email html', String(mail.html)],
+  ] as const)
+    expect(english.filter((label) => body.includes(label)).map((label) => `${kind}: ${label}`)).toEqual([]);
+
+  // The webhook is Statuspage's API: its fields keep Statuspage's English values.
+  const hook = StatuspageIncidentWebhookSchema.parse(receiver.bodies('/de-webhook')[0]);
+  expect(hook.incident.impact).toBe('major');
+  expect(hook.incident.incident_updates[0]!.status).toBe('identified');
+  expect(hook.incident.incident_updates[0]!.body).toBe('Sitzungen schlagen fehl.');
+});

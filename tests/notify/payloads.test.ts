@@ -5,6 +5,8 @@ import { createMessageBuilder } from '../../src/serialize/notify/message.ts';
 import { renderPayload } from '../../src/serialize/notify/render.ts';
 import { truncate } from '../../src/serialize/notify/safe-text.ts';
 import { createPermalinks } from '../../src/domain/permalinks.ts';
+import { NotificationChannelSchema } from '../../src/domain/schema.ts';
+import { buildFailedMessage, renderBuildFailedPayload } from '../../src/serialize/notify/build-failed.ts';
 import {
   DiscordMessageSchema,
   SlackMessageSchema,
@@ -65,7 +67,7 @@ describe('every kind carries title, status, impact, components, text, next updat
     expect(discord.embeds[0]!.fields.map((field) => field.name)).toEqual([
       'Status',
       'Impact',
-      'Affected',
+      'Affected components',
       'Next update by',
     ]);
   });
@@ -165,4 +167,65 @@ test('an update with no text left after rendering (only an image without alt tex
   DiscordMessageSchema.parse(json('discord'));
   TeamsMessageSchema.parse(json('teams'));
   StatuspageIncidentWebhookSchema.parse(json('webhook'));
+});
+
+describe('notifications speak the page language: reminders, burst summaries and operator alerts', () => {
+  function inLanguage(language: string) {
+    const file = {
+      ...fixtureComponentsFile,
+      page: { ...fixtureComponentsFile.page, language, locale: language },
+    };
+    const maintenance = makeIncident('2026-11-24-db', {
+      kind: 'maintenance',
+      title: 'DB',
+      components: ['database'],
+      window: { start: '2026-11-24T02:00:00Z', end: '2026-11-24T03:00:00Z' },
+      updates: [{ at: '2026-11-20T09:00:00Z', status: 'scheduled', message: 'Upgrade.' }],
+    });
+    const state = deriveStatusState(file, [maintenance], t('2026-11-23T02:30:00Z'));
+    const links = createPermalinks('/', file.page.url);
+    const channel = NotificationChannelSchema.parse({ id: 'ops', kind: 'slack', env: 'X', remind_before: ['24h'] });
+    const events = collectPublishedEvents(state, links, [channel]);
+    const build = createMessageBuilder(state, links);
+    return { events, build };
+  }
+
+  test('German: the reminder sentence, with the lead written by Intl, and the summary of a burst', () => {
+    const { events, build } = inLanguage('de');
+    const reminder = events.find((event) => event.event === 'maintenance_reminder')!;
+    expect(build.fromEvent(reminder)).toMatchObject({
+      statusLabel: 'Erinnerung',
+      text: 'Erinnerung: Noch 24 Stunden bis zum Beginn dieser Wartung.',
+    });
+    expect(build.summary(events)).toMatchObject({
+      title: '2 weitere Statusmeldungen',
+      statusLabel: 'Zusammenfassung',
+      text: '2 weitere Meldungen wurden veröffentlicht: DB. Details stehen auf der Statusseite.',
+      labels: { status: 'Status', link: 'Auf der Statusseite ansehen', noText: '(kein Text)' },
+    });
+  });
+
+  test('Arabic: the dual form for two updates', () => {
+    const { events, build } = inLanguage('ar');
+    expect(build.summary(events).title).toBe('تحديثان آخران للحالة');
+  });
+
+  test('the operator alert follows page.language; its webhook title stays English for machines', () => {
+    const failure = { pageUrl: 'https://status.fixture.example', runUrl: 'https://ci.example/runs/1', at: 0 };
+    const german = buildFailedMessage({ ...failure, pageName: undefined, language: 'de', reason: 'deploy' });
+    expect(german.title).toBe('Die Statusseite konnte nicht neu erstellt werden');
+    expect(german.text).toBe(
+      [
+        'Statusseite: Die Neuerstellung ist fehlgeschlagen; die Live-Seite zeigt weiterhin die vorherige Version, und Abonnenten wurden nicht benachrichtigt.',
+        'Fehlgeschlagen: deploy.',
+        'Workflow-Lauf: https://ci.example/runs/1',
+      ].join('\n'),
+    );
+    const payload = renderBuildFailedPayload('webhook', german, 'deploy');
+    expect(payload.kind === 'json' && JSON.parse(payload.body)).toMatchObject({
+      build_failed: { title: 'The status page could not be rebuilt' },
+    });
+    const unknown = buildFailedMessage({ ...failure, pageName: 'Acme', language: 'xx-invalid', reason: undefined });
+    expect(unknown.statusLabel).toBe('Build failed');
+  });
 });

@@ -114,4 +114,22 @@ export const german: Translation = {
   windowEnded: 'Das Wartungsfenster ist beendet.',
   reminder: 'Erinnerung',
   componentChanged: '{name} wechselte von {from} zu {to} ({title}).',
+  reminderText: 'Erinnerung: Noch {time} bis zum Beginn dieser Wartung.',
+  readFullUpdate: 'Vollständige Meldung lesen',
+  noText: '(kein Text)',
+  viewOnStatusPage: 'Auf der Statusseite ansehen',
+  summaryLabel: 'Zusammenfassung',
+  summaryTitle: { one: '{count} weitere Statusmeldung', other: '{count} weitere Statusmeldungen' },
+  summaryText: {
+    one: '{count} weitere Meldung wurde veröffentlicht: {titles}. Details stehen auf der Statusseite.',
+    other: '{count} weitere Meldungen wurden veröffentlicht: {titles}. Details stehen auf der Statusseite.',
+  },
+  buildFailedLabel: 'Neuerstellung fehlgeschlagen',
+  buildFailedTitle: 'Die Statusseite konnte nicht neu erstellt werden',
+  buildFailedText:
+    '{name}: Die Neuerstellung ist fehlgeschlagen; die Live-Seite zeigt weiterhin die vorherige Version, und Abonnenten wurden nicht benachrichtigt.',
+  buildFailedReason: 'Fehlgeschlagen: {reason}.',
+  buildFailedRun: 'Workflow-Lauf: {url}',
+  viewFailedRun: 'Fehlgeschlagenen Lauf ansehen',
+  unnamedPage: 'Statusseite',
 };

@@ -113,4 +113,22 @@ export const spanish: Translation = {
   windowEnded: 'La ventana de mantenimiento ha terminado.',
   reminder: 'Recordatorio',
   componentChanged: '{name} cambió de {from} a {to} ({title}).',
+  reminderText: 'Recordatorio: este mantenimiento empieza dentro de {time}.',
+  readFullUpdate: 'Leer la actualización completa',
+  noText: '(sin texto)',
+  viewOnStatusPage: 'Ver en la página de estado',
+  summaryLabel: 'Resumen',
+  summaryTitle: { one: '{count} actualización de estado más', other: '{count} actualizaciones de estado más' },
+  summaryText: {
+    one: 'Se publicó {count} actualización más: {titles}. Hay más detalles en la página de estado.',
+    other: 'Se publicaron {count} actualizaciones más: {titles}. Hay más detalles en la página de estado.',
+  },
+  buildFailedLabel: 'Regeneración fallida',
+  buildFailedTitle: 'No se pudo regenerar la página de estado',
+  buildFailedText:
+    'La regeneración de {name} falló; la página publicada sigue mostrando la versión anterior y no se avisó a los suscriptores.',
+  buildFailedReason: 'Qué falló: {reason}.',
+  buildFailedRun: 'Ejecución: {url}',
+  viewFailedRun: 'Ver la ejecución fallida',
+  unnamedPage: 'la página de estado',
 };

@@ -116,4 +116,22 @@ export const french: Translation = {
   windowEnded: 'La fenêtre de maintenance est terminée.',
   reminder: 'Rappel',
   componentChanged: '{name} est passé de {from} à {to} ({title}).',
+  reminderText: 'Rappel : cette maintenance commence dans {time}.',
+  readFullUpdate: 'Lire la mise à jour complète',
+  noText: '(pas de texte)',
+  viewOnStatusPage: 'Voir sur la page d’état',
+  summaryLabel: 'Résumé',
+  summaryTitle: { one: '{count} autre mise à jour d’état', other: '{count} autres mises à jour d’état' },
+  summaryText: {
+    one: '{count} autre mise à jour a été publiée : {titles}. Consultez la page d’état pour plus de détails.',
+    other: '{count} autres mises à jour ont été publiées : {titles}. Consultez la page d’état pour plus de détails.',
+  },
+  buildFailedLabel: 'Échec de la reconstruction',
+  buildFailedTitle: 'La page d’état n’a pas pu être reconstruite',
+  buildFailedText:
+    'La reconstruction de {name} a échoué ; la page en ligne affiche toujours la version précédente et les abonnés n’ont pas été prévenus.',
+  buildFailedReason: 'Étape en échec : {reason}.',
+  buildFailedRun: 'Exécution : {url}',
+  viewFailedRun: 'Voir l’exécution en échec',
+  unnamedPage: 'la page d’état',
 };

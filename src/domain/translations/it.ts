@@ -116,4 +116,22 @@ export const italian: Translation = {
   windowEnded: 'La finestra di manutenzione è terminata.',
   reminder: 'Promemoria',
   componentChanged: '{name} è passato da {from} a {to} ({title}).',
+  reminderText: 'Promemoria: questa manutenzione inizia tra {time}.',
+  readFullUpdate: 'Leggi l’aggiornamento completo',
+  noText: '(nessun testo)',
+  viewOnStatusPage: 'Vedi nella pagina di stato',
+  summaryLabel: 'Riepilogo',
+  summaryTitle: { one: '{count} altro aggiornamento di stato', other: '{count} altri aggiornamenti di stato' },
+  summaryText: {
+    one: 'È stato pubblicato {count} altro aggiornamento: {titles}. I dettagli sono nella pagina di stato.',
+    other: 'Sono stati pubblicati altri {count} aggiornamenti: {titles}. I dettagli sono nella pagina di stato.',
+  },
+  buildFailedLabel: 'Rigenerazione non riuscita',
+  buildFailedTitle: 'Non è stato possibile rigenerare la pagina di stato',
+  buildFailedText:
+    '{name}: la rigenerazione non è riuscita; la pagina pubblicata mostra ancora la versione precedente e gli iscritti non sono stati avvisati.',
+  buildFailedReason: 'Passaggio non riuscito: {reason}.',
+  buildFailedRun: 'Esecuzione: {url}',
+  viewFailedRun: 'Vedi l’esecuzione non riuscita',
+  unnamedPage: 'Pagina di stato',
 };

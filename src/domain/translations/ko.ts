@@ -110,4 +110,21 @@ export const korean: Translation = {
   windowEnded: '유지 보수 시간이 끝났습니다.',
   reminder: '알림',
   componentChanged: '{name} 상태가 {from}에서 {to}(으)로 바뀌었습니다({title}).',
+  reminderText: '알림: 이 유지 보수는 {time} 후에 시작됩니다.',
+  readFullUpdate: '업데이트 전문 읽기',
+  noText: '(본문 없음)',
+  viewOnStatusPage: '상태 페이지에서 보기',
+  summaryLabel: '요약',
+  summaryTitle: { other: '상태 업데이트 {count}건 더 있음' },
+  summaryText: {
+    other: '업데이트 {count}건이 추가로 게시되었습니다: {titles}. 자세한 내용은 상태 페이지에서 확인하세요.',
+  },
+  buildFailedLabel: '빌드 실패',
+  buildFailedTitle: '상태 페이지를 다시 빌드하지 못했습니다',
+  buildFailedText:
+    '{name}: 다시 빌드하지 못했습니다. 게시된 페이지에는 이전 빌드가 계속 표시되며 구독자에게는 알리지 않았습니다.',
+  buildFailedReason: '실패한 단계: {reason}.',
+  buildFailedRun: '실행: {url}',
+  viewFailedRun: '실패한 실행 보기',
+  unnamedPage: '상태 페이지',
 };

@@ -113,4 +113,22 @@ export const dutch: Translation = {
   windowEnded: 'Het onderhoudsvenster is afgelopen.',
   reminder: 'Herinnering',
   componentChanged: '{name} ging van {from} naar {to} ({title}).',
+  reminderText: 'Herinnering: dit onderhoud begint over {time}.',
+  readFullUpdate: 'Lees het volledige bericht',
+  noText: '(geen tekst)',
+  viewOnStatusPage: 'Bekijken op de statuspagina',
+  summaryLabel: 'Samenvatting',
+  summaryTitle: { one: 'Nog {count} statusbericht', other: 'Nog {count} statusberichten' },
+  summaryText: {
+    one: 'Er is nog {count} bericht gepubliceerd: {titles}. Zie de statuspagina voor de bijzonderheden.',
+    other: 'Er zijn nog {count} berichten gepubliceerd: {titles}. Zie de statuspagina voor de bijzonderheden.',
+  },
+  buildFailedLabel: 'Opnieuw bouwen mislukt',
+  buildFailedTitle: 'De statuspagina kon niet opnieuw worden gebouwd',
+  buildFailedText:
+    'Het opnieuw bouwen van {name} is mislukt; de live pagina toont nog de vorige versie en abonnees zijn niet op de hoogte gebracht.',
+  buildFailedReason: 'Mislukte stap: {reason}.',
+  buildFailedRun: 'Uitvoering: {url}',
+  viewFailedRun: 'Mislukte uitvoering bekijken',
+  unnamedPage: 'de statuspagina',
 };

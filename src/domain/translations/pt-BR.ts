@@ -113,4 +113,22 @@ export const brazilianPortuguese: Translation = {
   windowEnded: 'A janela de manutenção terminou.',
   reminder: 'Lembrete',
   componentChanged: '{name} mudou de {from} para {to} ({title}).',
+  reminderText: 'Lembrete: esta manutenção começa em {time}.',
+  readFullUpdate: 'Ler a atualização completa',
+  noText: '(sem texto)',
+  viewOnStatusPage: 'Ver na página de status',
+  summaryLabel: 'Resumo',
+  summaryTitle: { one: 'Mais {count} atualização de status', other: 'Mais {count} atualizações de status' },
+  summaryText: {
+    one: 'Mais {count} atualização foi publicada: {titles}. Veja os detalhes na página de status.',
+    other: 'Mais {count} atualizações foram publicadas: {titles}. Veja os detalhes na página de status.',
+  },
+  buildFailedLabel: 'Falha na geração',
+  buildFailedTitle: 'Não foi possível gerar novamente a página de status',
+  buildFailedText:
+    '{name}: a geração falhou; a página no ar continua mostrando a versão anterior e os assinantes não foram avisados.',
+  buildFailedReason: 'O que falhou: {reason}.',
+  buildFailedRun: 'Execução: {url}',
+  viewFailedRun: 'Ver a execução com falha',
+  unnamedPage: 'Página de status',
 };

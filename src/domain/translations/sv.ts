@@ -113,4 +113,22 @@ export const swedish: Translation = {
   windowEnded: 'Underhållsfönstret har avslutats.',
   reminder: 'Påminnelse',
   componentChanged: '{name} ändrades från {from} till {to} ({title}).',
+  reminderText: 'Påminnelse: det här underhållet börjar om {time}.',
+  readFullUpdate: 'Läs hela meddelandet',
+  noText: '(ingen text)',
+  viewOnStatusPage: 'Visa på statussidan',
+  summaryLabel: 'Sammanfattning',
+  summaryTitle: { one: '{count} statusmeddelande till', other: '{count} statusmeddelanden till' },
+  summaryText: {
+    one: '{count} meddelande till har publicerats: {titles}. Mer information finns på statussidan.',
+    other: '{count} meddelanden till har publicerats: {titles}. Mer information finns på statussidan.',
+  },
+  buildFailedLabel: 'Bygget misslyckades',
+  buildFailedTitle: 'Statussidan kunde inte byggas om',
+  buildFailedText:
+    'Ombyggnaden av {name} misslyckades; den publicerade sidan visar fortfarande den förra versionen och prenumeranterna har inte meddelats.',
+  buildFailedReason: 'Steget som misslyckades: {reason}.',
+  buildFailedRun: 'Körning: {url}',
+  viewFailedRun: 'Visa den misslyckade körningen',
+  unnamedPage: 'statussidan',
 };

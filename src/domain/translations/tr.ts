@@ -113,4 +113,22 @@ export const turkish: Translation = {
   windowEnded: 'Bakım zaman aralığı sona erdi.',
   reminder: 'Hatırlatma',
   componentChanged: '{name}: {from} → {to} ({title}).',
+  reminderText: 'Hatırlatma: bu bakım {time} sonra başlayacak.',
+  readFullUpdate: 'Güncellemenin tamamını okuyun',
+  noText: '(metin yok)',
+  viewOnStatusPage: 'Durum sayfasında görüntüle',
+  summaryLabel: 'Özet',
+  summaryTitle: { one: '{count} durum güncellemesi daha', other: '{count} durum güncellemesi daha' },
+  summaryText: {
+    one: '{count} güncelleme daha yayımlandı: {titles}. Ayrıntılar için durum sayfasına bakın.',
+    other: '{count} güncelleme daha yayımlandı: {titles}. Ayrıntılar için durum sayfasına bakın.',
+  },
+  buildFailedLabel: 'Derleme başarısız',
+  buildFailedTitle: 'Durum sayfası yeniden oluşturulamadı',
+  buildFailedText:
+    '{name}: yeniden oluşturma başarısız oldu; yayındaki sayfa hâlâ önceki sürümü gösteriyor ve abonelere bildirim gönderilmedi.',
+  buildFailedReason: 'Başarısız olan adım: {reason}.',
+  buildFailedRun: 'Çalıştırma: {url}',
+  viewFailedRun: 'Başarısız çalıştırmayı görüntüle',
+  unnamedPage: 'Durum sayfası',
 };

@@ -18,6 +18,8 @@ export interface OperatorSettings {
   /** `page.name` and `page.url` when they are strings; the rest of the page is not checked. */
   pageName: string | undefined;
   pageUrl: string | undefined;
+  /** `page.language` when it is a string; the alert checks it is a bundled language. */
+  language: string | undefined;
   /** Channels that pass the channel schema and list `build_failed`. */
   channels: NotificationChannel[];
   /** Channels that do not pass the schema: reported, skipped, never a reason to stay silent. */
@@ -45,7 +47,13 @@ export function readOperatorSettings(
   const data = isMapping(yaml.value.data) ? yaml.value.data : {};
   const page = isMapping(data.page) ? data.page : {};
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
-  const settings: OperatorSettings = { pageName: text(page.name), pageUrl: text(page.url), channels: [], problems: [] };
+  const settings: OperatorSettings = {
+    pageName: text(page.name),
+    pageUrl: text(page.url),
+    language: text(page.language),
+    channels: [],
+    problems: [],
+  };
   const { locate } = yaml.value;
   const notifications = data.notifications;
   if (notifications === undefined) return { ok: true, value: settings };

@@ -1,13 +1,18 @@
-import type { NotificationMessage } from './message.ts';
+import { defaultLocaleFor, languageProblem, pageStrings } from '../../domain/languages.ts';
+import { english } from '../../domain/strings.ts';
+import { notificationLabels, type NotificationMessage } from './message.ts';
 import { renderForPeople, type RenderedPayload } from './render.ts';
 import type { NotificationKind } from '../../domain/notify-vocabulary.ts';
 import { defuseMentions, truncate, wellFormed } from './safe-text.ts';
 
-export const buildFailedTitle = 'The status page could not be rebuilt';
+/** The webhook body's title: a field for machines, so always English. */
+export const buildFailedTitle = english.buildFailedTitle;
 
 export interface BuildFailure {
-  /** From components.yml when it could be read; otherwise a generic name. */
-  pageName: string;
+  /** From components.yml when it could be read. */
+  pageName: string | undefined;
+  /** `page.language` from components.yml, if it is a bundled one; otherwise the alert is in English. */
+  language: string | undefined;
   pageUrl: string;
   /** The failed workflow run, an absolute http(s) URL. */
   runUrl: string;
@@ -33,12 +38,15 @@ function oneLine(text: string): string {
 
 /** The one operator alert: not an incident, so it has no status, impact or components. */
 export function buildFailedMessage(failure: BuildFailure): NotificationMessage {
+  const language =
+    failure.language !== undefined && languageProblem(failure.language) === undefined ? failure.language : 'en';
+  const strings = pageStrings({ language, locale: defaultLocaleFor(language) });
   const reason = failure.reason === undefined ? '' : oneLine(failure.reason);
-  const lead = 'failed; the live page still shows the previous build and subscribers were not told.';
+  const pageName = oneLine(failure.pageName ?? strings.unnamedPage);
   const text = [
-    `The rebuild of ${oneLine(failure.pageName)} ${lead}`,
-    reason && `What failed: ${reason}.`,
-    `Run: ${failure.runUrl}`,
+    strings.buildFailedText(pageName),
+    reason && strings.buildFailedReason(reason),
+    strings.buildFailedRun(failure.runUrl),
   ]
     .filter(Boolean)
     .join('\n');
@@ -46,24 +54,28 @@ export function buildFailedMessage(failure: BuildFailure): NotificationMessage {
   return {
     id: `build_failed:${failure.runUrl}`,
     event: 'build_failed',
-    pageName: oneLine(failure.pageName),
+    pageName,
     pageUrl: failure.pageUrl,
-    title: buildFailedTitle,
+    title: strings.buildFailedTitle,
     status: null,
-    statusLabel: 'Build failed',
+    statusLabel: strings.buildFailedLabel,
     severity: 'critical',
     impactLabel: '',
     components: [],
     text,
     // Only the validated run URL may become a link; the page's name is in the footer, escaped.
-    markdown: [`The rebuild ${lead}`, reason && `What failed: ${codeSpan(reason)}`, `Run: <${failure.runUrl}>`]
+    markdown: [
+      strings.buildFailedText(strings.unnamedPage),
+      reason && strings.buildFailedReason(codeSpan(reason)),
+      strings.buildFailedRun(`<${failure.runUrl}>`),
+    ]
       .filter(Boolean)
       .join('\n\n'),
     nextUpdate: null,
     at: failure.at,
     when,
     url: failure.runUrl,
-    linkLabel: 'View the failed run',
+    labels: { ...notificationLabels(strings), link: strings.viewFailedRun },
   };
 }
 
@@ -87,7 +99,7 @@ export function renderBuildFailedPayload(
       },
       event: 'build_failed',
       build_failed: {
-        title: message.title,
+        title: buildFailedTitle,
         page_name: message.pageName,
         page_url: message.pageUrl,
         reason: reason === undefined ? null : oneLine(reason),

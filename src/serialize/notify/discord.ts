@@ -21,19 +21,20 @@ export function escapeDiscord(text: string): string {
  * 6000-character embed total; `allowed_mentions.parse: []` silences every ping.
  */
 export function renderDiscord(message: NotificationMessage): Record<string, unknown> {
-  const more = `\n[Read the full update](${message.url})`;
+  const labels = message.labels;
+  const more = `\n[${escapeDiscord(labels.readFullUpdate)}](${message.url})`;
   const field = (name: string, value: string) => ({ name, value: truncate(value, 1024), inline: true });
   const fields = [
-    field('Status', escapeDiscord(message.statusLabel)),
-    ...(message.impactLabel ? [field('Impact', escapeDiscord(message.impactLabel))] : []),
-    ...(message.components.length ? [field('Affected', escapeDiscord(message.components.join(', ')))] : []),
-    ...(message.nextUpdate ? [field('Next update by', escapeDiscord(message.nextUpdate))] : []),
+    field(labels.status, escapeDiscord(message.statusLabel)),
+    ...(message.impactLabel ? [field(labels.impact, escapeDiscord(message.impactLabel))] : []),
+    ...(message.components.length ? [field(labels.affected, escapeDiscord(message.components.join(', ')))] : []),
+    ...(message.nextUpdate ? [field(labels.nextUpdate, escapeDiscord(message.nextUpdate))] : []),
   ];
   const title = truncate(`[${message.statusLabel}] ${message.title}`, 256);
   const footer = truncate(message.pageName, 256);
   const used =
     title.length + footer.length + fields.reduce((sum, item) => sum + item.name.length + item.value.length, 0);
-  const description = truncate(escapeDiscord(message.text || '(no text)'), Math.min(4096, 6000 - used), more);
+  const description = truncate(escapeDiscord(message.text || labels.noText), Math.min(4096, 6000 - used), more);
   return {
     allowed_mentions: { parse: [] },
     embeds: [

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../feed-entries.ts';
 import { renderMarkdown } from '../markdown.ts';
-import type { NotificationMessage } from './message.ts';
+import { messageFacts, type NotificationMessage } from './message.ts';
 import { truncate } from './safe-text.ts';
 
 export interface EmailContent {
@@ -17,13 +17,9 @@ const maxEmailText = 20_000;
  * (no scripts, no event handlers, no unsafe URLs); every other value is escaped.
  */
 export function renderEmail(message: NotificationMessage): EmailContent {
-  const facts: [string, string][] = [
-    ['Status', message.statusLabel],
-    ...(message.impactLabel ? [['Impact', message.impactLabel] as [string, string]] : []),
-    ...(message.components.length ? [['Affected', message.components.join(', ')] as [string, string]] : []),
-    ...(message.nextUpdate ? [['Next update by', message.nextUpdate] as [string, string]] : []),
-  ];
-  const more = `\n\nRead the full update: ${message.url}`;
+  const labels = message.labels;
+  const facts = messageFacts(message);
+  const more = `\n\n${labels.readFullUpdate}: ${message.url}`;
   const text = [
     `[${message.statusLabel}] ${message.title}`,
     '',
@@ -41,8 +37,8 @@ export function renderEmail(message: NotificationMessage): EmailContent {
     `<h1>${escapeHtml(`[${message.statusLabel}] ${message.title}`)}</h1>`,
     `<p>${facts.map(([name, value]) => `<strong>${escapeHtml(name)}:</strong> ${escapeHtml(value)}`).join('<br>')}</p>`,
     renderMarkdown(cut ? truncate(message.markdown, maxEmailText) : message.markdown),
-    cut ? `<p><a href="${escapeHtml(message.url)}">Read the full update</a></p>` : '',
-    `<p>${escapeHtml(message.pageName)} · ${escapeHtml(message.when)} · <a href="${escapeHtml(message.url)}">${escapeHtml(message.linkLabel ?? 'View on the status page')}</a></p>`,
+    cut ? `<p><a href="${escapeHtml(message.url)}">${escapeHtml(labels.readFullUpdate)}</a></p>` : '',
+    `<p>${escapeHtml(message.pageName)} · ${escapeHtml(message.when)} · <a href="${escapeHtml(message.url)}">${escapeHtml(labels.link)}</a></p>`,
     '</body></html>',
   ].join('\n');
   return {

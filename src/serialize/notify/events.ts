@@ -51,6 +51,7 @@ export function collectPublishedEvents(
   const leads = [...new Set(channels.flatMap((channel) => channel.remind_before))];
   const events: PublishedEvent[] = [];
   const strings = pageStrings(state.page);
+  const leadFormat = new Intl.DurationFormat(state.page.locale, { style: 'long' });
   for (const incident of state.incidents) {
     const { slug, kind } = incident.incident;
     const page = links.incident(slug);
@@ -85,7 +86,7 @@ export function collectPublishedEvents(
         url: pageUrl,
         status: 'scheduled',
         at,
-        message: `Reminder: this maintenance starts in ${describeLead(lead)}.`,
+        message: strings.reminderText(describeLead(lead, leadFormat)),
         quiet: false,
         nextUpdate: null,
         lead,
@@ -148,8 +149,9 @@ function collectComponentEvents(state: StatusState, links: Permalinks): Publishe
   return events;
 }
 
-function describeLead(lead: string): string {
+/** `24h` → "24 hours", in the page's language. */
+function describeLead(lead: string, format: Intl.DurationFormat): string {
   const count = Number(lead.slice(0, -1));
-  const unit = { m: 'minute', h: 'hour', d: 'day' }[lead.slice(-1) as 'm' | 'h' | 'd'];
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+  const unit = ({ m: 'minutes', h: 'hours', d: 'days' } as const)[lead.slice(-1) as 'm' | 'h' | 'd'];
+  return format.format({ [unit]: count });
 }

@@ -4,6 +4,7 @@ import type { ComponentStatus, UpdateStatus } from '../../domain/vocabulary.ts';
 import { createDateFormat } from '../../domain/date-format.ts';
 import type { Permalinks } from '../../domain/permalinks.ts';
 import { pageStrings } from '../../domain/languages.ts';
+import type { Strings } from '../../domain/strings.ts';
 import type { PublishedEvent } from './events.ts';
 import { defuseMentions, plainTextOf, wellFormed } from './safe-text.ts';
 
@@ -30,10 +31,52 @@ export interface NotificationMessage {
   when: string;
   /** The update's anchor on the site (operator alerts: the failed run). */
   url: string;
-  /** The link button's label. Default: "View on the status page". */
-  linkLabel?: string;
+  /** The fixed words around the values, in the page's language. */
+  labels: NotificationLabels;
   /** The source event, for the webhook's Statuspage-shaped body; absent on summaries. */
   source?: PublishedEvent;
+}
+
+/** The words every channel puts around a message's values. */
+export interface NotificationLabels {
+  status: string;
+  impact: string;
+  affected: string;
+  nextUpdate: string;
+  /** The link under a message cut to fit. */
+  readFullUpdate: string;
+  /** The body of an update without text. */
+  noText: string;
+  /** The link button: "View on the status page" (operator alerts: "View the failed run"). */
+  link: string;
+}
+
+/**
+ * The labels in the page's language, from its strings. `page.strings` may override them, so they
+ * are made safe like the page's name: well-formed, broadcast mentions defused.
+ */
+export function notificationLabels(strings: Strings): NotificationLabels {
+  const safe = (text: string) => defuseMentions(wellFormed(text));
+  return {
+    status: safe(strings.status),
+    impact: safe(strings.impactLabel),
+    affected: safe(strings.affected),
+    nextUpdate: safe(strings.nextUpdateBy),
+    readFullUpdate: safe(strings.readFullUpdate),
+    noText: safe(strings.noText),
+    link: safe(strings.viewOnStatusPage),
+  };
+}
+
+/** Label and value of each fact a message has: status, then impact, components and next update when set. */
+export function messageFacts(message: NotificationMessage): [label: string, value: string][] {
+  const { labels } = message;
+  return [
+    [labels.status, message.statusLabel],
+    ...(message.impactLabel ? [[labels.impact, message.impactLabel] as [string, string]] : []),
+    ...(message.components.length ? [[labels.affected, message.components.join(', ')] as [string, string]] : []),
+    ...(message.nextUpdate ? [[labels.nextUpdate, message.nextUpdate] as [string, string]] : []),
+  ];
 }
 
 const componentSeverity: Record<ComponentStatus, NotificationMessage['severity']> = {
@@ -53,6 +96,7 @@ export function createMessageBuilder(state: StatusState, links: Permalinks) {
   const base = {
     pageName: safe(state.page.name),
     pageUrl: links.absolute(links.home()),
+    labels: notificationLabels(strings),
   };
   return {
     fromEvent(event: PublishedEvent): NotificationMessage {
@@ -105,14 +149,14 @@ export function createMessageBuilder(state: StatusState, links: Permalinks) {
     summary(events: readonly PublishedEvent[]): NotificationMessage {
       const titles = [...new Set(events.map((event) => event.incident.incident.title))];
       const last = events[events.length - 1]!;
-      const text = `${events.length} more update${events.length === 1 ? ' was' : 's were'} published: ${titles.join('; ')}. See the status page for details.`;
+      const text = strings.summaryText(events.length, titles.join('; '));
       return {
         ...base,
         id: `summary:${events[0]!.id}`,
         event: 'summary',
-        title: safe(`${events.length} more status updates`),
+        title: safe(strings.summaryTitle(events.length)),
         status: null,
-        statusLabel: 'Summary',
+        statusLabel: strings.summaryLabel,
         severity: 'none',
         impactLabel: '',
         components: [],

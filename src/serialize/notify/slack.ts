@@ -1,4 +1,4 @@
-import type { NotificationMessage } from './message.ts';
+import { messageFacts, type NotificationMessage } from './message.ts';
 import { truncate } from './safe-text.ts';
 
 /** Slack's three control characters, and nothing else (docs: "Escaping text"). */
@@ -14,21 +14,22 @@ const mrkdwn = (text: string) => ({ type: 'mrkdwn', text, verbatim: true });
  * auto-linking of bare mentions, and every text object stays within Slack's limits.
  */
 export function renderSlack(message: NotificationMessage): Record<string, unknown> {
-  const more = `\n<${message.url}|Read the full update>`;
+  const labels = message.labels;
+  const more = `\n<${message.url}|${escapeSlack(labels.readFullUpdate)}>`;
   // Text objects need a visible character: an update of only an image has no text left.
-  const body = truncate(escapeSlack(message.text || '(no text)'), 2900, more);
-  const facts = [
-    `*Status:* ${escapeSlack(message.statusLabel)}`,
-    message.impactLabel && `*Impact:* ${escapeSlack(message.impactLabel)}`,
-    message.components.length > 0 && `*Affected:* ${escapeSlack(message.components.join(', '))}`,
-    message.nextUpdate && `*Next update by:* ${escapeSlack(message.nextUpdate)}`,
-  ].filter(Boolean);
+  const body = truncate(escapeSlack(message.text || labels.noText), 2900, more);
+  const facts = messageFacts(message);
   const header = truncate(`[${message.statusLabel}] ${message.title}`, 150);
   return {
     text: truncate(escapeSlack(`[${message.statusLabel}] ${message.title}: ${message.text}`), 3000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: header, emoji: false } },
-      { type: 'section', text: mrkdwn(truncate(facts.join('  ·  '), 3000)) },
+      {
+        type: 'section',
+        text: mrkdwn(
+          truncate(facts.map(([name, value]) => `*${escapeSlack(name)}:* ${escapeSlack(value)}`).join('  ·  '), 3000),
+        ),
+      },
       { type: 'section', text: mrkdwn(body) },
       {
         type: 'context',
@@ -39,7 +40,7 @@ export function renderSlack(message: NotificationMessage): Record<string, unknow
         elements: [
           {
             type: 'button',
-            text: { type: 'plain_text', text: message.linkLabel ?? 'View on the status page' },
+            text: { type: 'plain_text', text: labels.link },
             url: message.url,
           },
         ],

@@ -18,14 +18,15 @@ export function escapeTeams(text: string): string {
  * the ~28 KB message limit.
  */
 export function renderTeams(message: NotificationMessage): Record<string, unknown> {
-  const more = `\n[Read the full update](${message.url})`;
+  const labels = message.labels;
+  const more = `\n[${escapeTeams(labels.readFullUpdate)}](${message.url})`;
   const facts = [
-    { title: 'Status', value: escapeTeams(message.statusLabel) },
-    ...(message.impactLabel ? [{ title: 'Impact', value: escapeTeams(message.impactLabel) }] : []),
+    { title: labels.status, value: escapeTeams(message.statusLabel) },
+    ...(message.impactLabel ? [{ title: labels.impact, value: escapeTeams(message.impactLabel) }] : []),
     ...(message.components.length
-      ? [{ title: 'Affected', value: truncate(escapeTeams(message.components.join(', ')), 1000) }]
+      ? [{ title: labels.affected, value: truncate(escapeTeams(message.components.join(', ')), 1000) }]
       : []),
-    ...(message.nextUpdate ? [{ title: 'Next update by', value: escapeTeams(message.nextUpdate) }] : []),
+    ...(message.nextUpdate ? [{ title: labels.nextUpdate, value: escapeTeams(message.nextUpdate) }] : []),
   ];
   return {
     type: 'message',
@@ -46,7 +47,7 @@ export function renderTeams(message: NotificationMessage): Record<string, unknow
               wrap: true,
             },
             { type: 'FactSet', facts },
-            { type: 'TextBlock', text: truncate(escapeTeams(message.text || '(no text)'), 6000, more), wrap: true },
+            { type: 'TextBlock', text: truncate(escapeTeams(message.text || labels.noText), 6000, more), wrap: true },
             {
               type: 'TextBlock',
               text: escapeTeams(`${message.pageName} · ${message.when}`),
@@ -55,9 +56,7 @@ export function renderTeams(message: NotificationMessage): Record<string, unknow
               wrap: true,
             },
           ],
-          actions: [
-            { type: 'Action.OpenUrl', title: message.linkLabel ?? 'View on the status page', url: message.url },
-          ],
+          actions: [{ type: 'Action.OpenUrl', title: labels.link, url: message.url }],
         },
       },
     ],
