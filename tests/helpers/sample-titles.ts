@@ -16,6 +16,7 @@ export const sampleTitles: Record<BundledLanguage, string> = {
   'zh-Hans': '支付接口出现故障，直接影响结账',
   tr: 'Ödeme hizmetinde kesinti: İstanbul bölgesi, ağ geçidi yavaş',
   ar: 'عطل في خدمة الدفع منذ ساعة',
+  'en-XA': '[Éļéṽåţéð éŕŕöŕ ŕåţéš öñ çĥéçķöûţ ··· ··]',
 };
 
 /** Scripts Noto Sans also carries, for author text beyond the bundled languages. */
