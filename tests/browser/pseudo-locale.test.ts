@@ -5,7 +5,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
-import { buildLanguageSite } from '../helpers/languages.ts';
+import { buildLanguagesSite } from '../helpers/languages.ts';
 import { serveDist } from '../helpers/serve.ts';
 
 const screenshots = join(projectRoot, 'test-artifacts', 'screenshots');
@@ -16,7 +16,8 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   const outDir = join(mkdtempSync(join(tmpdir(), 'statusmark-pseudo-')), 'dist');
-  const result = buildLanguageSite('en-XA', outDir);
+  // A second language puts the language switcher in every page's header, so it is measured too.
+  const result = buildLanguagesSite(['en-XA', 'ar'], outDir);
   if (result.exitCode !== 0) throw new Error(result.output);
   server = await serveDist(outDir);
   context = await launchBrowser();
@@ -37,6 +38,8 @@ const pages = [
   ['history', 'history/'],
   ['history month', 'history/2026-11/'],
   ['404', '404.html'],
+  ['Arabic home, right to left', 'ar/'],
+  ['Arabic incident', 'ar/incidents/2026-11-23-qzx-down/'],
 ] as const;
 
 /**
@@ -76,12 +79,16 @@ function overflowingText(): string[] {
     const range = document.createRange();
     range.selectNodeContents(node);
     const right = Math.max(...[...range.getClientRects()].map((rect) => rect.right));
+    // Right-to-left text that overflows runs off the left edge instead.
+    const left = Math.min(...[...range.getClientRects()].map((rect) => rect.left));
     // Lines (distinct tops) against letters: a column squeezed to a letter or two a line.
     const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
     if (text.length >= 8 && lines > text.length / 4)
       offenders.push(`${pathOf(element)}: "${text}" squeezed into ${lines} lines`);
     if (right > clipEdge(element) + 0.5)
       offenders.push(`${pathOf(element)}: "${text}" (right edge ${Math.round(right)})`);
+    if (left < -0.5 && !element.closest('.vh'))
+      offenders.push(`${pathOf(element)}: "${text}" (left edge ${Math.round(left)})`);
   }
   return offenders;
 }
@@ -95,7 +102,8 @@ describe('the pseudo-locale (accented, 40 % longer) fits narrow phones', () => {
       const problems: string[] = [];
       for (const [name, path] of pages) {
         await page.goto(server.url + path);
-        expect(await page.getAttribute('html', 'lang')).toBe('en-XA');
+        expect(await page.getAttribute('html', 'lang')).toBe(path.startsWith('ar/') ? 'ar' : 'en-XA');
+        expect(await page.locator('nav.languages a').count(), name).toBe(1);
         await page.screenshot({
           path: join(screenshots, `pseudo-en-XA-${name.replace(/ /g, '-')}-${width}.png`),
           fullPage: true,

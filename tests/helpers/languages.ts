@@ -98,6 +98,15 @@ components:
 `;
 }
 
+/** Builds the site above in several languages (`page.languages`), the first at the root, into `outDir`. */
+export function buildLanguagesSite(languages: readonly string[], outDir: string): BuildResult {
+  const root = mkdtempSync(join(tmpdir(), `statusmark-${languages.join('-')}-`));
+  mkdirSync(join(root, 'incidents'));
+  writeFileSync(join(root, 'components.yml'), languageComponents(`  languages: [${languages.join(', ')}]\n`));
+  for (const [name, text] of Object.entries(incidents)) writeFileSync(join(root, 'incidents', name), text);
+  return buildSite(root, outDir, languageSiteNow);
+}
+
 /** Builds the site above with `page.language` set, into `outDir`. */
 export function buildLanguageSite(language: string, outDir: string, extraPage = ''): BuildResult {
   const root = mkdtempSync(join(tmpdir(), `statusmark-${language}-`));
