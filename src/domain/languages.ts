@@ -125,10 +125,21 @@ export function pageInLanguage<
     locale: string;
     strings?: StringOverrides | undefined;
     language_strings?: Record<string, StringOverrides> | undefined;
+    name: string;
+    description: string;
+    translations?: Record<string, { name?: string | undefined; description?: string | undefined }> | undefined;
   },
 >(page: Page, language: string): Page {
   if (language === page.languages[0]) return page;
-  return { ...page, language, locale: defaultLocaleFor(language), strings: page.language_strings?.[language] };
+  const translated = page.translations?.[language];
+  return {
+    ...page,
+    language,
+    locale: defaultLocaleFor(language),
+    strings: page.language_strings?.[language],
+    name: translated?.name ?? page.name,
+    description: translated?.description ?? page.description,
+  };
 }
 
 /** A language's name in that language, as a language switcher lists it: `Deutsch`, `English`, `Português (Brasil)`. */

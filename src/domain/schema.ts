@@ -158,6 +158,20 @@ const StringOverridesSchema = z.strictObject(
   Object.fromEntries(Object.entries(english).map(([key, entry]) => [key, overrideSchema(entry)])),
 ) as unknown as z.ZodType<StringOverrides>;
 
+/** A name and description in one of the page's other languages; either may be left out. */
+export const NameTranslationSchema = z.strictObject({
+  /** The name in this language. Default: the original name. */
+  name: z.string().min(1).optional(),
+  /** The description in this language. Default: the original description. */
+  description: z.string().min(1).optional(),
+});
+
+/**
+ * A name and description per other language of the page (`page.languages` after the first),
+ * keyed as `languages` writes it. Example: `{ en: { name: Public API } }`. Default: none.
+ */
+const NameTranslationsSchema = z.record(z.string(), NameTranslationSchema).default({});
+
 export const PageSchema = z.strictObject({
   /** The name shown in the header, title and feeds. Example: `Acme Status`. */
   name: z.string().min(1),
@@ -234,6 +248,8 @@ export const PageSchema = z.strictObject({
    * writes it, each like `strings`. Example: `{ en: { support: Contact us } }`. Default: none.
    */
   language_strings: z.record(z.string(), StringOverridesSchema).optional(),
+  /** The page's `name` and `description` in its other languages; see `NameTranslationsSchema`. */
+  translations: z.record(z.string(), NameTranslationSchema).optional(),
   /** Where customers get help. Example: `https://acme.com/support`. Default: none. */
   support_url: AbsoluteUrlSchema.optional(),
   /**
@@ -278,6 +294,8 @@ export const GroupSchema = z.strictObject({
   name: z.string().min(1),
   /** Optional line shown under the group name. Default: none. */
   description: z.string().optional(),
+  /** Name and description in the page's other languages; see `NameTranslationsSchema`. */
+  translations: NameTranslationsSchema,
 });
 
 export const ComponentSchema = z.strictObject({
@@ -303,6 +321,8 @@ export const ComponentSchema = z.strictObject({
    * still refer to it and it keeps its own page, history, feeds and badge. Default: `true`.
    */
   showcase: z.boolean().default(true),
+  /** Name and description in the page's other languages; see `NameTranslationsSchema`. */
+  translations: NameTranslationsSchema,
 });
 
 /** The name of an environment variable, e.g. `SLACK_WEBHOOK_URL`: secrets never live in the repository. */
@@ -443,15 +463,46 @@ const ResolvedPageSchema = PageSchema.superRefine((page, ctx) => {
   return { ...page, language: languages[0]!, languages, locale: page.locale ?? defaultLocaleFor(languages[0]!) };
 });
 
-export const ComponentsFileSchema = z.strictObject({
-  page: ResolvedPageSchema,
-  /** Display groups, in display order. Default: none. */
-  groups: z.array(GroupSchema).default([]),
-  /** Components in display order. At least one. */
-  components: z.array(ComponentSchema).min(1),
-  /** Push notifications to chat, webhooks and email. Default: none (feeds only). */
-  notifications: NotificationsSchema.default({ max_per_run: 5, channels: [] }),
-});
+export const ComponentsFileSchema = z
+  .strictObject({
+    page: ResolvedPageSchema,
+    /** Display groups, in display order. Default: none. */
+    groups: z.array(GroupSchema).default([]),
+    /** Components in display order. At least one. */
+    components: z.array(ComponentSchema).min(1),
+    /** Push notifications to chat, webhooks and email. Default: none (feeds only). */
+    notifications: NotificationsSchema.default({ max_per_run: 5, channels: [] }),
+  })
+  .superRefine((file, ctx) => {
+    // Names translated into a language the page does not build would never be shown.
+    // Zod still runs this when another part of the file failed; check only what parsed.
+    if (!Array.isArray(file.page?.languages)) return;
+    const [original, ...others] = file.page.languages;
+    const check = (translations: Record<string, unknown> | undefined, path: (string | number)[]) => {
+      for (const tag of Object.keys(translations ?? {}))
+        if (!others.includes(tag))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'translations', tag],
+            message:
+              tag === original
+                ? `"${tag}" is the page's first language: the name and description already are in it.`
+                : `The translation is for "${tag}", which is not one of the page's other languages.`,
+            params: {
+              code: tag === original ? 'TranslationOfOriginal' : 'UnknownTranslationLanguage',
+              hint:
+                others.length > 0
+                  ? `Use one of ${others.map((name) => `"${name}"`).join(', ')}, as page.languages writes it.`
+                  : `The page has one language; list more in "page.languages" (for example "languages: [${original}, de]").`,
+            },
+          });
+    };
+    check(file.page.translations, ['page']);
+    if (Array.isArray(file.groups))
+      file.groups.forEach((group, index) => check(group?.translations, ['groups', index]));
+    if (Array.isArray(file.components))
+      file.components.forEach((component, index) => check(component?.translations, ['components', index]));
+  });
 
 /** An affected component: a bare id (status follows impact), or an id with an explicit status. */
 export const AffectedComponentSchema = z.union([

@@ -1,6 +1,6 @@
 import type { StatusState } from './derive.ts';
 import { pageInLanguage } from './languages.ts';
-import type { Incident, Update } from './schema.ts';
+import type { Component, Incident, Update } from './schema.ts';
 
 /** Author text in the language a page asked for, or the original when it has no translation. */
 export interface TranslatedText {
@@ -76,5 +76,29 @@ export function stateInLanguage(state: StatusState, language: string): StatusSta
       latestUpdate: latestIndex === -1 ? incidentState.latestUpdate : updates[latestIndex],
     };
   });
-  return { ...state, page, incidents, bySlug: new Map(incidents.map((entry) => [entry.incident.slug, entry])) };
+  const components = state.components.map((entry) => ({ ...entry, component: namedIn(entry.component, language) }));
+  const componentById = new Map(components.map((entry) => [entry.component.id, entry]));
+  const groups = state.groups.map((entry) => ({
+    ...entry,
+    group: entry.group && namedIn(entry.group, language),
+    components: entry.components.map((member) => componentById.get(member.component.id) ?? member),
+  }));
+  return {
+    ...state,
+    page,
+    components,
+    groups,
+    incidents,
+    bySlug: new Map(incidents.map((entry) => [entry.incident.slug, entry])),
+  };
+}
+
+/** A component or group with its name and description in `language`, where translated. */
+function namedIn<Item extends Pick<Component, 'name' | 'description' | 'translations'>>(
+  item: Item,
+  language: string,
+): Item {
+  const translated = item.translations[language];
+  if (!translated) return item;
+  return { ...item, name: translated.name ?? item.name, description: translated.description ?? item.description };
 }

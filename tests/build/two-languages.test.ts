@@ -72,7 +72,10 @@ let dist: string;
 beforeAll(() => {
   const root = mkdtempSync(join(tmpdir(), 'statusmark-two-languages-'));
   mkdirSync(join(root, 'incidents'));
-  writeFileSync(join(root, 'components.yml'), languageComponents('  languages: [de, en]\n  base_path: /status/'));
+  const components = languageComponents(
+    '  languages: [de, en]\n  base_path: /status/\n  translations:\n    en:\n      name: Qzxvk in English',
+  ).replace('    name: Qapi\n', '    name: Qapi\n    translations:\n      en:\n        name: Public API\n');
+  writeFileSync(join(root, 'components.yml'), components);
   for (const [name, text] of Object.entries(incidents)) writeFileSync(join(root, 'incidents', name), text);
   dist = mkdtempSync(join(tmpdir(), 'statusmark-two-languages-dist-'));
   const result = buildSite(root, dist, languageSiteNow);
@@ -150,6 +153,20 @@ describe('a page in two languages: page.languages [de, en] below base_path /stat
     expect(original).toContain('<h1>API nicht erreichbar</h1>');
     const main = /<main[\s\S]*<\/main>/.exec(original)![0];
     expect(main).not.toMatch(/\slang="/);
+  });
+
+  test('the page, component and group names are translated where components.yml gives a translation', async () => {
+    expect(html('en/index.html')).toContain('<title>Qzxvk in English</title>');
+    expect(html('index.html')).toContain('<title>Qzxvk</title>');
+    expect(html('en/components/api/index.html')).toContain('<h1>Public API</h1>');
+    expect(html('components/api/index.html')).toContain('<h1>Qapi</h1>');
+    // Untranslated names stay as written.
+    expect(html('en/components/db/index.html')).toContain('<h1>Qdbx</h1>');
+    const feed = await new Parser().parseString(html('en/components/api/rss.xml'));
+    expect(feed.title).toBe('Public API · Qzxvk in English');
+    // The API is the first language's.
+    expect(html('api/v2/components.json')).toContain('"name":"Qapi"');
+    expect(html('api/v2/components.json')).not.toContain('Public API');
   });
 
   test('feeds exist per language, parse, and carry that language’s text', async () => {

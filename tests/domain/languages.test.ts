@@ -191,6 +191,19 @@ describe('page.strings', () => {
     expect(pageStrings(english).history).toBe('Incident history');
   });
 
+  test('a component name translated into a language the page does not have is refused', () => {
+    const components = withPage('  languages: [de, en]').replace(
+      /( {4}name: [^\n]+\n)/,
+      '$1    translations:\n      fr:\n        name: Interface\n',
+    );
+    expect(problemsFor(components).map(formatHuman)).toMatchInlineSnapshot(`
+      [
+        "components.yml:11:9 error UnknownTranslationLanguage The translation is for "fr", which is not one of the page's other languages.
+          hint: Use one of "en", as page.languages writes it.",
+      ]
+    `);
+  });
+
   test('words for a language the page does not have are refused at their key', () => {
     const components = withPage('  languages: [de, en]\n  language_strings:\n    fr:\n      support: Aide');
     expect(problemsFor(components).map(formatHuman)).toMatchInlineSnapshot(`
