@@ -15,6 +15,8 @@ import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { formatHuman } from '../domain/problem-format.ts';
+import { languagePathSegment } from '../domain/languages.ts';
+import { stateInLanguage } from '../domain/translated-text.ts';
 import { summaryRow, writeStepSummary } from './notify-summary.ts';
 import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
 
@@ -107,14 +109,60 @@ function loadContext(root: string, now: number, out: (line: string) => void): Co
   return { state, links, file, events: collectPublishedEvents(state, links, file.notifications.channels) };
 }
 
+/** What a channel's messages are written from: the site in the channel's language. */
+interface LanguageView {
+  state: StatusState;
+  links: Permalinks;
+  build: ReturnType<typeof createMessageBuilder>;
+  /** The same events (same ids) with that language's text and links. */
+  eventById: Map<string, PublishedEvent>;
+}
+
+/**
+ * One view per language channels ask for (`language:`, default the page's first). Deliveries are
+ * planned once, on the first language's events: ids are the same in every language, so a
+ * channel's language never changes what counts as sent.
+ */
+function languageViews(context: Context): (channel: NotificationChannel) => LanguageView {
+  const views = new Map<string, LanguageView>();
+  const { page } = context.state;
+  return (channel) => {
+    const language = channel.language ?? page.languages[0]!;
+    let view = views.get(language);
+    if (!view) {
+      const original = language === page.languages[0];
+      const state = original ? context.state : stateInLanguage(context.state, language);
+      const links = original
+        ? context.links
+        : createPermalinks(page.base_path, page.url, languagePathSegment(language));
+      const events = original
+        ? context.events
+        : collectPublishedEvents(state, links, context.file.notifications.channels);
+      view = {
+        state,
+        links,
+        build: createMessageBuilder(state, links),
+        eventById: new Map(events.map((event) => [event.id, event])),
+      };
+      views.set(language, view);
+    }
+    return view;
+  };
+}
+
 /** The messages one channel plan turns into: one per event, then a summary for the overflow. */
-function messagesOf(plan: ChannelPlan, build: ReturnType<typeof createMessageBuilder>) {
-  const messages: { message: NotificationMessage; ids: string[] }[] = plan.send.map((event) => ({
-    message: build.fromEvent(event),
+function messagesOf(plan: ChannelPlan, view: LanguageView) {
+  const translated = (events: readonly PublishedEvent[]) =>
+    events.map((event) => view.eventById.get(event.id) ?? event);
+  const messages: { message: NotificationMessage; ids: string[] }[] = translated(plan.send).map((event) => ({
+    message: view.build.fromEvent(event),
     ids: [event.id],
   }));
   if (plan.overflow.length > 0)
-    messages.push({ message: build.summary(plan.overflow), ids: plan.overflow.map((event) => event.id) });
+    messages.push({
+      message: view.build.summary(translated(plan.overflow)),
+      ids: plan.overflow.map((event) => event.id),
+    });
   return messages;
 }
 
@@ -142,7 +190,7 @@ export async function runNotifyCommand(args: readonly string[], io: NotifyIo): P
 }
 
 async function dryRun(context: Context, store: LedgerStore, options: Options, now: number, io: NotifyIo) {
-  const { state, links, file, events } = context;
+  const { file, events } = context;
   let ledger: Ledger = emptyLedger();
   let since = options.since === undefined ? undefined : Date.parse(options.since);
   try {
@@ -161,12 +209,13 @@ async function dryRun(context: Context, store: LedgerStore, options: Options, no
       file.notifications.channels.map((channel) => ({ channel: channel.id, done })),
     );
   }
-  const build = createMessageBuilder(state, links);
+  const viewOf = languageViews(context);
   const plans = planDeliveries(events, file.notifications.channels, ledger, now, file.notifications.max_per_run);
   let total = 0;
   for (const plan of plans) {
     const skipped = missingSecret(plan.channel, io.env);
-    const messages = messagesOf(plan, build);
+    const view = viewOf(plan.channel);
+    const messages = messagesOf(plan, view);
     total += messages.length;
     io.out(
       `\n== ${plan.channel.id} (${plan.channel.kind}): ${plan.firstRun ? 'first run, records only' : `${messages.length} message${messages.length === 1 ? '' : 's'}`}${skipped ? ` — skipped on a real run: ${skipped}` : ''}`,
@@ -174,7 +223,7 @@ async function dryRun(context: Context, store: LedgerStore, options: Options, no
     for (const { message } of messages) {
       io.out(`\n-- ${message.id}\n${renderPlainText(message)}`);
       if (options.payloads) {
-        const payload = renderPayload(plan.channel.kind, message, state, links);
+        const payload = renderPayload(plan.channel.kind, message, view.state, view.links);
         io.out(
           payload.kind === 'json'
             ? JSON.stringify(JSON.parse(payload.body), null, 2)
@@ -249,7 +298,7 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
     return 1;
   }
 
-  const build = createMessageBuilder(state, links);
+  const viewOf = languageViews(context);
   const siteUrl = links.absolute(links.home());
   // Each delivery is recorded as soon as it succeeds, so a run killed later (a slow channel, a
   // cancelled job) repeats nothing another channel already received.
@@ -263,9 +312,10 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
         firstRun: plan.firstRun,
         recorded: plan.silent.length,
       };
-      const messages = messagesOf(plan, build);
+      const view = viewOf(plan.channel);
+      const messages = messagesOf(plan, view);
       for (const [index, { message, ids }] of messages.entries()) {
-        const payload = renderPayload(plan.channel.kind, message, state, links);
+        const payload = renderPayload(plan.channel.kind, message, view.state, view.links);
         const result = await deliver(plan.channel, payload, io.env, { messageId: message.id, siteUrl, http: io.http });
         if (result.ok) {
           outcome.sent.push(...ids);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suggestClosest } from './suggest.ts';
 import { localeProblem } from './locale.ts';
 import { defaultLocaleFor, languagePathSegment, languageProblem } from './languages.ts';
 import { english, placeholdersOf, type StringOverrides } from './strings.ts';
@@ -381,6 +382,12 @@ export const NotificationChannelSchema = z
     remind_before: z.array(LeadTimeSchema).default([]),
     /** Allow http:// and private-network addresses (tests, intranet receivers). Default: `false` (https to public addresses only). */
     allow_private_network: z.boolean().default(false),
+    /**
+     * The language of this channel's messages, one of `page.languages`, written as it writes it:
+     * labels, incident text where translated, and links to that language's pages.
+     * Example: `en`. Default: the page's first language.
+     */
+    language: z.string().optional(),
     /** email only: the fixed list address every message goes to. Example: `status-announce@acme.example`. */
     to: z.email().optional(),
     /** email only: the sender address. Example: `status@acme.example`. */
@@ -498,6 +505,21 @@ export const ComponentsFileSchema = z
           });
     };
     check(file.page.translations, ['page']);
+    const channels: unknown = file.notifications?.channels;
+    if (Array.isArray(channels))
+      (channels as { language?: string }[]).forEach((channel, index) => {
+        if (channel?.language === undefined || file.page.languages.includes(channel.language)) return;
+        const suggestion = suggestClosest(channel.language, file.page.languages);
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notifications', 'channels', index, 'language'],
+          message: `The channel's language "${channel.language}" is not one of the page's languages.`,
+          params: {
+            code: 'UnknownChannelLanguage',
+            hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use one of ${file.page.languages.map((name) => `"${name}"`).join(', ')} (page.languages), or leave "language" out for the first.`,
+          },
+        });
+      });
     if (Array.isArray(file.groups))
       file.groups.forEach((group, index) => check(group?.translations, ['groups', index]));
     if (Array.isArray(file.components))

@@ -211,3 +211,47 @@ test('a German page notifies in German: every label of every chat message and em
   expect(hook.incident.incident_updates[0]!.status).toBe('identified');
   expect(hook.incident.incident_updates[0]!.body).toBe('Sitzungen schlagen fehl.');
 });
+
+test('a channel with language: en on a German page gets English labels, the English translation and the /en/ page, once', async () => {
+  const twoChannels = `    - id: german-slack
+      kind: slack
+      env: DE_URL
+      allow_private_network: true
+    - id: english-slack
+      kind: slack
+      env: EN_URL
+      allow_private_network: true
+      language: en
+`;
+  const components = componentsWithChannels(twoChannels).replace(
+    '  timezone: Europe/Berlin\n',
+    '  timezone: Europe/Berlin\n  languages: [de, en]\n',
+  );
+  const repo = makeNotifyRepository({ '2026-11-23-login.md': incident('') }, components);
+  const env = { DE_URL: `${receiver.url}/lang-de`, EN_URL: `${receiver.url}/lang-en` };
+  expect((await runNotify(repo.root, { ...env, STATUS_NOW: '2026-11-23T10:05:00Z' })).code).toBe(0);
+  writeFileSync(
+    join(repo.root, 'incidents', '2026-11-23-login.md'),
+    incident(`  - at: 2026-11-23T10:20:00Z
+    status: identified
+    message: Sitzungen schlagen fehl.
+    translations:
+      en: Sessions fail.
+`),
+  );
+  const later = { ...env, STATUS_NOW: '2026-11-23T10:25:00Z' };
+  expect((await runNotify(repo.root, later)).code).toBe(0);
+  const german = JSON.stringify(SlackMessageSchema.parse(receiver.bodies('/lang-de')[0]));
+  const english = JSON.stringify(SlackMessageSchema.parse(receiver.bodies('/lang-en')[0]));
+  expect(german).toContain('Sitzungen schlagen fehl.');
+  expect(german).toContain('*Auswirkung:* Erhebliche Auswirkungen');
+  expect(german).toContain('https://status.fixture.example/incidents/2026-11-23-login/#update-2');
+  expect(english).toContain('Sessions fail.');
+  expect(english).not.toContain('Sitzungen');
+  expect(english).toContain('*Impact:* Major impact');
+  expect(english).toContain('https://status.fixture.example/en/incidents/2026-11-23-login/#update-2');
+  // The same update in two languages is still one delivery per channel: a re-run sends nothing.
+  expect((await runNotify(repo.root, later)).code).toBe(0);
+  expect(receiver.bodies('/lang-de')).toHaveLength(1);
+  expect(receiver.bodies('/lang-en')).toHaveLength(1);
+});
