@@ -4,7 +4,8 @@ import type { Snapshot } from '../domain/history.ts';
 import type { ComponentsFile, NotificationChannel } from '../domain/schema.ts';
 import { collectPublishedEvents } from '../serialize/notify/events.ts';
 import { applyLedgerChanges, emptyLedger } from '../serialize/notify/ledger.ts';
-import { createMessageBuilder, type NotificationMessage } from '../serialize/notify/message.ts';
+import type { NotificationMessage } from '../serialize/notify/message.ts';
+import { eventsIn, languageViews } from '../serialize/notify/language-views.ts';
 import { planDeliveries } from '../serialize/notify/plan.ts';
 import { createPermalinks } from '../domain/permalinks.ts';
 
@@ -39,12 +40,18 @@ export function previewNotifications(base: Snapshot, head: Snapshot, now: number
       .map((channel) => ({ channel: channel.id, done: before })),
   );
   const { state, links, events } = eventsOf(file, head, now);
-  const build = createMessageBuilder(state, links);
+  // Each channel's messages in its own language, as `npm run notify` sends them.
+  const viewOf = languageViews(state, links, events, file.notifications.channels);
   return planDeliveries(events, file.notifications.channels, ledger, now, file.notifications.max_per_run).flatMap(
-    (plan) => [
-      ...plan.send.map((event) => ({ channel: plan.channel, message: build.fromEvent(event) })),
-      ...(plan.overflow.length ? [{ channel: plan.channel, message: build.summary(plan.overflow) }] : []),
-    ],
+    (plan) => {
+      const view = viewOf(plan.channel);
+      return [
+        ...eventsIn(view, plan.send).map((event) => ({ channel: plan.channel, message: view.build.fromEvent(event) })),
+        ...(plan.overflow.length
+          ? [{ channel: plan.channel, message: view.build.summary(eventsIn(view, plan.overflow)) }]
+          : []),
+      ];
+    },
   );
 }
 

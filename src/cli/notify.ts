@@ -10,13 +10,12 @@ import type { PostOptions } from '../node/notify/http-post.ts';
 import { fileLedgerStore, gitBranchLedgerStore, type LedgerStore } from '../node/notify/ledger-store.ts';
 import { collectPublishedEvents, type PublishedEvent } from '../serialize/notify/events.ts';
 import { applyLedgerChanges, emptyLedger, type Ledger, type LedgerChange } from '../serialize/notify/ledger.ts';
-import { createMessageBuilder, type NotificationMessage } from '../serialize/notify/message.ts';
+import type { NotificationMessage } from '../serialize/notify/message.ts';
 import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
+import { eventsIn, languageViews, type LanguageView } from '../serialize/notify/language-views.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { formatHuman } from '../domain/problem-format.ts';
-import { languagePathSegment } from '../domain/languages.ts';
-import { stateInLanguage } from '../domain/translated-text.ts';
 import { summaryRow, writeStepSummary } from './notify-summary.ts';
 import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
 
@@ -109,58 +108,15 @@ function loadContext(root: string, now: number, out: (line: string) => void): Co
   return { state, links, file, events: collectPublishedEvents(state, links, file.notifications.channels) };
 }
 
-/** What a channel's messages are written from: the site in the channel's language. */
-interface LanguageView {
-  state: StatusState;
-  links: Permalinks;
-  build: ReturnType<typeof createMessageBuilder>;
-  /** The same events (same ids) with that language's text and links. */
-  eventById: Map<string, PublishedEvent>;
-}
-
-/**
- * One view per language channels ask for (`language:`, default the page's first). Deliveries are
- * planned once, on the first language's events: ids are the same in every language, so a
- * channel's language never changes what counts as sent.
- */
-function languageViews(context: Context): (channel: NotificationChannel) => LanguageView {
-  const views = new Map<string, LanguageView>();
-  const { page } = context.state;
-  return (channel) => {
-    const language = channel.language ?? page.languages[0]!;
-    let view = views.get(language);
-    if (!view) {
-      const original = language === page.languages[0];
-      const state = original ? context.state : stateInLanguage(context.state, language);
-      const links = original
-        ? context.links
-        : createPermalinks(page.base_path, page.url, languagePathSegment(language));
-      const events = original
-        ? context.events
-        : collectPublishedEvents(state, links, context.file.notifications.channels);
-      view = {
-        state,
-        links,
-        build: createMessageBuilder(state, links),
-        eventById: new Map(events.map((event) => [event.id, event])),
-      };
-      views.set(language, view);
-    }
-    return view;
-  };
-}
-
 /** The messages one channel plan turns into: one per event, then a summary for the overflow. */
 function messagesOf(plan: ChannelPlan, view: LanguageView) {
-  const translated = (events: readonly PublishedEvent[]) =>
-    events.map((event) => view.eventById.get(event.id) ?? event);
-  const messages: { message: NotificationMessage; ids: string[] }[] = translated(plan.send).map((event) => ({
+  const messages: { message: NotificationMessage; ids: string[] }[] = eventsIn(view, plan.send).map((event) => ({
     message: view.build.fromEvent(event),
     ids: [event.id],
   }));
   if (plan.overflow.length > 0)
     messages.push({
-      message: view.build.summary(translated(plan.overflow)),
+      message: view.build.summary(eventsIn(view, plan.overflow)),
       ids: plan.overflow.map((event) => event.id),
     });
   return messages;
@@ -209,7 +165,7 @@ async function dryRun(context: Context, store: LedgerStore, options: Options, no
       file.notifications.channels.map((channel) => ({ channel: channel.id, done })),
     );
   }
-  const viewOf = languageViews(context);
+  const viewOf = languageViews(context.state, context.links, context.events, context.file.notifications.channels);
   const plans = planDeliveries(events, file.notifications.channels, ledger, now, file.notifications.max_per_run);
   let total = 0;
   for (const plan of plans) {
@@ -298,7 +254,7 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
     return 1;
   }
 
-  const viewOf = languageViews(context);
+  const viewOf = languageViews(context.state, context.links, context.events, context.file.notifications.channels);
   const siteUrl = links.absolute(links.home());
   // Each delivery is recorded as soon as it succeeds, so a run killed later (a slow channel, a
   // cancelled job) repeats nothing another channel already received.

@@ -63,6 +63,44 @@ Updates with \`notify: false\` are published without these messages.
 `);
 });
 
+test('the summary shows each channel its own language: English text and /en/ link for language: en', () => {
+  const twoLanguages = `    - id: german
+      kind: slack
+      env: SLACK_URL
+    - id: english
+      kind: slack
+      env: SLACK_EN_URL
+      language: en
+`;
+  const components = componentsWithChannels(twoLanguages).replace(
+    '  timezone: Europe/Berlin\n',
+    '  timezone: Europe/Berlin\n  languages: [de, en]\n',
+  );
+  const root = makeContentRoot({ 'api.md': apiIncident() }, components);
+  initRepository(root);
+  commitAll(root, 'publish');
+  writeFile(
+    root,
+    'incidents/api.md',
+    apiIncident(`  - at: 2026-11-23T10:30:00Z
+    status: identified
+    message: Gefunden.
+    translations:
+      en: Found it.
+`),
+  );
+  const now = Date.parse('2026-11-23T11:00:00Z');
+  const base = readSnapshotAtRef(root, 'HEAD');
+  if (!base.ok) throw new Error('no base');
+  const messages = previewNotifications(base.snapshot, loadRepository(root, now).snapshot, now);
+  expect(
+    messages.map((item) => [item.channel.id, item.message.statusLabel, item.message.text, item.message.url]),
+  ).toEqual([
+    ['german', 'Ursache identifiziert', 'Gefunden.', 'https://status.fixture.example/incidents/api/#update-2'],
+    ['english', 'Identified', 'Found it.', 'https://status.fixture.example/en/incidents/api/#update-2'],
+  ]);
+});
+
 test('a pull request that only adds a channel sends nothing to it (its first run records only)', () => {
   const root = makeContentRoot({ 'api.md': apiIncident() }, componentsWithChannels(''));
   initRepository(root);
