@@ -649,8 +649,8 @@ updates:
     expect(existsSync(join(root, 'incidents', `${slug}.md`))).toBe(false);
   });
 
-  test("a template's translations are copied into the new incident, and a flag replaces one", async () => {
-    const root = twoLanguageRepository();
+  /** A template with a German title and message. */
+  const writeSlowSearchTemplate = (root: string) =>
     writeFileSync(
       join(root, 'incidents', 'templates', 'slow-search.md'),
       `---
@@ -665,6 +665,10 @@ translations:
 ---
 `,
     );
+
+  test("a template's translations are copied into the new incident, and a flag replaces one", async () => {
+    const root = twoLanguageRepository();
+    writeSlowSearchTemplate(root);
     const created = await run(
       root,
       'new',
@@ -682,20 +686,7 @@ translations:
 
   test("a title or message of the author's own does not take the template's translation of the template's text", async () => {
     const root = twoLanguageRepository();
-    writeFileSync(
-      join(root, 'incidents', 'templates', 'slow-search.md'),
-      `---
-title: Slow search
-impact: minor
-components: [api]
-message: Search is slower than usual.
-translations:
-  de:
-    title: Langsame Suche
-    message: Die Suche ist langsamer als sonst.
----
-`,
-    );
+    writeSlowSearchTemplate(root);
     const created = await run(
       root,
       'new',
