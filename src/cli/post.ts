@@ -10,6 +10,8 @@ import { commitAs, fetchBranch, findTrailer, isMergedInto, pushBranch, runGit } 
 import { deriveIncidentState } from '../domain/derive.ts';
 import { readAsValidator } from './append-update.ts';
 import { incidentUsage, runIncidentCommand } from './incident-command.ts';
+import { defaultLocaleFor, languageProblem, pageStrings } from '../domain/languages.ts';
+import { readOperatorSettings } from '../node/notify/operator-channels.ts';
 import { markdownText } from './markdown-text.ts';
 import { summarizePublication } from './pr-summary.ts';
 
@@ -175,6 +177,8 @@ function planAlert(env: PostIo['env'], root: string): Plan | string {
     };
   }
   const slug = known.slice('incidents/'.length, -3);
+  // The words the incident is written in: the page's first language (English when it cannot be read).
+  const strings = operatorStrings(root);
   const resolveAs = value(env, 'ALERT_RESOLVE_AS') === 'resolved' ? 'resolved' : 'monitoring';
   const plan = {
     branch,
@@ -197,11 +201,7 @@ function planAlert(env: PostIo['env'], root: string): Plan | string {
       slug,
       ...flags({
         status: resolved ? 'monitoring' : undefined,
-        message:
-          message ??
-          (resolved
-            ? 'The alert has cleared; we are monitoring the fix.'
-            : (value(env, 'ALERT_TITLE') ?? 'The alert fired again.')),
+        message: message ?? (resolved ? strings.alertCleared : (value(env, 'ALERT_TITLE') ?? strings.alertFiredAgain)),
         component: componentChanges(components),
         impact,
       }),
@@ -390,4 +390,11 @@ export async function runPostCommand(args: readonly string[], io: PostIo): Promi
     io.out(`Another run pushed the same branch first; trying again on top of it (${attempt} of ${attempts}).`);
   }
   return refuse(io, [`The branch kept moving while this run tried to push ${attempts} times; run it again.`]);
+}
+
+function operatorStrings(root: string) {
+  const settings = readOperatorSettings(root);
+  const tag = settings.ok ? settings.value.language : undefined;
+  const language = tag !== undefined && languageProblem(tag) === undefined ? tag : 'en';
+  return pageStrings({ language, locale: defaultLocaleFor(language) });
 }

@@ -131,6 +131,10 @@ export const english = {
   skipToContent: 'Skip to content',
   /** Label of the language switcher (pages with several languages). */
   languageSwitcher: 'Language',
+  /** The update an alert writes when it clears, unless the alert sends a message (npm run post -- alert). */
+  alertCleared: 'The alert has cleared; we are monitoring the fix.',
+  /** The update an alert writes when it fires again, unless it sends a message or a title. */
+  alertFiredAgain: 'The alert fired again.',
   legend: 'Legend',
   componentFeeds: 'Follow {name}',
   /** The feeds' own description when `page.description` is empty. */

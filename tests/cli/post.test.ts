@@ -10,9 +10,12 @@ import { projectRoot } from '../helpers/content.ts';
 import { commitAll, git, initRepository } from '../helpers/git.ts';
 
 /** A clone of a bare origin holding this repository's content, as the workflow's checkout would be. */
-function makeCheckout() {
+function makeCheckout(editComponents: (text: string) => string = (text) => text) {
   const seed = mkdtempSync(join(tmpdir(), 'statusmark-post-seed-'));
-  cpSync(join(projectRoot, 'components.yml'), join(seed, 'components.yml'));
+  writeFileSync(
+    join(seed, 'components.yml'),
+    editComponents(readFileSync(join(projectRoot, 'components.yml'), 'utf8')),
+  );
   cpSync(join(projectRoot, 'incidents'), join(seed, 'incidents'), { recursive: true });
   initRepository(seed);
   commitAll(seed, 'content');
@@ -259,6 +262,21 @@ describe('posting from alerts', () => {
     ]);
     expect(text).toContain('message: The alert has cleared; we are monitoring the fix.');
     expect(readAsValidator(file, text).ok).toBe(true);
+  });
+
+  test('on a German page the words an alert writes for itself are German', async () => {
+    const { origin, clone } = makeCheckout((text) => text.replace(/^ {2}language: en\b.*$/m, '  languages: [de, en]'));
+    expect((await post(clone(), 'alert', firing)).code).toBe(0);
+    const cleared = await post(
+      clone(),
+      'alert',
+      { ALERT_ID: 'HighErrorRate/api', ALERT_RESOLVED: 'true' },
+      '2026-11-23T14:30:00Z',
+    );
+    expect(cleared.code).toBe(0);
+    const text = show(origin, alertBranchName('HighErrorRate/api'), 'incidents/2026-11-23-elevated-api-errors.md');
+    expect(text).toContain('message: Der Alarm ist abgeklungen; wir beobachten die Behebung.');
+    expect(text).not.toContain('The alert has cleared');
   });
 
   test('a resolved alert can resolve the incident after its draft was merged', async () => {

@@ -241,3 +241,20 @@ test('--build-failed --dry-run prints the alert and its channels and sends nothi
   expect(run.code).toBe(0);
   expect(receiver.received).toEqual([]);
 });
+
+test('on a page in several languages the operator alert speaks the first of page.languages', async () => {
+  const components = componentsWithChannels(channel('ops', 'slack', '[build_failed]')).replace(
+    '  timezone: Europe/Berlin\n',
+    '  timezone: Europe/Berlin\n  languages: [de, en]\n',
+  );
+  const repo = makeNotifyRepository({ '2026-11-23-login.md': incident() }, components);
+  const alert = await runNotify(repo.root, { OPS_URL: `${receiver.url}/ops-de`, STATUS_NOW: '2026-11-23T10:40:00Z' }, [
+    '--build-failed',
+    '--run-url',
+    runUrl,
+  ]);
+  expect(alert.code).toBe(0);
+  const slack = JSON.stringify(SlackMessageSchema.parse(receiver.bodies('/ops-de')[0]));
+  expect(slack).not.toContain('could not be rebuilt');
+  expect(slack).toContain('Statusseite');
+});

@@ -131,6 +131,8 @@ export const arabic: Translation = {
   backHome: 'الانتقال إلى الحالة الحالية',
   skipToContent: 'تخطَّ إلى المحتوى',
   languageSwitcher: 'اللغة',
+  alertCleared: 'زال التنبيه؛ نحن نراقب الإصلاح.',
+  alertFiredAgain: 'انطلق التنبيه مرة أخرى.',
   legend: 'مفتاح الألوان',
   componentFeeds: 'متابعة {name}',
   feedDescription: 'أعطال {name} وأعمال صيانته.',

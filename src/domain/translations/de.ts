@@ -104,6 +104,8 @@ export const german: Translation = {
   backHome: 'Zum aktuellen Status',
   skipToContent: 'Zum Inhalt springen',
   languageSwitcher: 'Sprache',
+  alertCleared: 'Der Alarm ist abgeklungen; wir beobachten die Behebung.',
+  alertFiredAgain: 'Der Alarm wurde erneut ausgelöst.',
   legend: 'Legende',
   componentFeeds: '{name} folgen',
   feedDescription: 'Störungen und Wartungen von {name}.',

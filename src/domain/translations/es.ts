@@ -103,6 +103,8 @@ export const spanish: Translation = {
   backHome: 'Ir al estado actual',
   skipToContent: 'Ir al contenido',
   languageSwitcher: 'Idioma',
+  alertCleared: 'La alerta se ha despejado; estamos supervisando la solución.',
+  alertFiredAgain: 'La alerta se ha vuelto a activar.',
   legend: 'Leyenda',
   componentFeeds: 'Seguir {name}',
   feedDescription: 'Incidentes y mantenimientos de {name}.',

@@ -106,6 +106,8 @@ export const french: Translation = {
   backHome: 'Voir l’état actuel',
   skipToContent: 'Aller au contenu',
   languageSwitcher: 'Langue',
+  alertCleared: 'L’alerte est levée ; nous surveillons le correctif.',
+  alertFiredAgain: 'L’alerte s’est de nouveau déclenchée.',
   legend: 'Légende',
   componentFeeds: 'Suivre {name}',
   feedDescription: 'Incidents et maintenances de {name}.',

@@ -106,6 +106,8 @@ export const italian: Translation = {
   backHome: 'Vai allo stato attuale',
   skipToContent: 'Vai al contenuto',
   languageSwitcher: 'Lingua',
+  alertCleared: 'L’allarme è rientrato; stiamo monitorando la correzione.',
+  alertFiredAgain: 'L’allarme è scattato di nuovo.',
   legend: 'Legenda',
   componentFeeds: 'Segui {name}',
   feedDescription: 'Incidenti e manutenzioni di {name}.',

@@ -100,6 +100,8 @@ export const japanese: Translation = {
   backHome: '現在の状態を見る',
   skipToContent: '本文へ移動',
   languageSwitcher: '言語',
+  alertCleared: 'アラートは解消しました。修正の効果を監視しています。',
+  alertFiredAgain: 'アラートが再び発生しました。',
   legend: '凡例',
   componentFeeds: '{name} をフォロー',
   feedDescription: '{name} の障害とメンテナンス。',

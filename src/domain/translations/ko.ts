@@ -100,6 +100,8 @@ export const korean: Translation = {
   backHome: '현재 상태로 이동',
   skipToContent: '본문으로 건너뛰기',
   languageSwitcher: '언어',
+  alertCleared: '경보가 해제되었습니다. 수정 사항을 모니터링하고 있습니다.',
+  alertFiredAgain: '경보가 다시 발생했습니다.',
   legend: '범례',
   componentFeeds: '{name} 팔로우',
   feedDescription: '{name}의 장애 및 유지 보수.',

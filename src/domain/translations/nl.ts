@@ -103,6 +103,8 @@ export const dutch: Translation = {
   backHome: 'Naar de huidige toestand',
   skipToContent: 'Naar de inhoud',
   languageSwitcher: 'Taal',
+  alertCleared: 'Het alarm is opgeheven; we houden de oplossing in de gaten.',
+  alertFiredAgain: 'Het alarm is opnieuw afgegaan.',
   legend: 'Legenda',
   componentFeeds: '{name} volgen',
   feedDescription: 'Storingen en onderhoud van {name}.',

@@ -125,6 +125,8 @@ export const polish: Translation = {
   backHome: 'Przejdź do obecnego stanu',
   skipToContent: 'Przejdź do treści',
   languageSwitcher: 'Język',
+  alertCleared: 'Alert ustąpił; monitorujemy poprawkę.',
+  alertFiredAgain: 'Alert wystąpił ponownie.',
   legend: 'Legenda',
   componentFeeds: 'Obserwuj: {name}',
   feedDescription: 'Incydenty i prace konserwacyjne: {name}.',

@@ -103,6 +103,8 @@ export const brazilianPortuguese: Translation = {
   backHome: 'Ir para a situação atual',
   skipToContent: 'Pular para o conteúdo',
   languageSwitcher: 'Idioma',
+  alertCleared: 'O alerta foi normalizado; estamos monitorando a correção.',
+  alertFiredAgain: 'O alerta disparou novamente.',
   legend: 'Legenda',
   componentFeeds: 'Acompanhar {name}',
   feedDescription: 'Incidentes e manutenções de {name}.',

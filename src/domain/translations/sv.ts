@@ -103,6 +103,8 @@ export const swedish: Translation = {
   backHome: 'Till aktuellt läge',
   skipToContent: 'Hoppa till innehållet',
   languageSwitcher: 'Språk',
+  alertCleared: 'Larmet har upphört; vi övervakar åtgärden.',
+  alertFiredAgain: 'Larmet utlöstes igen.',
   legend: 'Teckenförklaring',
   componentFeeds: 'Följ {name}',
   feedDescription: 'Incidenter och underhåll för {name}.',

@@ -103,6 +103,8 @@ export const turkish: Translation = {
   backHome: 'Şu anki duruma git',
   skipToContent: 'İçeriğe geç',
   languageSwitcher: 'Dil',
+  alertCleared: 'Alarm sona erdi; düzeltmeyi izliyoruz.',
+  alertFiredAgain: 'Alarm yeniden tetiklendi.',
   legend: 'Açıklama',
   componentFeeds: '{name} bileşenini takip et',
   feedDescription: '{name} olayları ve bakımları.',

@@ -100,6 +100,8 @@ export const simplifiedChinese: Translation = {
   backHome: '查看当前状态',
   skipToContent: '跳到正文',
   languageSwitcher: '语言',
+  alertCleared: '告警已解除，我们正在监控修复效果。',
+  alertFiredAgain: '告警再次触发。',
   legend: '图例',
   componentFeeds: '关注 {name}',
   feedDescription: '{name} 的故障和维护。',

@@ -50,7 +50,8 @@ export function readOperatorSettings(
   const settings: OperatorSettings = {
     pageName: text(page.name),
     pageUrl: text(page.url),
-    language: text(page.language),
+    // The first of `languages` on a page in several languages: the one its operators read first.
+    language: text(page.language) ?? (Array.isArray(page.languages) ? text(page.languages[0]) : undefined),
     channels: [],
     problems: [],
   };
