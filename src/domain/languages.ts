@@ -113,6 +113,11 @@ export function languagePathSegment(tag: string): string {
   return tag.toLowerCase();
 }
 
+/** Where `language`'s pages live: undefined for the page's first language (the site root), else its folder. */
+export function languageFolder(page: { languages: readonly string[] }, language: string): string | undefined {
+  return language === page.languages[0] ? undefined : languagePathSegment(language);
+}
+
 /**
  * The page as one of its languages sees it: that language's words and dates. The first language
  * keeps `page.locale` and `page.strings`; the others use their language's own locale, and their words

@@ -1,3 +1,5 @@
+import { languageFolder } from './languages.ts';
+
 /**
  * Every URL the site emits, in one place. `base` is the page's base path
  * (`/` or `/status/`); all paths end with `/` or a file name.
@@ -48,3 +50,13 @@ export function createPermalinks(base: string, siteUrl: string, languageSegment?
 }
 
 export type Permalinks = ReturnType<typeof createPermalinks>;
+
+/** The links of a page as its language sees it (see `pageInLanguage`): that language's folder, or the root. */
+export function pagePermalinks(page: {
+  base_path: string;
+  url: string;
+  language: string;
+  languages: readonly string[];
+}): Permalinks {
+  return createPermalinks(page.base_path, page.url, languageFolder(page, page.language));
+}

@@ -1,4 +1,4 @@
-import { languagePathSegment } from '../domain/languages.ts';
+import { languageFolder } from '../domain/languages.ts';
 import { loadSiteData, type SiteData } from './site-data.ts';
 
 /**
@@ -10,13 +10,10 @@ export interface LanguageParams {
   lang: string | undefined;
 }
 
-function languageTags(): string[] {
-  return loadSiteData().state.page.languages;
-}
-
 /** `getStaticPaths` of a route that exists once per language. */
 export function languagePaths(): { params: LanguageParams }[] {
-  return languageTags().map((tag, index) => ({ params: { lang: index === 0 ? undefined : languagePathSegment(tag) } }));
+  const { page } = loadSiteData().state;
+  return page.languages.map((tag) => ({ params: { lang: languageFolder(page, tag) } }));
 }
 
 /** `getStaticPaths` of a route with its own parameters, for every language: each language's model gives its paths. */
@@ -30,7 +27,5 @@ export function pathsInEveryLanguage<Params extends Record<string, string | unde
 
 /** The site data of the language a route was built for (from `Astro.params`). */
 export function siteDataFor(params: Partial<LanguageParams> | Record<string, string | undefined>): SiteData {
-  const segment = params.lang;
-  const tag = segment === undefined ? undefined : languageTags().find((name) => languagePathSegment(name) === segment);
-  return loadSiteData(process.env, tag);
+  return loadSiteData(process.env, params.lang);
 }

@@ -5,9 +5,9 @@ import { impactAfter } from '../domain/timeline.ts';
 import { componentStatuses, type ComponentStatus, type UpdateStatus } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../serialize/markdown.ts';
 import { createDateFormat, type DateFormat } from '../domain/date-format.ts';
-import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
+import { pagePermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { english, type Strings } from '../domain/strings.ts';
-import { directionWithin, languageName, languagePathSegment, pageStrings } from '../domain/languages.ts';
+import { directionWithin, languageFolder, languageName, pageStrings } from '../domain/languages.ts';
 import { collectFeedEntries } from '../serialize/feed-entries.ts';
 import { incidentTitleIn, postmortemIn, updateMessageIn, type TranslatedText } from '../domain/translated-text.ts';
 
@@ -63,8 +63,6 @@ export interface AssetsView {
 export interface SiteModelOptions {
   /** Top-level file names in the content root's public/ folder. */
   publicFiles?: readonly string[];
-  /** The folder of this language's pages below the base path; undefined for the first language (the root). */
-  languageSegment?: string | undefined;
 }
 
 /** One of the page's languages, for `hreflang` links and the language switcher. */
@@ -489,7 +487,7 @@ function groupByKey<T>(items: readonly T[], key: (item: T) => string): Map<strin
 /** Everything the pages render, built once per build from the derived state. */
 export function buildSiteModel(state: StatusState, options: SiteModelOptions = {}): SiteModel {
   const { page, now } = state;
-  const links = createPermalinks(page.base_path, page.url, options.languageSegment);
+  const links = pagePermalinks(page);
   const format = createDateFormat(page.timezone, page.locale);
   const strings = pageStrings(page);
   const names = new Map(state.components.map((component) => [component.component.id, component.component]));
@@ -596,8 +594,8 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
     alternates: (path) =>
       page.languages.length < 2
         ? []
-        : page.languages.map((tag, index) => {
-            const url = links.inLanguage(path, index === 0 ? undefined : languagePathSegment(tag));
+        : page.languages.map((tag) => {
+            const url = links.inLanguage(path, languageFolder(page, tag));
             return { tag, name: languageName(tag), url, absolute: links.absolute(url), current: tag === page.language };
           }),
     get previewSlugs() {

@@ -5,7 +5,7 @@ import { formatForActions, formatHuman } from '../domain/problem-format.ts';
 import { deriveStatusState, type StatusState } from '../domain/derive.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
-import { languagePathSegment } from '../domain/languages.ts';
+import { languageFolder } from '../domain/languages.ts';
 import { stateInLanguage } from '../domain/translated-text.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
@@ -28,25 +28,22 @@ const byLanguage = new Map<string, SiteData>();
  * Loads, validates and derives the site once per build, through the same
  * loader as `npm run validate`, and builds one model per language from that
  * one derivation. Invalid content stops the build with the validator's
- * messages. `language` is one of `page.languages`; default: the first.
+ * messages. `folder` is a language's folder (see `languageFolder`); default:
+ * the first language, at the root.
  */
-export function loadSiteData(env: Record<string, string | undefined> = process.env, language?: string): SiteData {
+export function loadSiteData(env: Record<string, string | undefined> = process.env, folder?: string): SiteData {
   // A build derives once; `astro dev` re-reads on every request so edits show up on reload.
   if (env.STATUSMARK_DEV === '1' || !loaded) {
     loaded = loadSite(env);
     byLanguage.clear();
   }
   const { state, publicFiles } = loaded;
-  const original = state.page.languages[0]!;
-  const tag = language ?? original;
+  const { page } = state;
+  const tag = page.languages.find((name) => languageFolder(page, name) === folder) ?? page.languages[0]!;
   let data = byLanguage.get(tag);
   if (!data) {
     const translated = stateInLanguage(state, tag);
-    const model = buildSiteModel(translated, {
-      publicFiles,
-      languageSegment: tag === original ? undefined : languagePathSegment(tag),
-    });
-    data = { state: translated, model };
+    data = { state: translated, model: buildSiteModel(translated, { publicFiles }) };
     byLanguage.set(tag, data);
   }
   return data;

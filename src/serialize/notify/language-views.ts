@@ -1,6 +1,5 @@
-import { languagePathSegment } from '../../domain/languages.ts';
 import type { StatusState } from '../../domain/derive.ts';
-import { createPermalinks, type Permalinks } from '../../domain/permalinks.ts';
+import { pagePermalinks, type Permalinks } from '../../domain/permalinks.ts';
 import type { NotificationChannel } from '../../domain/schema.ts';
 import { stateInLanguage } from '../../domain/translated-text.ts';
 import { collectPublishedEvents, type PublishedEvent } from './events.ts';
@@ -34,9 +33,7 @@ export function languageViews(
     if (!view) {
       const original = language === page.languages[0];
       const translated = original ? state : stateInLanguage(state, language);
-      const translatedLinks = original
-        ? links
-        : createPermalinks(page.base_path, page.url, languagePathSegment(language));
+      const translatedLinks = original ? links : pagePermalinks(translated.page);
       const translatedEvents = original ? events : collectPublishedEvents(translated, translatedLinks, channels);
       view = {
         state: translated,
