@@ -10,7 +10,7 @@ import { commitAs, fetchBranch, findTrailer, isMergedInto, pushBranch, runGit } 
 import { deriveIncidentState } from '../domain/derive.ts';
 import { readAsValidator } from './append-update.ts';
 import { incidentUsage, runIncidentCommand } from './incident-command.ts';
-import { defaultLocaleFor, languageProblem, pageStrings } from '../domain/languages.ts';
+import { wordsOfLanguage } from '../domain/languages.ts';
 import { readOperatorSettings } from '../node/notify/operator-channels.ts';
 import { markdownText } from './markdown-text.ts';
 import { summarizePublication } from './pr-summary.ts';
@@ -394,7 +394,5 @@ export async function runPostCommand(args: readonly string[], io: PostIo): Promi
 
 function operatorStrings(root: string) {
   const settings = readOperatorSettings(root);
-  const tag = settings.ok ? settings.value.language : undefined;
-  const language = tag !== undefined && languageProblem(tag) === undefined ? tag : 'en';
-  return pageStrings({ language, locale: defaultLocaleFor(language) });
+  return wordsOfLanguage(settings.ok ? settings.value.language : undefined);
 }

@@ -153,6 +153,15 @@ export function languageName(tag: string): string {
   return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
 }
 
+/**
+ * The words of a language read from a components.yml that may not validate (operator alerts,
+ * alerts writing an update): that language's, or English when the tag is missing or unusable.
+ */
+export function wordsOfLanguage(tag: string | undefined): Strings {
+  const language = tag !== undefined && languageProblem(tag) === undefined ? tag : 'en';
+  return pageStrings({ language, locale: defaultLocaleFor(language) });
+}
+
 /** The words of one page: its language's translation with `page.strings` laid over it. */
 export function pageStrings(page: {
   language: string;

@@ -1,4 +1,4 @@
-import { defaultLocaleFor, languageProblem, pageStrings } from '../../domain/languages.ts';
+import { wordsOfLanguage } from '../../domain/languages.ts';
 import { english } from '../../domain/strings.ts';
 import { notificationLabels, type NotificationMessage } from './message.ts';
 import { renderForPeople, type RenderedPayload } from './render.ts';
@@ -38,9 +38,7 @@ function oneLine(text: string): string {
 
 /** The one operator alert: not an incident, so it has no status, impact or components. */
 export function buildFailedMessage(failure: BuildFailure): NotificationMessage {
-  const language =
-    failure.language !== undefined && languageProblem(failure.language) === undefined ? failure.language : 'en';
-  const strings = pageStrings({ language, locale: defaultLocaleFor(language) });
+  const strings = wordsOfLanguage(failure.language);
   const reason = failure.reason === undefined ? '' : oneLine(failure.reason);
   const pageName = oneLine(failure.pageName ?? strings.unnamedPage);
   const text = [
