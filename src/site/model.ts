@@ -539,6 +539,11 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
       ? strings.degradedService
       : strings.indicator[state.overall.indicator];
   const overallText = page.description ? `${overallDescription}. ${page.description}` : overallDescription;
+  // Every page links its translations: the names and folders are the same for all of them.
+  const languageLinks =
+    page.languages.length < 2
+      ? []
+      : page.languages.map((tag) => ({ tag, name: languageName(tag), folder: languageFolder(page, tag) }));
   const model: SiteModel = {
     page,
     links,
@@ -592,12 +597,10 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
       imageAlt: strings.previewImageAlt(`${page.name}. ${overallDescription}`),
     },
     alternates: (path) =>
-      page.languages.length < 2
-        ? []
-        : page.languages.map((tag) => {
-            const url = links.inLanguage(path, languageFolder(page, tag));
-            return { tag, name: languageName(tag), url, absolute: links.absolute(url), current: tag === page.language };
-          }),
+      languageLinks.map(({ tag, name, folder }) => {
+        const url = links.inLanguage(path, folder);
+        return { tag, name, url, absolute: links.absolute(url), current: tag === page.language };
+      }),
     get previewSlugs() {
       return previewSlugsOnce();
     },
