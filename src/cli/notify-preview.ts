@@ -5,7 +5,7 @@ import type { ComponentsFile, NotificationChannel } from '../domain/schema.ts';
 import { collectPublishedEvents } from '../serialize/notify/events.ts';
 import { applyLedgerChanges, emptyLedger } from '../serialize/notify/ledger.ts';
 import type { NotificationMessage } from '../serialize/notify/message.ts';
-import { eventsIn, languageViews } from '../serialize/notify/language-views.ts';
+import { languageViews, messagesOf } from '../serialize/notify/language-views.ts';
 import { planDeliveries } from '../serialize/notify/plan.ts';
 import { createPermalinks } from '../domain/permalinks.ts';
 
@@ -43,15 +43,7 @@ export function previewNotifications(base: Snapshot, head: Snapshot, now: number
   // Each channel's messages in its own language, as `npm run notify` sends them.
   const viewOf = languageViews(state, links, events, file.notifications.channels);
   return planDeliveries(events, file.notifications.channels, ledger, now, file.notifications.max_per_run).flatMap(
-    (plan) => {
-      const view = viewOf(plan.channel);
-      return [
-        ...eventsIn(view, plan.send).map((event) => ({ channel: plan.channel, message: view.build.fromEvent(event) })),
-        ...(plan.overflow.length
-          ? [{ channel: plan.channel, message: view.build.summary(eventsIn(view, plan.overflow)) }]
-          : []),
-      ];
-    },
+    (plan) => messagesOf(plan, viewOf(plan.channel)).map(({ message }) => ({ channel: plan.channel, message })),
   );
 }
 

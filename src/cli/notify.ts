@@ -13,7 +13,7 @@ import { applyLedgerChanges, emptyLedger, type Ledger, type LedgerChange } from 
 import type { NotificationMessage } from '../serialize/notify/message.ts';
 import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
-import { eventsIn, languageViews, type LanguageView } from '../serialize/notify/language-views.ts';
+import { languageViews, messagesOf } from '../serialize/notify/language-views.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { formatHuman } from '../domain/problem-format.ts';
 import { summaryRow, writeStepSummary } from './notify-summary.ts';
@@ -106,20 +106,6 @@ function loadContext(root: string, now: number, out: (line: string) => void): Co
   const state = deriveStatusState(file, loaded.repository.incidents, now);
   const links = createPermalinks(file.page.base_path, file.page.url);
   return { state, links, file, events: collectPublishedEvents(state, links, file.notifications.channels) };
-}
-
-/** The messages one channel plan turns into: one per event, then a summary for the overflow. */
-function messagesOf(plan: ChannelPlan, view: LanguageView) {
-  const messages: { message: NotificationMessage; ids: string[] }[] = eventsIn(view, plan.send).map((event) => ({
-    message: view.build.fromEvent(event),
-    ids: [event.id],
-  }));
-  if (plan.overflow.length > 0)
-    messages.push({
-      message: view.build.summary(eventsIn(view, plan.overflow)),
-      ids: plan.overflow.map((event) => event.id),
-    });
-  return messages;
 }
 
 /** `npm run notify`: sends what this build publishes and no channel has had yet. */

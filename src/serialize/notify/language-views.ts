@@ -3,7 +3,8 @@ import { pagePermalinks, type Permalinks } from '../../domain/permalinks.ts';
 import type { NotificationChannel } from '../../domain/schema.ts';
 import { stateInLanguage } from '../../domain/translated-text.ts';
 import { collectPublishedEvents, type PublishedEvent } from './events.ts';
-import { createMessageBuilder } from './message.ts';
+import { createMessageBuilder, type NotificationMessage } from './message.ts';
+import type { ChannelPlan } from './plan.ts';
 
 /** What a channel's messages are written from: the site in the channel's language. */
 export interface LanguageView {
@@ -48,6 +49,20 @@ export function languageViews(
 }
 
 /** `events` as the view's language tells them (the same ids). */
-export function eventsIn(view: LanguageView, events: readonly PublishedEvent[]): PublishedEvent[] {
+function eventsIn(view: LanguageView, events: readonly PublishedEvent[]): PublishedEvent[] {
   return events.map((event) => view.eventById.get(event.id) ?? event);
+}
+
+/** The messages one channel plan turns into: one per event, then a summary for the overflow. */
+export function messagesOf(plan: ChannelPlan, view: LanguageView) {
+  const messages: { message: NotificationMessage; ids: string[] }[] = eventsIn(view, plan.send).map((event) => ({
+    message: view.build.fromEvent(event),
+    ids: [event.id],
+  }));
+  if (plan.overflow.length > 0)
+    messages.push({
+      message: view.build.summary(eventsIn(view, plan.overflow)),
+      ids: plan.overflow.map((event) => event.id),
+    });
+  return messages;
 }
