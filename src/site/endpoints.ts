@@ -1,3 +1,4 @@
+import type { StatusState } from '../domain/derive.ts';
 import { loadSiteData } from './site-data.ts';
 import { pathsInEveryLanguage, siteDataFor, type LanguageParams } from './languages.ts';
 import { badgeColors, indicatorColors, renderBadge } from '../serialize/badge.ts';
@@ -16,17 +17,18 @@ const feedTypes: Record<FeedKind, string> = {
 
 type RouteParams = Partial<LanguageParams> & { id?: string | undefined };
 
-function componentNamed(params: RouteParams) {
-  const id = params.id;
-  if (!id) return undefined;
-  const component = siteDataFor(params).state.components.find((candidate) => candidate.component.id === id);
-  return component && { id, name: component.component.name };
+/** The component a route names (`params.id`), as the route's language has it; undefined for the page's own routes. */
+function componentOf(state: StatusState, params: RouteParams) {
+  return params.id === undefined
+    ? undefined
+    : state.components.find((candidate) => candidate.component.id === params.id);
 }
 
 /** The feeds of the page, or of one component (`params.id`), in the route's language. */
 export async function feedResponse(kind: FeedKind, params: RouteParams): Promise<Response> {
   const { state, model } = siteDataFor(params);
-  const context = { state, links: model.links, component: componentNamed(params) };
+  const component = componentOf(state, params)?.component;
+  const context = { state, links: model.links, component: component && { id: component.id, name: component.name } };
   const body =
     kind === 'rss' ? await renderRss(context) : kind === 'atom' ? renderAtom(context) : renderJsonFeed(context);
   return new Response(body, { headers: { 'content-type': feedTypes[kind] } });
@@ -40,11 +42,8 @@ export function componentPaths() {
 }
 
 export function badgeResponse(params: RouteParams): Response {
-  const componentId = params.id;
   const { state, model } = siteDataFor(params);
-  const component = componentId
-    ? state.components.find((candidate) => candidate.component.id === componentId)
-    : undefined;
+  const component = componentOf(state, params);
   const svg = component
     ? renderBadge(
         component.component.name,
