@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/content.ts';
 import { buildLanguagesSite } from '../helpers/languages.ts';
 import { serveDist } from '../helpers/serve.ts';
@@ -122,4 +122,32 @@ describe('the pseudo-locale (accented, 40 % longer) fits narrow phones', () => {
       expect(problems).toEqual([]);
     },
   );
+});
+
+describe('the language switcher', () => {
+  test('passes axe’s WCAG 2.2 AA rules in light and dark mode, on both sides of the switch', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const path of ['', 'ar/']) {
+        await page.goto(server.url + path);
+        expect(await axeViolations(page), `${path || 'en-XA'}, ${colorScheme}`).toEqual([]);
+      }
+    }
+    await page.close();
+  });
+
+  test('works without JavaScript: its links lead to the same page in the other language and back', async () => {
+    const noScript = await launchBrowser({ javaScriptEnabled: false, width: 320 });
+    const page = await noScript.newPage();
+    await page.goto(`${server.url}incidents/2026-11-23-qzx-down/`);
+    await page.locator('nav.languages a[hreflang="ar"]').click();
+    expect(new URL(page.url()).pathname).toBe('/ar/incidents/2026-11-23-qzx-down/');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    await page.locator('nav.languages a[hreflang="en-XA"]').click();
+    expect(new URL(page.url()).pathname).toBe('/incidents/2026-11-23-qzx-down/');
+    expect(await page.getAttribute('html', 'lang')).toBe('en-XA');
+    await noScript.close();
+  });
 });
