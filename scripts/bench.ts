@@ -173,6 +173,7 @@ const table = [
         .join(', '),
     ),
   ],
+  ['card with a 9,000-letter word (issue 22)', ...rows.map((row) => `${row.previews.longWordMs.toFixed(0)} ms`)],
 ];
 const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
 for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));

@@ -10,6 +10,8 @@ export interface PreviewFigures {
   seconds: number;
   /** CPU milliseconds per card with a title in each script the fonts carry (issue 13). */
   perScriptMs: Record<string, number>;
+  /** Milliseconds for one card whose title is a single 9,000-letter word (issue 22: minutes before). */
+  longWordMs: number;
 }
 
 const scriptCards: Record<string, Omit<PreviewCard, 'indicator'>> = {
@@ -48,6 +50,21 @@ function cpuMsPerCard(card: PreviewCard, count = 20): number {
   return (used.user + used.system) / 1000 / count;
 }
 
+function longWordCardMs(): number {
+  const started = performance.now();
+  renderPng(
+    renderPreviewCard({
+      siteName: 'Acme',
+      headline: 'W'.repeat(9000),
+      details: ['Investigating · Major impact'],
+      indicator: 'major',
+      language: 'en',
+    }),
+    previewWidth,
+  );
+  return performance.now() - started;
+}
+
 /** Counts a build's link-preview cards and times rendering as many again (issue 17). */
 export function measurePreviewImages(outDir: string): PreviewFigures {
   const dir = join(outDir, 'og', 'incidents');
@@ -71,5 +88,6 @@ export function measurePreviewImages(outDir: string): PreviewFigures {
     perScriptMs: Object.fromEntries(
       Object.entries(scriptCards).map(([script, card]) => [script, cpuMsPerCard({ ...card, indicator: 'major' })]),
     ),
+    longWordMs: longWordCardMs(),
   };
 }

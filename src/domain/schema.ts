@@ -3,6 +3,7 @@ import { suggestClosest } from './suggest.ts';
 import { localeProblem } from './locale.ts';
 import { defaultLocaleFor, languagePathSegment, languageProblem } from './languages.ts';
 import { english, placeholdersOf, type StringOverrides } from './strings.ts';
+import { TitleSchema } from './title-schema.ts';
 import {
   isCalendarDate,
   offsetMinutesOf,
@@ -572,8 +573,8 @@ export const UpdateSchema = z.strictObject({
 
 /** One language's version of an incident's own text. */
 export const IncidentTranslationSchema = z.strictObject({
-  /** The title in this language. Default: the original title. */
-  title: z.string().min(1).optional(),
+  /** The title in this language, at most 200 characters. Default: the original title. */
+  title: TitleSchema.optional(),
   /** The postmortem (the markdown below the front matter) in this language. Default: the original. */
   postmortem: z.string().min(1).optional(),
 });
@@ -582,8 +583,8 @@ export const IncidentTranslationSchema = z.strictObject({
 export const IncidentSchema = z.strictObject({
   /** `incident` or `maintenance`. Default: `incident`. */
   kind: z.enum(kinds).default('incident'),
-  /** Headline customers read. Example: `Elevated API error rates`. */
-  title: z.string().min(1),
+  /** Headline customers read, at most 200 characters. Example: `Elevated API error rates`. */
+  title: TitleSchema,
   /**
    * none | minor | major | critical: the starting impact; an update's `impact` changes it from then on.
    * Required for incidents; maintenance defaults to `none`.

@@ -24,52 +24,68 @@ export interface PreviewCard {
 
 const fullWidth = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
 
-/** Rough advance widths in ems (CJK characters are square), enough to wrap lines without measuring glyphs. */
-function textWidth(text: string, size: number): number {
+/** Rough advance width of one character in ems (CJK characters are square), enough to wrap lines without measuring glyphs. */
+export function charAdvance(char: string): number {
+  if (fullWidth.test(char)) return 1;
+  if (/[ il.,:;|!'1ftrjI]/.test(char)) return 0.3;
+  if (/[mwMW@]/.test(char)) return 0.9;
+  return /[A-Z0-9]/.test(char) ? 0.66 : 0.56;
+}
+
+/** How wide `text` is at font `size`, in pixels. */
+export function textWidth(text: string, size: number, advance = charAdvance): number {
   let width = 0;
-  for (const char of text)
-    width += fullWidth.test(char)
-      ? 1
-      : /[ il.,:;|!'1ftrjI]/.test(char)
-        ? 0.3
-        : /[mwMW@]/.test(char)
-          ? 0.9
-          : /[A-Z0-9]/.test(char)
-            ? 0.66
-            : 0.56;
+  for (const char of text) width += advance(char);
   return width * size;
 }
 
-/** Greedy word wrap into at most `maxLines`, the last one ending in "…" when text is left over. */
-export function wrapText(text: string, size: number, maxWidth: number, maxLines: number): string[] {
+/**
+ * Greedy word wrap into at most `maxLines`, the last one ending in "…" when text is left over.
+ * Each character is measured once: a word wider than a line is cut by width in the same pass
+ * (re-measuring the rest of the word for every cut took minutes for a title of one long word).
+ */
+export function wrapText(
+  text: string,
+  size: number,
+  maxWidth: number,
+  maxLines: number,
+  advance = charAdvance,
+): string[] {
   const lines: string[] = [];
-  let current = '';
-  const words = text.split(/\s+/).filter(Boolean);
-  for (let index = 0; index < words.length; index++) {
-    let word = words[index]!;
-    // A word wider than a line is cut to fit.
-    while (textWidth(word, size) > maxWidth) {
-      const chars = [...word];
-      let cut = chars.length - 1;
-      while (cut > 1 && textWidth(chars.slice(0, cut).join(''), size) > maxWidth) cut--;
-      if (current) lines.push(current);
-      lines.push(chars.slice(0, cut).join(''));
-      current = '';
-      word = chars.slice(cut).join('');
+  let line = '';
+  let lineWidth = 0;
+  const space = advance(' ') * size;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const chars = [...word];
+    const widths = chars.map((char) => advance(char) * size);
+    const wordWidth = widths.reduce((sum, width) => sum + width, 0);
+    if (line && lineWidth + space + wordWidth <= maxWidth) {
+      line += ` ${word}`;
+      lineWidth += space + wordWidth;
+      continue;
     }
-    const candidate = current ? `${current} ${word}` : word;
-    if (textWidth(candidate, size) <= maxWidth) current = candidate;
-    else {
-      lines.push(current);
-      current = word;
-    }
+    if (line) lines.push(line);
+    line = '';
+    lineWidth = 0;
+    // A word wider than a line is cut to fit, each piece as long as the line allows (at least one character).
+    chars.forEach((char, index) => {
+      if (line && lineWidth + widths[index]! > maxWidth) {
+        lines.push(line);
+        line = '';
+        lineWidth = 0;
+      }
+      line += char;
+      lineWidth += widths[index]!;
+    });
+    if (lines.length > maxLines) break;
   }
-  if (current) lines.push(current);
+  if (line) lines.push(line);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1]!;
-  while (last && textWidth(`${last}…`, size) > maxWidth) last = [...last].slice(0, -1).join('');
-  kept[maxLines - 1] = `${last.trimEnd()}…`;
+  const last = [...kept[maxLines - 1]!];
+  let lastWidth = last.reduce((sum, char) => sum + advance(char) * size, advance('…') * size);
+  while (last.length > 0 && lastWidth > maxWidth) lastWidth -= advance(last.pop()!) * size;
+  kept[maxLines - 1] = `${last.join('').trimEnd()}…`;
   return kept;
 }
 

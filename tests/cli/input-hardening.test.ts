@@ -102,3 +102,31 @@ describe('page locale (issue #11 item 9)', () => {
     expect(problemsFor({}, withPage(`  locale: ${locale}`))).toEqual([]);
   });
 });
+
+describe('title length (issue 22)', () => {
+  test('refuses a title longer than 200 characters, which would stall every link-preview card', () => {
+    const title = 'W'.repeat(9000);
+    const [problem, ...rest] = problemsFor({
+      'long.md': incidentFile(`
+title: ${title}
+impact: minor
+updates:
+  - at: 2026-11-20T14:05:00Z
+    status: investigating
+    message: Looking.
+`),
+    });
+    expect(rest).toEqual([]);
+    expect(formatHuman(problem!)).toMatchInlineSnapshot(`
+      "incidents/long.md:2:8 error TitleTooLong The title is 9000 characters long ("WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW…"); a title may have at most 200.
+          hint: Shorten it to at most 200 characters, a headline customers read at a glance, and put the details in the update's message."
+    `);
+  });
+
+  test('accepts a title of exactly 200 characters, emoji counted as one', () => {
+    const title = `${'a'.repeat(198)}🔥b`;
+    expect(
+      problemsFor({ 'long.md': incidentAt('2026-11-20T14:05:00Z').replace('title: API errors', `title: ${title}`) }),
+    ).toEqual([]);
+  });
+});

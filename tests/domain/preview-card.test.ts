@@ -3,7 +3,7 @@ import { indicators } from '../../src/domain/vocabulary.ts';
 import { renderPng } from '../../src/node/render-png.ts';
 import { indicatorColors } from '../../src/serialize/badge.ts';
 import { renderFavicon } from '../../src/serialize/favicon.ts';
-import { previewWidth, renderPreviewCard, wrapText } from '../../src/serialize/preview-card.ts';
+import { charAdvance, previewWidth, renderPreviewCard, textWidth, wrapText } from '../../src/serialize/preview-card.ts';
 import { xssPayloads } from '../helpers/xss-payloads.ts';
 import { pngSize } from '../helpers/png.ts';
 
@@ -48,6 +48,29 @@ describe('link-preview cards', () => {
     const lines = wrapText('x'.repeat(200), 68, 1008, 3);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.every((line) => line.length < 200)).toBe(true);
+  });
+
+  test('a 9,000-letter word wraps in one pass, every line within the width (issue 22)', () => {
+    // Re-measuring the rest of the word for every cut took minutes; one pass measures each letter about once.
+    let measured = 0;
+    const counting = (char: string) => {
+      measured++;
+      return charAdvance(char);
+    };
+    const word = 'W'.repeat(9000);
+    const lines = wrapText(word, 68, 1008, 3, counting);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/…$/);
+    for (const line of lines) expect(textWidth(line, 68)).toBeLessThanOrEqual(1008);
+    expect(measured).toBeGreaterThan(0);
+    expect(measured).toBeLessThanOrEqual(2 * word.length);
+  });
+
+  test('a cut word keeps every letter and fills each line before it breaks', () => {
+    const lines = wrapText(`API ${'x'.repeat(40)} down`, 68, 1008, 5);
+    expect(lines).toEqual(['API', expect.stringMatching(/^x+$/), expect.stringMatching(/^x+ down$/)]);
+    expect(lines.join('').replace(/[^x]/g, '')).toHaveLength(40);
+    expect(textWidth(`${lines[1]}x`, 68)).toBeGreaterThan(1008);
   });
 
   test('renders the same bytes every time', () => {
