@@ -115,13 +115,19 @@ export function collectFeedEntries(
       url,
       title: `[${entry.label}] ${incident.incident.title}`,
       date: entry.at,
-      html: `${entry.lang ? `<div ${originalAttributes(entry.lang, state.page.language)}>${renderMarkdown(entry.message)}</div>` : renderMarkdown(entry.message)}<p><strong>${strings.impactLabel}:</strong> ${impact}${affected ? ` · <strong>${strings.affected}:</strong> ${escapeHtml(affected)}` : ''}</p>`,
+      html: `${entry.lang ? `<div ${originalAttributes(entry.lang, state.page.language)}>${renderMarkdown(entry.message)}</div>` : renderMarkdown(entry.message)}${impactLine(strings, impact, affected)}`,
       text: markdownToText(entry.message),
       lang: entry.lang,
       slug: incident.incident.slug,
       componentIds: incident.componentIds,
     };
   });
+}
+
+/** The impact and affected components under an entry's message. Every word is the operator's or the author's: text, never markup. */
+function impactLine(strings: Strings, impact: string, affected: string): string {
+  const label = (text: string) => `<strong>${escapeHtml(text)}:</strong>`;
+  return `<p>${label(strings.impactLabel)} ${escapeHtml(impact)}${affected ? ` · ${label(strings.affected)} ${escapeHtml(affected)}` : ''}</p>`;
 }
 
 /** `lang` (and `dir` where the direction differs from the feed's) of an untranslated original. */

@@ -227,7 +227,7 @@ describe('maintenance calendar and badges', () => {
   test('folds and escapes long text with commas, semicolons and accents', () => {
     const long = makeIncident('long', {
       kind: 'maintenance',
-      title: 'Réindexation; partie 1, étape 2 — '.repeat(6),
+      title: 'Réindexation; partie 1, étape 2 — '.repeat(5),
       components: ['database'],
       window: { start: '2026-12-01T01:00:00Z', end: '2026-12-01T02:00:00Z' },
     });
@@ -236,7 +236,7 @@ describe('maintenance calendar and badges', () => {
       links,
     );
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text) as unknown[]).getFirstSubcomponent('vevent')!);
-    expect(event.summary).toBe('Réindexation; partie 1, étape 2 — '.repeat(6));
+    expect(event.summary).toBe('Réindexation; partie 1, étape 2 — '.repeat(5));
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
   });
 
