@@ -36,6 +36,10 @@ export function createPermalinks(base: string, siteUrl: string, languageSegment?
     /** Link-preview image: the page's banner, or one incident's card. */
     previewImage: (slug?: string) => path(slug ? `og/incidents/${slug}.png` : 'og/home.png'),
     sitemap: () => shared('sitemap.xml'),
+    /** Generated when public/ has no robots.txt. */
+    robots: () => shared('robots.txt'),
+    /** The page servers show for an unknown address. */
+    notFound: () => shared('404.html'),
     /** The Statuspage-compatible API is one, in the first language, whatever page links to it. */
     api: (file: string) => shared(`api/v2/${file}`),
     /** A file from public/ (such as the logo): kept as is when absolute, else placed under the base path. */
@@ -59,4 +63,56 @@ export function pagePermalinks(page: {
   languages: readonly string[];
 }): Permalinks {
   return createPermalinks(page.base_path, page.url, languageFolder(page, page.language));
+}
+
+/** Stands for any slug, component id, month, page number or API file name in a route. */
+const anyName = '\u0000';
+
+/** Routes public/ may supply instead of the build, as documented in the README. */
+const overridable = (links: Permalinks) => [
+  links.icon('favicon.svg'),
+  links.icon('favicon-32x32.png'),
+  links.icon('apple-touch-icon.png'),
+  links.robots(),
+];
+
+/** Every route the build writes, with `anyName` where a slug, id, month or page number goes. */
+function generatedRoutes(links: Permalinks, withShared: boolean): string[] {
+  const kinds = ['rss', 'atom', 'json'] as const;
+  return [
+    links.home(),
+    links.incident(anyName),
+    links.component(anyName),
+    links.history(),
+    links.history(anyName),
+    links.maintenance(),
+    ...kinds.flatMap((kind) => [links.feed(kind), links.feed(kind, anyName)]),
+    links.badge(),
+    links.badge(anyName),
+    links.calendar(),
+    links.previewImage(),
+    links.previewImage(anyName),
+    ...(withShared ? [links.sitemap(), links.api(anyName), links.notFound()] : []),
+  ];
+}
+
+/**
+ * What a path in public/ (relative to it, with `/`) would replace in the built site: the route
+ * it collides with (`/rss.xml`, `/incidents/…/index.html`), or undefined. A page's route is its
+ * folder's `index.html`; a name placeholder matches any name (any slug or id today or later, and
+ * a component's further pages below it). The icons and robots.txt are meant to be replaced.
+ */
+export function generatedRouteAt(page: { languages: readonly string[] }, publicPath: string): string | undefined {
+  const file = `/${publicPath}`;
+  const firstLinks = createPermalinks('/', 'https://status.invalid/');
+  if (overridable(firstLinks).includes(file)) return undefined;
+  for (const [index, language] of page.languages.entries()) {
+    const links = createPermalinks('/', 'https://status.invalid/', languageFolder(page, language));
+    for (const route of generatedRoutes(links, index === 0)) {
+      const path = route.endsWith('/') ? `${route}index.html` : route;
+      const pattern = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(anyName, '.+');
+      if (new RegExp(`^${pattern}$`).test(file)) return path.replaceAll(anyName, '…');
+    }
+  }
+  return undefined;
 }

@@ -16,6 +16,7 @@ import { nonRegularFileProblem, readRegularFile } from './regular-file.ts';
 import { decodeSourceFile, splitFrontMatter } from './source-file.ts';
 import { parseYamlWithPositions } from './yaml-source.ts';
 import { parseComponentsFile, parseIncidentFile, slugOfFile } from './parse-files.ts';
+import { checkPublicFolder } from './public-folder.ts';
 
 export const componentsFileName = 'components.yml';
 export const incidentsDirName = 'incidents';
@@ -74,7 +75,11 @@ export function loadRepository(
 ): LoadResult {
   const problems: Problem[] = [];
   const components = loadComponentsFile(root, problems);
-  problems.push(...refuseLinkedIncidentsFolder(root), ...warnSkippedMarkdown(root));
+  problems.push(
+    ...refuseLinkedIncidentsFolder(root),
+    ...warnSkippedMarkdown(root),
+    ...checkPublicFolder(root, components.parsed?.value.page),
+  );
 
   const files = [...new Set([...listIncidentFiles(root), ...overrides.keys()])].sort();
   problems.push(...checkSlugs(files.map((file) => ({ file, slug: slugOfFile(file) }))));
