@@ -58,12 +58,17 @@ function isBundled(tag: string): tag is BundledLanguage {
   return Object.hasOwn(translations, tag);
 }
 
-/** The bundled translation a tag uses: the tag itself, or its language without region (`de-AT` → `de`). */
+/**
+ * The bundled translation a tag uses: the tag itself, else the most specific bundled tag it
+ * narrows: language and script, then language and region, then the language (`zh-Hans-TW` →
+ * `zh-Hans`, `de-AT` → `de`). A script never becomes another (`zh-Hant-TW` is not `zh-Hans`).
+ */
 export function bundledLanguageFor(tag: string): BundledLanguage | undefined {
   if (isBundled(tag)) return tag;
   try {
-    const base = new Intl.Locale(tag).language;
-    return isBundled(base) ? base : undefined;
+    const { language, script, region } = new Intl.Locale(tag);
+    const candidates = [script && `${language}-${script}`, region && `${language}-${region}`, language];
+    return candidates.find((candidate): candidate is BundledLanguage => !!candidate && isBundled(candidate));
   } catch {
     return undefined;
   }

@@ -189,7 +189,7 @@ export const PageSchema = z.strictObject({
   /**
    * BCP 47 tag of the language the page speaks: its words, and (unless `locale` says otherwise) its
    * dates and numbers. A bundled language (`en`, `de`, `fr`, `es`, `it`, `nl`, `pt-BR`, `pl`, `sv`,
-   * `ja`, `ko`, `zh-Hans`, `tr`, `ar`), or a regional variant of one (`de-AT` uses `de`).
+   * `ja`, `ko`, `zh-Hans`, `tr`, `ar`), or a regional variant of one (`de-AT` uses `de`, `zh-Hans-TW` `zh-Hans`).
    * `en-XA` is not for readers: accented English 40 % longer, to check after adding words or CSS
    * that nothing is hard-coded in English and nothing overflows a narrow screen.
    * Example: `de`. Default: `en`.

@@ -36,6 +36,23 @@ describe('page language and locale', () => {
     expect(pageStrings(pageOf(withPage('  language: en-US'))).today).toBe('Today');
   });
 
+  test.each(['zh-Hans-CN', 'zh-Hans-TW', 'zh-Hans-SG'])(
+    'a tag with script and region, %s, uses the language and script’s words (issue 22)',
+    (tag) => {
+      expect(problemsFor(withPage(`  language: ${tag}`))).toEqual([]);
+      expect(pageStrings(pageOf(withPage(`  language: ${tag}`))).today).toBe(
+        pageStrings(pageOf(withPage('  language: zh-Hans'))).today,
+      );
+      expect(problemsFor(withPage(`  languages: [en, ${tag}]`))).toEqual([]);
+    },
+  );
+
+  test('Traditional Chinese does not fall back to Simplified', () => {
+    expect(problemsFor(withPage('  language: zh-Hant-TW'))).toMatchObject([
+      { code: 'InvalidLanguage', message: '"zh-Hant-TW" is not one of the bundled languages.' },
+    ]);
+  });
+
   test('refuses de_DE, naming the line and the fix', () => {
     expect(problemsFor(withPage('  language: de_DE')).map(formatHuman)).toMatchInlineSnapshot(`
       [
