@@ -53,23 +53,23 @@ export function parseJsonDocument(location: string, text: string): unknown {
   };
   if (start === '<')
     refuse(
-      'this is HTML, not JSON.',
+      'is HTML, not JSON.',
       'Give the status page address (https://status.example.com), or a folder holding api/v2/incidents.json.',
     );
-  if (start !== '{' && start !== '[') refuse('this is not JSON.', 'Check the address or file.');
+  if (start !== '{' && start !== '[') refuse('is not JSON.', 'Check the address or file.');
   if (nestingDepth(text) > maxDepth)
-    refuse(`the JSON nests deeper than ${maxDepth} levels, which no status page does.`, 'Check the source.');
+    refuse(`nests deeper than ${maxDepth} levels, which no status page does.`, 'Check the source.');
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    refuse(`the JSON cannot be read (${(error as Error).message}); it may be truncated.`, 'Fetch it again.');
+    refuse(`cannot be read as JSON (${(error as Error).message}); it may be truncated.`, 'Fetch it again.');
   }
   const forbidden = findForbiddenKey(data, '');
   if (forbidden)
     throw new ImportError(
       location,
-      forbidden.replace(/ has the key.*$/, ''),
+      `the record at ${forbidden.replace(/ has the key.*$/, '')}`,
       `${forbidden.replace(/^.* has/, 'has')}, which no status page writes.`,
       'Nothing was written. Check where this document comes from.',
       'ImportSourceHostile',

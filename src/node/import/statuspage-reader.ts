@@ -54,7 +54,7 @@ async function readPublicApi(
   if (!incidents)
     throw new ImportError(
       name,
-      'api/v2/incidents.json',
+      'the file api/v2/incidents.json',
       'was not found.',
       'Give the status page address (https://status.example.com), or a folder holding api/v2/incidents.json.',
       'ImportSourceUnreachable',
