@@ -155,10 +155,11 @@ export async function runImportCommand(args: readonly string[], io: ImportIo): P
   try {
     const source = await readSource(kind, from, values, io);
     const plan = planImport(source, existing);
-    if (values.strict && plan.notes.length) {
-      for (const note of plan.notes) io.out(`${note.file}: ${note.change} — ${note.reason}`);
+    const changes = plan.notes.filter((note) => !note.info);
+    if (values.strict && changes.length) {
+      for (const note of changes) io.out(`${note.file}: ${note.change} — ${note.reason}`);
       io.out(
-        `--strict: the source needs ${plan.notes.length} change(s) to fit Statusmark's rules (listed above), so nothing was written. Run without --strict to import with these changes.`,
+        `--strict: the source needs ${changes.length} change(s) to fit Statusmark's rules (listed above), so nothing was written. Run without --strict to import with these changes.`,
       );
       return 1;
     }

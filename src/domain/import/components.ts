@@ -130,7 +130,7 @@ export function planComponents(
       notes.push({
         file: componentsFileName,
         change: `component "${id}" ("${component.name}") added with retired: true`,
-        reason: 'incidents name it but the source no longer lists it',
+        reason: component.retiredReason ?? 'incidents name it but the source no longer lists it',
       });
     const group = component.group === undefined ? undefined : groupIds.get(component.group);
     return componentData(component, id, group, date);

@@ -32,6 +32,8 @@ export interface SourceComponent {
   showcase?: boolean | undefined;
   /** Named by incidents, but no longer listed by the source. */
   retired?: boolean | undefined;
+  /** Why it is retired, for the report. Default: the source no longer lists it. */
+  retiredReason?: string | undefined;
 }
 
 export interface SourceUpdate {
@@ -79,6 +81,8 @@ export interface ImportNote {
   file: string;
   change: string;
   reason: string;
+  /** Only told, not changed (dates read in a zone): `--strict` does not refuse it. */
+  info?: boolean | undefined;
 }
 
 /** Thrown by readers and the planner for input that cannot be imported; printed as a problem. */

@@ -10,8 +10,8 @@ export function renderIncidentFile(file: PlannedFile): string {
   return `---\n${stringify(file.frontMatter, style)}---\n${file.body ? `\n${file.body}\n` : ''}`;
 }
 
-const componentsHeader = `# The page and what it reports on, imported by npm run import. Ids are permanent: they
-# appear in URLs, feeds and the API. statuspage_id keeps the old page's ids for its clients.
+const componentsHeader = `# The page and what it reports on, written by npm run import. Ids are permanent: they
+# appear in URLs, feeds and the API. Retire a component instead of deleting it.
 `;
 
 export function renderComponentsFile(data: Record<string, unknown>): string {
