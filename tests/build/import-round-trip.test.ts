@@ -54,7 +54,7 @@ beforeAll(async () => {
   dist = join(mkdtempSync(join(tmpdir(), 'statusmark-round-trip-')), 'dist');
   const built = buildSite(root, dist, importClock);
   expect(built.exitCode, built.output).toBe(0);
-});
+}, 300_000);
 
 describe('an imported Statuspage page serves what the old one served (issue 24)', () => {
   test('incidents and maintenances: ids, names, statuses, impacts, times, bodies, component statuses', () => {

@@ -50,7 +50,7 @@ beforeAll(() => {
   dist = join(mkdtempSync(join(tmpdir(), 'statusmark-links-')), 'dist');
   const result = buildSite(root, dist, '2026-11-22T00:00:00Z');
   expect(result.exitCode, result.output).toBe(0);
-});
+}, 300_000);
 
 describe('old Statuspage links and ids keep working (issue 24)', () => {
   test('/incidents/<statuspage id> sends readers on to the incident, without JavaScript', () => {
