@@ -60,7 +60,7 @@ function escapeLine(line: string): string {
 export function plainTextToMarkdown(text: string): string {
   const lines = decodeEntities(text.replace(/\r\n?/g, '\n').replace(/<br\s*\/?>/gi, '\n'))
     .split('\n')
-    .map((line) => line.replace(/\u00a0/g, ' ').trim());
+    .map((line) => line.replace(/^[ \t]+|[ \t]+$/g, ''));
   const paragraphs: string[][] = [[]];
   for (const line of lines) {
     if (line === '') {
@@ -77,7 +77,7 @@ export function plainTextToMarkdown(text: string): string {
 export function comparableText(text: string): string {
   return decodeEntities(text.replace(/\r\n?/g, '\n').replace(/<br\s*\/?>/gi, '\n'))
     .split('\n')
-    .map((line) => line.replace(/\u00a0/g, ' ').trim())
+    .map((line) => line.replace(/^[ \t]+|[ \t]+$/g, ''))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
