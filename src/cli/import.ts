@@ -163,6 +163,7 @@ export async function runImportCommand(args: readonly string[], io: ImportIo): P
       );
       return 1;
     }
+    io.progress?.(`checking and writing ${plan.files.length + plan.appends.length} incident files`);
     const result = writeImport(
       root,
       plan,

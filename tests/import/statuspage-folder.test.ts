@@ -173,4 +173,33 @@ components:
     const checked = validate({ root, now, base: 'HEAD' }).problems.filter((problem) => problem.severity === 'error');
     expect(checked).toEqual([]);
   });
+
+  test('--update adds a new component at the end of components.yml and keeps what the operator wrote', async () => {
+    const source = copyStatuspageFixture();
+    const root = emptyRoot();
+    await runImport(['statuspage', source, '--root', root]);
+    const edited = `${readFileSync(join(root, 'components.yml'), 'utf8')}notifications:\n  channels: [] # added by the operator\n`;
+    writeFileSync(join(root, 'components.yml'), edited);
+    const list = readSourceJson(source, 'components.json');
+    list.components!.push({
+      id: 'cmpnew000001',
+      name: 'Search',
+      status: 'operational',
+      created_at: '2026-11-01T00:00:00.000-07:00',
+      position: 4,
+      description: null,
+      showcase: true,
+      group_id: null,
+      group: false,
+    });
+    writeSourceJson(source, 'components.json', list);
+    const { code, output } = await runImport(['statuspage', source, '--root', root, '--update']);
+    expect(code, output).toBe(0);
+    const after = readFileSync(join(root, 'components.yml'), 'utf8');
+    expect(after).toContain('channels: [] # added by the operator');
+    expect(after).toContain(
+      '  - id: search\n    name: Search\n    since: 2026-11-01\n    statuspage_id: cmpnew000001\n',
+    );
+    expect(after.replace(/  - id: search\n(    .*\n)+/, '')).toBe(edited);
+  });
 });
