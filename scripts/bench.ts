@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measureHomePage, type HomePageFigures } from './bench/browser.ts';
 import { generateRepository } from './bench/generate.ts';
+import { benchImport } from './bench/import.ts';
 import { benchNotifyPlan } from './bench/notify-plan.ts';
 import { measurePreviewImages, type PreviewFigures } from './bench/preview-images.ts';
 
@@ -98,6 +99,11 @@ function benchLanguages(count: number): { one: number; three: number; pages: [nu
 }
 
 if (args.includes('--languages-only')) {
+  const importSeconds = await benchImport(join(workDir, 'import-1300'), 1300, now);
+  console.log(
+    `import: 1300 Statuspage incidents from a local folder: ${importSeconds.toFixed(2)} s (target < 10 s: ${importSeconds < 10 ? 'pass' : 'FAIL'})`,
+  );
+
   printLanguages(benchLanguages(Math.max(...sizes)), Math.max(...sizes));
   rmSync(workDir, { recursive: true, force: true });
   process.exit(0);
@@ -194,6 +200,11 @@ for (const last of rows.slice(1)) {
 const plan = benchNotifyPlan(join(workDir, 'notify-10000'), 10_000, 10_000, Date.parse(now));
 console.log(
   `\nnotify: what to send for 10000 incidents (${plan.events} published events), 3 channels with a 10000-entry ledger each: ${plan.seconds.toFixed(3)} s (${plan.pending} pending)`,
+);
+
+const importSeconds = await benchImport(join(workDir, 'import-1300'), 1300, now);
+console.log(
+  `import: 1300 Statuspage incidents from a local folder: ${importSeconds.toFixed(2)} s (target < 10 s: ${importSeconds < 10 ? 'pass' : 'FAIL'})`,
 );
 
 printLanguages(benchLanguages(Math.max(...sizes)), Math.max(...sizes));

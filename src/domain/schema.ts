@@ -23,6 +23,7 @@ import {
   updateStatuses,
 } from './vocabulary.ts';
 import { notificationEvents, notificationKinds } from './notify-vocabulary.ts';
+import { StatuspageIdSchema } from './source-ids.ts';
 
 /** `…+99:99`, `…-24:00`: the shape of an offset, but not one any clock uses. */
 function hasImpossibleOffset(text: string): boolean {
@@ -287,6 +288,8 @@ export const PageSchema = z.strictObject({
     })
     .default('1h')
     .transform(parseDurationText),
+  /** The page's id on Statuspage, kept by `npm run import` and served as the API's `page.id`. Default: a generated one. */
+  statuspage_id: StatuspageIdSchema.optional(),
 });
 
 export const GroupSchema = z.strictObject({
@@ -296,6 +299,8 @@ export const GroupSchema = z.strictObject({
   name: z.string().min(1),
   /** Optional line shown under the group name. Default: none. */
   description: z.string().optional(),
+  /** Its id on Statuspage, kept by `npm run import` and served by the API. Example: `xf2vd8lzhj9r`. Default: a generated one. */
+  statuspage_id: StatuspageIdSchema.optional(),
   /** Name and description in the page's other languages; see `NameTranslationsSchema`. */
   translations: NameTranslationsSchema,
 });
@@ -323,6 +328,8 @@ export const ComponentSchema = z.strictObject({
    * still refer to it and it keeps its own page, history, feeds and badge. Default: `true`.
    */
   showcase: z.boolean().default(true),
+  /** Its id on Statuspage, kept by `npm run import` and served by the API. Example: `cnnb39dkkk82`. Default: a generated one. */
+  statuspage_id: StatuspageIdSchema.optional(),
   /** Name and description in the page's other languages; see `NameTranslationsSchema`. */
   translations: NameTranslationsSchema,
 });
@@ -569,6 +576,8 @@ export const UpdateSchema = z.strictObject({
    * Default: none.
    */
   translations: z.record(z.string(), z.string().min(1)).default({}),
+  /** Its id on Statuspage, kept by `npm run import` and served by the API. Example: `7f4jmtk5hldk`. Default: a generated one. */
+  statuspage_id: StatuspageIdSchema.optional(),
 });
 
 /** One language's version of an incident's own text. */
@@ -609,6 +618,11 @@ export const IncidentSchema = z.strictObject({
    * Example: `{ en: { title: Slow database } }`. Default: none.
    */
   translations: z.record(z.string(), IncidentTranslationSchema).default({}),
+  /**
+   * Its id on Statuspage, kept by `npm run import`: the API serves it, and the old link
+   * `/incidents/<id>` leads to this incident's page. Example: `9tpgqq1h4bs7`. Default: a generated one.
+   */
+  statuspage_id: StatuspageIdSchema.optional(),
 });
 
 export type ComponentsFileInput = z.input<typeof ComponentsFileSchema>;

@@ -12,6 +12,7 @@ import {
   type LocatedIncident,
 } from '../domain/rules.ts';
 import type { ComponentsFile, Incident } from '../domain/schema.ts';
+import { checkComponentStatuspageIds, checkIncidentStatuspageIds } from '../domain/source-ids.ts';
 import { nonRegularFileProblem, readRegularFile } from './regular-file.ts';
 import { decodeSourceFile, splitFrontMatter } from './source-file.ts';
 import { parseYamlWithPositions } from './yaml-source.ts';
@@ -111,6 +112,7 @@ export function loadRepository(
   // Incidents are checked against whatever component ids could be read, so one run reports everything.
   const known = components.componentIds;
   for (const incident of located) problems.push(...checkIncident(incident, known, now, components.parsed?.value));
+  problems.push(...checkIncidentStatuspageIds(located));
   const languages = components.parsed?.value.page.languages;
   for (const { file, data, locate } of unparsed)
     problems.push(...checkUnparsedIncident(file, data, locate, known, languages));
@@ -148,7 +150,9 @@ function loadComponentsFile(
   }
   const parsed = parseComponentsFile(componentsFileName, read.bytes);
   if (parsed.ok) {
+    const { file, value, locate } = parsed.value;
     problems.push(...parsed.problems, ...checkComponentsFile(parsed.value));
+    problems.push(...checkComponentStatuspageIds(file, value, locate));
     return { parsed: parsed.value, componentIds: new Set(parsed.value.value.components.map((c) => c.id)) };
   }
   problems.push(...parsed.problems);

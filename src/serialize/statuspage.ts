@@ -3,7 +3,7 @@ import { startOfCalendarDate, formatZonedIso } from '../domain/time.ts';
 import { componentStatusesAfter } from '../domain/timeline.ts';
 import type { ComponentStatus } from '../domain/vocabulary.ts';
 import type { Permalinks } from '../domain/permalinks.ts';
-import { stableId } from './ids.ts';
+import { apiComponentId, apiGroupId, apiIncidentId, apiPageId, apiUpdateId } from './statuspage-ids.ts';
 import { markdownToText } from './plain-text.ts';
 import type { StatuspageFile } from './statuspage-schema.ts';
 import { withoutIllegalCharacters } from './xml-characters.ts';
@@ -17,12 +17,10 @@ function createApi(state: StatusState, links: Permalinks) {
   const zone = state.page.timezone;
   const time = (instant: number) => formatZonedIso(instant, zone);
   const nullableTime = (instant: number | null) => (instant === null ? null : time(instant));
-  const pageId = stableId('page', state.page.url);
+  const pageId = apiPageId(state.page);
   const oldest = state.incidents.reduce((min, incident) => Math.min(min, incident.startedAt), state.now);
   const groupIds = new Map(
-    state.groups.flatMap((group) =>
-      group.group ? [[group.group.id, stableId('group', group.group.id)] as const] : [],
-    ),
+    state.groups.flatMap((group) => (group.group ? [[group.group.id, apiGroupId(group.group)] as const] : [])),
   );
 
   const page: Json = {
@@ -50,7 +48,7 @@ function createApi(state: StatusState, links: Permalinks) {
     const updated = Math.max(created, lastChange.get(component.component.id) ?? created);
     const groupId = component.component.group ? (groupIds.get(component.component.group) ?? null) : null;
     return {
-      id: stableId('component', component.component.id),
+      id: apiComponentId(component.component),
       name: component.component.name,
       status: component.status,
       created_at: time(created),
@@ -103,7 +101,7 @@ function createApi(state: StatusState, links: Permalinks) {
 
   const incidentJson = (incident: IncidentState): Json => {
     const { incident: source } = incident;
-    const incidentId = stableId('incident', source.slug);
+    const incidentId = apiIncidentId(source);
     // Each update lists the components it changed, including those following an impact change.
     const updates = source.updates
       .map((update, index) => {
@@ -117,13 +115,13 @@ function createApi(state: StatusState, links: Permalinks) {
           changed.length === 0
             ? null
             : changed.map(([id, status]) => ({
-                code: stableId('component', id),
+                code: apiComponentId(componentById.get(id)?.component ?? { id }),
                 name: componentById.get(id)?.component.name ?? id,
                 old_status: before.get(id) ?? 'operational',
                 new_status: status,
               }));
         return {
-          id: stableId('update', `${source.slug}#${index + 1}`),
+          id: apiUpdateId(source, index),
           status: update.status,
           body: markdownToText(update.message),
           incident_id: incidentId,
@@ -178,7 +176,7 @@ function createApi(state: StatusState, links: Permalinks) {
   ).map(incidentJson);
   const status = { indicator: state.overall.indicator, description: state.overall.description };
 
-  return {
+  const files = {
     'summary.json': () => ({
       page,
       components: componentsList(),
@@ -203,6 +201,12 @@ function createApi(state: StatusState, links: Permalinks) {
     'scheduled-maintenances/upcoming.json': () => ({ page, scheduled_maintenances: upcoming }),
     'scheduled-maintenances/active.json': () => ({ page, scheduled_maintenances: active }),
   } satisfies Record<StatuspageFile, () => Json>;
+  const byApiId = new Map(state.incidents.map((incident) => [apiIncidentId(incident.incident), incident]));
+  const incident = (id: string) => {
+    const found = byApiId.get(id);
+    return found && { page, incident: incidentJson(found) };
+  };
+  return { files, incident, incidentIds: () => [...byApiId.keys()] };
 }
 
 export const statuspageFiles = [
@@ -219,9 +223,24 @@ export const statuspageFiles = [
 
 const apis = new WeakMap<StatusState, ReturnType<typeof createApi>>();
 
-/** One API file as a JSON string, keys in Statuspage's order. */
-export function renderStatuspageFile(state: StatusState, links: Permalinks, file: StatuspageFile): string {
+function apiFor(state: StatusState, links: Permalinks) {
   let api = apis.get(state);
   if (!api) apis.set(state, (api = createApi(state, links)));
-  return JSON.stringify(api[file](), withoutIllegalCharacters);
+  return api;
+}
+
+/** One API file as a JSON string, keys in Statuspage's order. */
+export function renderStatuspageFile(state: StatusState, links: Permalinks, file: StatuspageFile): string {
+  return JSON.stringify(apiFor(state, links).files[file](), withoutIllegalCharacters);
+}
+
+/** The ids of `/api/v2/incidents/<id>.json`: every incident and maintenance, imported or not. */
+export function statuspageIncidentIds(state: StatusState, links: Permalinks): string[] {
+  return apiFor(state, links).incidentIds();
+}
+
+/** `/api/v2/incidents/<id>.json` as Statuspage serves it: `{ page, incident }`; undefined for an unknown id. */
+export function renderStatuspageIncident(state: StatusState, links: Permalinks, id: string): string | undefined {
+  const json = apiFor(state, links).incident(id);
+  return json && JSON.stringify(json, withoutIllegalCharacters);
 }
