@@ -188,7 +188,7 @@ describe('GitHub workflows', () => {
     for (const [id, job] of Object.entries(jobs))
       if (id !== 'notify') expect(job.permissions?.contents).not.toBe('write');
     const steps = notify.steps!;
-    const install = steps.findIndex((step) => step.run === 'npm install --no-audit --no-fund');
+    const install = steps.findIndex((step) => step.run === 'npm ci --no-audit --no-fund');
     const credentials = steps.findIndex((step) => step.run?.includes('extraheader'));
     const send = steps.findIndex((step) => step.run === 'npm run notify');
     // Install scripts run before the token reaches git's config; a failed delivery never fails the deploy.
@@ -210,7 +210,7 @@ describe('GitHub workflows', () => {
       uses: jobs.notify!.steps![0]!.uses,
       with: { 'persist-credentials': false },
     });
-    expect(steps.map((step) => step.run).filter(Boolean)[0]).toBe('npm install --no-audit --no-fund');
+    expect(steps.map((step) => step.run).filter(Boolean)[0]).toBe('npm ci --no-audit --no-fund');
     const send = steps.find((step) => step.run?.startsWith('npm run notify -- --build-failed'))!;
     expect(send.run).toContain('--run-url "$RUN_URL"');
     expect(send.env?.RUN_URL).toBe(
@@ -292,7 +292,7 @@ describe('GitHub workflows', () => {
       expect(job!.if).toBe('${{ !github.event.repository.fork }}');
       expect(job!.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
       const list = job!.steps!;
-      const install = list.findIndex((step) => step.run === 'npm install --no-audit --no-fund');
+      const install = list.findIndex((step) => step.run === 'npm ci --no-audit --no-fund');
       const credentials = list.findIndex((step) => step.run?.includes('extraheader'));
       const post = list.findIndex((step) => step.run?.startsWith('npm run post -- '));
       expect(install).toBeGreaterThan(0);
