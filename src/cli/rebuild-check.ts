@@ -24,7 +24,7 @@ export async function askLiveSite(siteUrl: string, timeoutMs: number): Promise<L
         await response.body?.cancel();
         return { kind: 'failed', message: `the answer is larger than ${maxBytes / 1024} KiB` };
       }
-      chunks.push(chunk as Uint8Array);
+      chunks.push(chunk);
     }
     return { kind: 'answered', status: response.status, text: Buffer.concat(chunks).toString('utf8') };
   } catch (error) {
