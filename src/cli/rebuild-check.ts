@@ -18,14 +18,13 @@ export async function askLiveSite(siteUrl: string, timeoutMs: number): Promise<L
     const response = await fetch(url, { cache: 'no-store', redirect: 'follow', signal });
     const chunks: Uint8Array[] = [];
     let size = 0;
+    // Leaving the loop early cancels the download.
     for await (const chunk of response.body ?? []) {
       size += (chunk as Uint8Array).byteLength;
-      if (size > maxBytes) {
-        await response.body?.cancel();
-        return { kind: 'failed', message: `the answer is larger than ${maxBytes / 1024} KiB` };
-      }
+      if (size > maxBytes) break;
       chunks.push(chunk);
     }
+    if (size > maxBytes) return { kind: 'failed', message: `the answer is larger than ${maxBytes / 1024} KiB` };
     return { kind: 'answered', status: response.status, text: Buffer.concat(chunks).toString('utf8') };
   } catch (error) {
     const name = (error as Error).name;
@@ -57,7 +56,7 @@ export async function runRebuildCheck(env: Record<string, string | undefined>, o
   const siteUrl = env.SITE_URL?.trim();
   const answer: LiveAnswer = siteUrl
     ? await askLiveSite(siteUrl, timeoutMs)
-    : { kind: 'failed', message: 'no site URL: set the STATUS_SITE_URL variable or enable GitHub Pages' };
+    : { kind: 'failed', message: 'GitHub did not say where the Pages site is' };
   const decision = decideRebuild(answer, now, {
     event: env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
     schedule: env.SCHEDULE,

@@ -127,7 +127,7 @@ export function decideRebuild(
   const keepAlive = scheduled && slotTime.getUTCHours() === 0 && (!slots || slotTime.getUTCMinutes() === slots[0]);
   const rebuild = (reason: string): RebuildDecision => ({ build: true, reason, keepAlive });
   if (!scheduled) return rebuild(`This run was started by ${run.event}, not by the schedule.`);
-  if (answer.kind === 'failed') return rebuild(`The live site did not answer (${answer.message}).`);
+  if (answer.kind === 'failed') return rebuild(`The live site gave no usable answer (${answer.message}).`);
   if (answer.status === 404)
     return rebuild('The live site has no next-rebuild.json (nothing deployed yet, or a deploy from before it).');
   if (answer.status !== 200) return rebuild(`The live site answered HTTP ${answer.status} for next-rebuild.json.`);

@@ -88,7 +88,7 @@ describe('issue 23: whether a scheduled run rebuilds', () => {
     expect(reasons.every((decision) => decision.build && decision.clock === undefined)).toBe(true);
     expect(reasons.map((decision) => decision.reason)).toMatchInlineSnapshot(`
       [
-        "The live site did not answer (no answer within 20 s).",
+        "The live site gave no usable answer (no answer within 20 s).",
         "The live site has no next-rebuild.json (nothing deployed yet, or a deploy from before it).",
         "The live site answered HTTP 503 for next-rebuild.json.",
         "The live next-rebuild.json cannot be trusted: it is not JSON.",
