@@ -34,7 +34,7 @@ const clockSkewMs = 10 * 60_000;
 
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 const contentPattern = /^sha256:[0-9a-f]{64}$/;
-const wordPattern = /^[a-z][a-z0-9_-]{0,99}$/;
+const wordPattern = /^[a-z0-9][a-z0-9_-]{0,99}$/;
 
 export interface LiveRecord {
   built: number;

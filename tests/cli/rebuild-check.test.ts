@@ -18,7 +18,7 @@ const good = (due: string) =>
   JSON.stringify({
     built: '2026-11-23T12:00:00.000Z',
     due,
-    reasons: [{ kind: 'day_boundary' }],
+    reasons: [{ kind: 'day_boundary' }, { kind: 'reminder', incident: '2026-11-24-database-upgrade' }],
     commit: '0123456789abcdef0123456789abcdef01234567',
     content: `sha256:${'ab'.repeat(32)}`,
   });

@@ -20,6 +20,15 @@ const decide = (answer: LiveAnswer, now: string, run = schedule) => {
 };
 
 describe('issue 23: whether a scheduled run rebuilds', () => {
+  test('reads the reasons a build publishes, incident slugs with their dates included', () => {
+    const maintenance = live('2026-11-24T00:00:00.000Z', undefined, {
+      reasons: [{ kind: 'maintenance_start', incident: '2026-11-23-database-upgrade' }],
+    });
+    expect(decide(maintenance, '2026-11-23T12:47:00Z').reason).toBe(
+      'Next due at 2026-11-24T00:00:00.000Z (maintenance_start 2026-11-23-database-upgrade); a later check takes it.',
+    );
+  });
+
   test('a quiet hour skips: the next due moment belongs to a later check', () => {
     expect(decide(live('2026-11-24T00:00:00.000Z'), '2026-11-23T12:47:00Z')).toMatchObject({
       build: false,
