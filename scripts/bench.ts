@@ -7,6 +7,7 @@ import { measureHomePage, type HomePageFigures } from './bench/browser.ts';
 import { generateRepository } from './bench/generate.ts';
 import { benchImport } from './bench/import.ts';
 import { benchNotifyPlan } from './bench/notify-plan.ts';
+import { printActionsCost } from './bench/actions-cost.ts';
 import { measurePreviewImages, type PreviewFigures } from './bench/preview-images.ts';
 
 // npm run bench [-- 1000 10000 [--keep] [--no-browser]]: builds synthetic repositories in a temp
@@ -18,6 +19,7 @@ if (args.includes('--help')) {
   console.log('npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser] [--languages-only]');
   process.exit(0);
 }
+printActionsCost();
 const keep = args.includes('--keep');
 const browser = !args.includes('--no-browser');
 const sizes = args.filter((arg) => /^\d+$/.test(arg)).map(Number);

@@ -5,6 +5,8 @@ import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
 import { visible } from '../domain/problem-format.ts';
 import { runValidateCommand } from './validate.ts';
+import { finishNextRebuild } from '../node/dist-content.ts';
+import { nextRebuildFile } from '../domain/rebuild-decision.ts';
 
 /** Published with the site: which commit the live page was built from. */
 export const deployedRecordFile = 'deployed.json';
@@ -76,7 +78,8 @@ interface Io {
 const usage = `Usage: node scripts/published.ts validate [--first-deploy] [validate options]
        node scripts/published.ts record <dist-dir> <commit>
   validate  validate with --base set to the commit the live site was built from
-  record    write <dist-dir>/${deployedRecordFile} naming <commit>`;
+  record    write <dist-dir>/${deployedRecordFile} naming <commit>, and add the commit and
+            the site's content hash to <dist-dir>/${nextRebuildFile}`;
 
 /** `record`: names the commit in the site about to be published. */
 function recordDeployedCommit(args: readonly string[], io: Io): number {
@@ -88,6 +91,8 @@ function recordDeployedCommit(args: readonly string[], io: Io): number {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, deployedRecordFile), `${JSON.stringify({ commit })}\n`);
   io.out(`Recorded commit ${commit} in ${join(outDir, deployedRecordFile)}.`);
+  const content = finishNextRebuild(outDir, commit);
+  if (content) io.out(`Content ${content} recorded in ${join(outDir, nextRebuildFile)}.`);
   return 0;
 }
 

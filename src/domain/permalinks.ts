@@ -1,4 +1,5 @@
 import { languageFolder } from './languages.ts';
+import { nextRebuildFile } from './rebuild-decision.ts';
 
 /**
  * Every URL the site emits, in one place. `base` is the page's base path
@@ -40,6 +41,8 @@ export function createPermalinks(base: string, siteUrl: string, languageSegment?
     robots: () => shared('robots.txt'),
     /** The page servers show for an unknown address. */
     notFound: () => shared('404.html'),
+    /** When the output next changes by time alone (see next-change.ts); the scheduled check reads it. */
+    nextRebuild: () => shared(nextRebuildFile),
     /** The Statuspage-compatible API is one, in the first language, whatever page links to it. */
     api: (file: string) => shared(`api/v2/${file}`),
     /** A file from public/ (such as the logo): kept as is when absolute, else placed under the base path. */

@@ -271,8 +271,9 @@ export const PageSchema = z.strictObject({
     .regex(/^\/([A-Za-z0-9._~-]+\/)*$/)
     .default('/'),
   /**
-   * Build age after which the page tells readers it may be out of date ("This page was last
-   * refreshed 3 hours ago"), in days, hours and minutes. Set it above your rebuild interval.
+   * How late the page's next rebuild (next-rebuild.json's `due`) may be before the page tells
+   * readers it may be out of date ("This page was last refreshed 3 hours ago"), in days, hours
+   * and minutes.
    * Example: `2h`, `90m`, `1h30m`. Default: `1h`. Output: milliseconds.
    */
   stale_after: z

@@ -3,7 +3,9 @@ import type { UpdateStatus } from '../domain/vocabulary.ts';
 export interface FreshnessOptions {
   /** When the page was built, ISO 8601. */
   builtAt: string;
-  /** Build age in milliseconds after which the notice shows (`page.stale_after`). */
+  /** When the next rebuild is due, ISO 8601 (next-rebuild.json's `due`). */
+  dueAt: string;
+  /** How late that rebuild may be, in milliseconds, before the notice shows (`page.stale_after`). */
   staleAfter: number;
   locale: string;
   /** The notice with `{ago}` where the relative age goes. */
@@ -14,7 +16,8 @@ export interface FreshnessOptions {
 
 /**
  * Progressive enhancement, inline and under 1.5 KB, re-run every minute:
- * past `staleAfter` it puts "This page was last refreshed 3 hours ago" at the
+ * once the next rebuild (`dueAt`) is `staleAfter` late, it puts "This page was
+ * last refreshed 3 hours ago" at the
  * top of `<main>`; it rewrites `[data-ago]` relative times with the build's
  * rounding (see `ago` in format.ts); and a maintenance label carrying its
  * window (`data-window-start`/`-end`, set only while no update overrides the
@@ -25,13 +28,13 @@ export function freshnessScript(options: FreshnessOptions): string {
   // JSON inside <script>: `<` escaped so no value can close the element.
   const data = JSON.stringify(options).replace(/</g, '\\u003c');
   return (
-    '(function(c){var r=new Intl.RelativeTimeFormat(c.locale,{numeric:"auto"}),u=[["day",864e5],["hour",36e5],["minute",6e4]],b=Date.parse(c.builtAt),n;' +
+    '(function(c){var r=new Intl.RelativeTimeFormat(c.locale,{numeric:"auto"}),u=[["day",864e5],["hour",36e5],["minute",6e4]],b=Date.parse(c.builtAt),d=Date.parse(c.dueAt),n;' +
     'function ago(t){var e=t-Date.now();for(var i=0;i<u.length;i++)if(Math.abs(e)>=u[i][1]||i==2)return r.format(Math.round(e/u[i][1]),u[i][0])}' +
     'function a(e,k){return Date.parse(e.getAttribute(k))}' +
     'function tick(){var now=Date.now();' +
     'document.querySelectorAll("[data-ago]").forEach(function(e){e.textContent=ago(a(e,"data-ago"))});' +
     'document.querySelectorAll("[data-window-start]").forEach(function(e){e.textContent=c.labels[now<a(e,"data-window-start")?"scheduled":now<a(e,"data-window-end")?"in_progress":"completed"]});' +
-    'if(now-b>c.staleAfter){if(!n){n=document.createElement("p");n.className="stale-notice";n.setAttribute("role","status");var m=document.querySelector("main");m.insertBefore(n,m.firstChild)}n.textContent=c.notice.replace("{ago}",ago(b))}}' +
+    'if(now-d>c.staleAfter){if(!n){n=document.createElement("p");n.className="stale-notice";n.setAttribute("role","status");var m=document.querySelector("main");m.insertBefore(n,m.firstChild)}n.textContent=c.notice.replace("{ago}",ago(b))}}' +
     `tick();setInterval(tick,6e4)})(${data});`
   );
 }

@@ -63,6 +63,8 @@ export interface AssetsView {
 export interface SiteModelOptions {
   /** Top-level file names in the content root's public/ folder. */
   publicFiles?: readonly string[];
+  /** When the next scheduled rebuild is due (epoch ms); the page's staleness notice counts from it. Default: the build clock. */
+  rebuildDue?: number;
 }
 
 /** One of the page's languages, for `hreflang` links and the language switcher. */
@@ -227,6 +229,8 @@ export interface SiteModel {
   strings: Strings;
   format: DateFormat;
   builtAt: TimeView;
+  /** ISO 8601: when the next rebuild is due (see next-change.ts). */
+  rebuildDue: string;
   overall: StatusState['overall'];
   incidents: IncidentView[];
   incidentBySlug: Map<string, IncidentView>;
@@ -550,6 +554,7 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
     strings,
     format,
     builtAt: timeView(format, now),
+    rebuildDue: new Date(options.rebuildDue ?? now).toISOString(),
     overall: { indicator: state.overall.indicator, description: overallDescription },
     incidents,
     incidentBySlug,

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { formatForActions, formatHuman } from '../domain/problem-format.ts';
 import { deriveStatusState, type StatusState } from '../domain/derive.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
+import { computeNextChange, type NextChange } from '../domain/next-change.ts';
+import { renderNextRebuild } from '../serialize/next-rebuild.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { languageFolder } from '../domain/languages.ts';
 import { stateInLanguage } from '../domain/translated-text.ts';
@@ -13,12 +15,15 @@ import { loadRepository } from '../node/load-repository.ts';
 export interface SiteData {
   state: StatusState;
   model: SiteModel;
+  /** When the output next changes by time alone: published as next-rebuild.json. */
+  nextChange: NextChange;
 }
 
 interface LoadedSite {
   /** The derived state in the page's first language. */
   state: StatusState;
   publicFiles: string[];
+  nextChange: NextChange;
 }
 
 let loaded: LoadedSite | undefined;
@@ -37,13 +42,17 @@ export function loadSiteData(env: Record<string, string | undefined> = process.e
     loaded = loadSite(env);
     byLanguage.clear();
   }
-  const { state, publicFiles } = loaded;
+  const { state, publicFiles, nextChange } = loaded;
   const { page } = state;
   const tag = page.languages.find((name) => languageFolder(page, name) === folder) ?? page.languages[0]!;
   let data = byLanguage.get(tag);
   if (!data) {
     const translated = stateInLanguage(state, tag);
-    data = { state: translated, model: buildSiteModel(translated, { publicFiles }) };
+    data = {
+      state: translated,
+      model: buildSiteModel(translated, { publicFiles, rebuildDue: nextChange.due }),
+      nextChange,
+    };
     byLanguage.set(tag, data);
   }
   return data;
@@ -61,8 +70,13 @@ function loadSite(env: Record<string, string | undefined>): LoadedSite {
     const report = (env.GITHUB_ACTIONS === 'true' ? formatForActions(lines, [], randomUUID()) : lines).join('\n');
     throw new Error(`The status page content in ${root} is invalid; nothing was built.\n${report}`);
   }
-  const state = deriveStatusState(loaded.repository.components, loaded.repository.incidents, now);
-  return { state, publicFiles: readPublicFiles(root) };
+  const file = loaded.repository.components;
+  const state = deriveStatusState(file, loaded.repository.incidents, now);
+  const nextChange = computeNextChange(state, {
+    components: file.components,
+    remindBefore: file.notifications.channels.flatMap((channel) => channel.remind_before),
+  });
+  return { state, publicFiles: readPublicFiles(root), nextChange };
 }
 
 /** The operator's public/ folder sits next to components.yml; Astro copies it under the base path. */
@@ -73,4 +87,10 @@ export function publicDirectory(root: string = resolve(readContentRoot())): stri
 function readPublicFiles(root: string): string[] {
   const directory = publicDirectory(root);
   return existsSync(directory) ? readdirSync(directory).sort() : [];
+}
+
+/** next-rebuild.json: when the scheduled check should rebuild next, and why. */
+export function nextRebuildResponse(): Response {
+  const { state, nextChange } = loadSiteData();
+  return new Response(renderNextRebuild(nextChange, state.now), { headers: { 'content-type': 'application/json' } });
 }

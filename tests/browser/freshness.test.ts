@@ -9,7 +9,8 @@ import { builtSite, fixtureClock, fixtureRoot } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveDist } from '../helpers/serve.ts';
 
-// Both fixtures are built at this clock; maintenance-in-progress sets `stale_after: 2h`, major-outage keeps the 1 h default.
+// The fixtures are built at this clock; maintenance-in-progress sets `stale_after: 2h`, the others keep the 1 h default.
+// major-outage and maintenance-in-progress have something open: their next rebuild is due at 13:00.
 const built = Date.parse(fixtureClock('major-outage'));
 const minutes = (count: number) => count * 60_000;
 
@@ -46,9 +47,17 @@ describe('issue 15: the page does not pretend to be fresh', () => {
   });
 
   test('the threshold comes from page.stale_after in components.yml', async () => {
-    expect(await notice(await openAt('maintenance-in-progress', built + minutes(90))).count()).toBe(0);
-    const late = await openAt('maintenance-in-progress', built + minutes(170));
+    expect(await notice(await openAt('maintenance-in-progress', built + minutes(170))).count()).toBe(0);
+    const late = await openAt('maintenance-in-progress', built + minutes(185));
     expect(await notice(late).innerText()).toBe('This page was last refreshed 3 hours ago.');
+  });
+
+  test('issue 23: the notice counts from the rebuild the page was due for, not from its build', async () => {
+    // A quiet page is next rebuilt at midnight in Berlin (23:00 UTC): no notice all afternoon.
+    expect(await notice(await openAt('all-operational', built + minutes(5 * 60))).count()).toBe(0);
+    expect(await notice(await openAt('all-operational', Date.parse('2026-11-23T23:55:00Z'))).count()).toBe(0);
+    const late = await openAt('all-operational', Date.parse('2026-11-24T00:05:00Z'));
+    expect(await notice(late).innerText()).toBe('This page was last refreshed 12 hours ago.');
   });
 
   test('relative times and the notice update while the page stays open', async () => {

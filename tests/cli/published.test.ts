@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -107,5 +107,30 @@ describe('issue 11 item 15: the deploy checks history against what is live', () 
     expect((await run(['record', dist, commit], dist)).exitCode).toBe(0);
     expect(JSON.parse(readFileSync(join(dist, 'deployed.json'), 'utf8'))).toEqual({ commit });
     expect((await run(['record', dist, 'main'], dist)).exitCode).toBe(2);
+  });
+
+  test('issue 23: record adds the commit and a content hash to next-rebuild.json; equal sites hash equal', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'statusmark-dist-'));
+    mkdirSync(join(dist, 'api', 'v2'), { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<p>All Systems Operational</p>');
+    writeFileSync(join(dist, 'api', 'v2', 'status.json'), '{}');
+    const record = { built: '2026-11-23T12:00:00.000Z', due: '2026-11-24T00:00:00.000Z', reasons: [] };
+    writeFileSync(join(dist, 'next-rebuild.json'), JSON.stringify(record));
+    const copy = `${dist}-copy`;
+    cpSync(dist, copy, { recursive: true });
+    const commit = '0123456789abcdef0123456789abcdef01234567';
+    const read = (dir: string) =>
+      JSON.parse(readFileSync(join(dir, 'next-rebuild.json'), 'utf8')) as { content: string };
+    expect((await run(['record', dist, commit], dist)).exitCode).toBe(0);
+    const { content, ...rest } = read(dist);
+    expect(rest).toEqual({ ...record, commit });
+    expect(content).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // Recording again (a re-run) or recording an identical copy gives the same hash.
+    expect((await run(['record', dist, commit], dist)).exitCode).toBe(0);
+    expect((await run(['record', copy, commit], copy)).exitCode).toBe(0);
+    expect(read(copy).content).toBe(read(dist).content);
+    writeFileSync(join(copy, 'api', 'v2', 'status.json'), '{ }');
+    expect((await run(['record', copy, commit], copy)).exitCode).toBe(0);
+    expect(read(copy).content).not.toBe(read(dist).content);
   });
 });

@@ -84,7 +84,7 @@ describe('GitHub workflows', () => {
     // A fresh linter per file, as in scripts/lint-workflows.ts: a reused instance can trap.
     for (const name of names) expect((await createLinter())(read(name), name)).toEqual([]);
     const lint = await createLinter();
-    const broken = read('rebuild.yml').replace("cron: '*/15 * * * *'", "cron: '*/15 * * *'");
+    const broken = read('rebuild.yml').replace("cron: '45 * * * *'", "cron: '45 * * *'");
     expect(lint(broken, 'rebuild.yml').map((result) => result.kind)).toContain('events');
   });
 
@@ -112,28 +112,67 @@ describe('GitHub workflows', () => {
     expect(Object.values(flow.jobs).map(localCall)).toEqual(['publish.yml']);
   });
 
-  test('rebuild.yml rebuilds every 15 minutes through the same workflow and keeps itself enabled', () => {
+  test('issue 23: rebuild.yml checks hourly with one cheap job and rebuilds through the same workflow only when told', () => {
     const flow = workflow('rebuild.yml');
-    expect(flow.on).toEqual({ schedule: [{ cron: '*/15 * * * *' }], workflow_dispatch: null });
-    expect(flow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
-    expect(flow.jobs.rebuild && localCall(flow.jobs.rebuild)).toBe('publish.yml');
-    const keepAlive = flow.jobs['keep-alive']!;
-    expect(keepAlive.if).toBe("github.event_name == 'schedule'");
-    expect(keepAlive.permissions).toEqual({ actions: 'write' });
-    expect(keepAlive.steps?.map((step) => step.run)).toEqual([
-      'gh api --method PUT "repos/$GITHUB_REPOSITORY/actions/workflows/rebuild.yml/enable"',
-    ]);
+    expect(flow.on).toEqual({ schedule: [{ cron: '45 * * * *' }], workflow_dispatch: null });
+    // Only the build waits for a deploy in flight: a check waiting for its moment never holds up a push.
+    expect(flow.concurrency).toBeUndefined();
+    expect(Object.keys(flow.jobs)).toEqual(['check', 'rebuild']);
+    const { check, rebuild } = flow.jobs as Record<string, Job & { concurrency?: unknown }>;
+    expect(rebuild!.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+    expect(localCall(rebuild!)).toBe('publish.yml');
+    expect(rebuild!.needs).toBe('check');
+    expect(rebuild!.with).toEqual({
+      clock: '${{ needs.check.outputs.clock }}',
+      'not-before': '${{ needs.check.outputs.not-before }}',
+      'live-content': '${{ needs.check.outputs.live-content }}',
+    });
+    // No install, no full checkout: the decision script and what it imports, on the runner's Node.
+    expect(runs(flow).filter((run) => run.includes('npm'))).toEqual([]);
+    const checkout = check!.steps!.find((step) => step.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with).toEqual({
+      'persist-credentials': false,
+      'fetch-depth': 1,
+      'sparse-checkout': 'scripts\nsrc\n',
+    });
+    expect(check!.steps!.find((step) => step.id === 'decide')?.run).toContain('node scripts/rebuild-check.ts');
   });
 
-  test('the keep-alive and its actions: write permission exist only in the scheduled workflow', () => {
+  test('issue 23: which jobs run — a quiet scheduled run only the check; a due one, a push or a run by hand the build', () => {
+    const rebuild = workflow('rebuild.yml').jobs.rebuild!;
+    const publish = workflow('publish.yml').jobs;
+    const runsWhen = (condition: string | undefined, values: Record<string, string>) => {
+      if (condition === undefined) return true;
+      const [, name, literal] = /^(\S+) == '([^']*)'$/.exec(condition)!;
+      return values[name!] === literal;
+    };
+    const quiet = { 'needs.check.outputs.build': 'false' };
+    const due = { 'needs.check.outputs.build': 'true' };
+    expect([runsWhen(rebuild.if, quiet), runsWhen(rebuild.if, due)]).toEqual([false, true]);
+    // The check says "build" for anything not scheduled (tests/domain/rebuild-decision.test.ts);
+    // deploy.yml, on push, has no check at all.
+    expect(Object.values(workflow('deploy.yml').jobs).map((job) => job.if)).toEqual([undefined]);
+    // A build byte-identical to the live site is not deployed again, so nobody is notified again.
+    const identical = { 'needs.build.outputs.changed': 'false' };
+    expect(runsWhen(publish.deploy!.if, identical)).toBe(false);
+    expect(runsWhen(publish.deploy!.if, { 'needs.build.outputs.changed': 'true' })).toBe(true);
+    expect(publish.notify!.needs).toContain('deploy');
+  });
+
+  test('the keep-alive and its actions: write permission exist only in the scheduled check, once a day', () => {
     for (const name of names) {
       for (const [id, job] of Object.entries(workflow(name).jobs)) {
         const keepsAlive = (job.steps ?? []).some((step) => step.run?.includes('/enable'));
         expect([name, id, keepsAlive, job.permissions?.actions]).toEqual(
-          name === 'rebuild.yml' && id === 'keep-alive' ? [name, id, true, 'write'] : [name, id, false, undefined],
+          name === 'rebuild.yml' && id === 'check' ? [name, id, true, 'write'] : [name, id, false, undefined],
         );
       }
     }
+    const step = workflow('rebuild.yml').jobs.check!.steps!.find((candidate) => candidate.run?.includes('/enable'))!;
+    expect(step).toMatchObject({
+      if: "steps.decide.outputs.keep-alive == 'true'",
+      run: 'gh api --method PUT "repos/$GITHUB_REPOSITORY/actions/workflows/rebuild.yml/enable"',
+    });
   });
 
   test('publish.yml validates against the live commit, builds, records the commit, deploys, and reports failures', () => {
@@ -141,7 +180,7 @@ describe('GitHub workflows', () => {
     expect(Object.keys(flow.on)).toEqual(['workflow_call']);
     expect(runs(flow).some((step) => step.includes('npm run published -- validate --format github'))).toBe(true);
     expect(runs(flow)).toContain('npm run build');
-    expect(runs(flow)).toContain('npm run published -- record dist "$GITHUB_SHA"');
+    expect(runs(flow)).toContain('npm run published -- record dist "$(git rev-parse HEAD)"');
     expect(runs(flow).some((step) => step.startsWith('actions/upload-pages-artifact@'))).toBe(true);
     expect(runs(flow).some((step) => step.startsWith('actions/deploy-pages@'))).toBe(true);
     for (const job of Object.values(flow.jobs)) {
@@ -188,7 +227,7 @@ describe('GitHub workflows', () => {
     for (const [id, job] of Object.entries(jobs))
       if (id !== 'notify') expect(job.permissions?.contents).not.toBe('write');
     const steps = notify.steps!;
-    const install = steps.findIndex((step) => step.run === 'npm install --no-audit --no-fund');
+    const install = steps.findIndex((step) => step.run === 'npm ci --no-audit --no-fund');
     const credentials = steps.findIndex((step) => step.run?.includes('extraheader'));
     const send = steps.findIndex((step) => step.run === 'npm run notify');
     // Install scripts run before the token reaches git's config; a failed delivery never fails the deploy.
@@ -210,7 +249,7 @@ describe('GitHub workflows', () => {
       uses: jobs.notify!.steps![0]!.uses,
       with: { 'persist-credentials': false },
     });
-    expect(steps.map((step) => step.run).filter(Boolean)[0]).toBe('npm install --no-audit --no-fund');
+    expect(steps.map((step) => step.run).filter(Boolean)[0]).toBe('npm ci --no-audit --no-fund');
     const send = steps.find((step) => step.run?.startsWith('npm run notify -- --build-failed'))!;
     expect(send.run).toContain('--run-url "$RUN_URL"');
     expect(send.env?.RUN_URL).toBe(
@@ -292,7 +331,7 @@ describe('GitHub workflows', () => {
       expect(job!.if).toBe('${{ !github.event.repository.fork }}');
       expect(job!.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
       const list = job!.steps!;
-      const install = list.findIndex((step) => step.run === 'npm install --no-audit --no-fund');
+      const install = list.findIndex((step) => step.run === 'npm ci --no-audit --no-fund');
       const credentials = list.findIndex((step) => step.run?.includes('extraheader'));
       const post = list.findIndex((step) => step.run?.startsWith('npm run post -- '));
       expect(install).toBeGreaterThan(0);
@@ -323,10 +362,22 @@ describe('GitHub workflows', () => {
   test('checkouts keep no credentials and Node comes from .nvmrc', () => {
     const used = names.flatMap((name) => steps(workflow(name)));
     const checkouts = used.filter((step) => step.uses?.startsWith('actions/checkout@'));
-    expect(checkouts.length).toBe(6);
+    expect(checkouts.length).toBe(7);
     for (const step of checkouts) expect(step.with).toMatchObject({ 'persist-credentials': false });
-    for (const step of used.filter((step) => step.uses?.startsWith('actions/setup-node@')))
-      expect(step.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
+    // npm's cache wherever npm ci runs; the rebuild check installs nothing, so it restores no cache.
+    for (const name of names)
+      for (const [id, job] of Object.entries(workflow(name).jobs))
+        for (const step of (job.steps ?? []).filter((candidate) => candidate.uses?.startsWith('actions/setup-node@')))
+          expect([name, id, step.with]).toEqual([
+            name,
+            id,
+            name === 'rebuild.yml'
+              ? { 'node-version-file': '.nvmrc' }
+              : { 'node-version-file': '.nvmrc', cache: 'npm' },
+          ]);
+    for (const name of names)
+      for (const run of runs(workflow(name)).filter((text) => /\bnpm (ci|install)\b/.test(text)))
+        expect([name, run]).toEqual([name, 'npm ci --no-audit --no-fund']);
   });
 });
 

@@ -1,0 +1,3 @@
+import { runRebuildCheck } from '../src/cli/rebuild-check.ts';
+
+await runRebuildCheck(process.env, (line) => console.log(line));

@@ -1,0 +1,3 @@
+import { nextRebuildResponse } from '../site/site-data.ts';
+
+export const GET = () => nextRebuildResponse();
