@@ -95,7 +95,7 @@ function generatedRoutes(links: Permalinks, withShared: boolean): string[] {
     links.calendar(),
     links.previewImage(),
     links.previewImage(anyName),
-    ...(withShared ? [links.sitemap(), links.api(anyName), links.notFound()] : []),
+    ...(withShared ? [links.sitemap(), links.api(anyName), links.notFound(), links.nextRebuild()] : []),
   ];
 }
 
