@@ -240,6 +240,7 @@ function problemsWith(context: Context, file: string, text: string, previous: st
         ...checkHistory(
           { incidents: [before.value], slugs: new Set() },
           { incidents: after, slugs: new Set([before.value.value.slug]) },
+          context.now,
         ),
       );
   }
