@@ -24,7 +24,7 @@ import { FileChangedError, FileLockedError, replaceFileAtomically, withFileLock 
 import { parseComponentsFile } from '../node/parse-files.ts';
 import { splitFrontMatter } from '../node/source-file.ts';
 import { parseYamlWithPositions } from '../node/yaml-source.ts';
-import { formatHuman } from '../domain/problem-format.ts';
+import { formatHuman, visible } from '../domain/problem-format.ts';
 import { appendUpdate, isOneUpdateAppended, readAsValidator } from './append-update.ts';
 import { authorTimestamp, newIncidentText, updateData, type NewUpdate } from './incident-text.ts';
 import { UpdateSchema } from '../domain/schema.ts';
@@ -240,6 +240,7 @@ function problemsWith(context: Context, file: string, text: string, previous: st
         ...checkHistory(
           { incidents: [before.value], slugs: new Set() },
           { incidents: after, slugs: new Set([before.value.value.slug]) },
+          context.now,
         ),
       );
   }
@@ -633,7 +634,8 @@ export async function runIncidentCommand(command: string, args: readonly string[
       return refuse(error.problems, file, io);
     }
     if (!(error instanceof UsageError)) throw error;
-    io.out(`${error.message}\n\n${incidentUsage}`);
+    // The message quotes what was typed (or what a form or alert sent): on one line, so it cannot start a workflow command.
+    io.out(`${visible(error.message)}\n\n${incidentUsage}`);
     return 2;
   }
 }

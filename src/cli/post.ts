@@ -13,6 +13,7 @@ import { incidentUsage, runIncidentCommand } from './incident-command.ts';
 import { wordsOfLanguage } from '../domain/languages.ts';
 import { readOperatorSettings } from '../node/notify/operator-channels.ts';
 import { markdownText } from './markdown-text.ts';
+import { visible } from '../domain/problem-format.ts';
 import { summarizePublication } from './pr-summary.ts';
 
 export interface PostIo {
@@ -240,7 +241,7 @@ function refusalLines(lines: readonly string[]): string[] {
 }
 
 function refuse(io: PostIo, lines: readonly string[]): number {
-  for (const line of lines) io.out(line);
+  for (const line of lines) io.out(visible(line));
   writeSummary(
     io.env,
     [
@@ -296,7 +297,7 @@ async function attemptPost(source: string, io: PostIo, root: string, now: number
   }
   if (typeof plan !== 'string') plan = planForState(plan, root, now);
   if (typeof plan === 'string') {
-    io.out(plan);
+    io.out(visible(plan));
     writeSummary(io.env, `## Nothing to post\n\n${markdownText(plan)}\n`);
     writeOutputs(io.env, { pushed: 'false' });
     resetTo(root, start);

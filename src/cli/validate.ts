@@ -30,7 +30,7 @@ export function validate({ root, now, base }: ValidateOptions): ValidateResult {
     const atBase = readSnapshotAtRef(root, base);
     if (atBase.ok) {
       published = atBase.snapshot;
-      problems.push(...checkHistory(published, loaded.snapshot));
+      problems.push(...checkHistory(published, loaded.snapshot, now));
     } else problems.push(atBase.problem);
   }
   return { problems: sortProblems(problems), incidentCount: loaded.fileCount, snapshot: loaded.snapshot, published };

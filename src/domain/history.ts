@@ -1,3 +1,4 @@
+import { compareFrontMatter } from './history-front-matter.ts';
 import type { Problem } from './problems.ts';
 import type { LocatedComponentsFile, LocatedIncident } from './rules.ts';
 import type { Incident } from './schema.ts';
@@ -188,15 +189,20 @@ function componentsIn(incidents: readonly LocatedIncident[]): Set<string> {
 
 /**
  * History is append-only: compares what was published (`base`) with the
- * proposed tree (`head`). Files new in `head` may carry back-dated history.
+ * proposed tree (`head`) at the clock `now`. Files new in `head` may carry back-dated history.
  */
-export function checkHistory(base: Snapshot, head: Snapshot): Problem[] {
+export function checkHistory(base: Snapshot, head: Snapshot, now: number): Problem[] {
   const problems: Problem[] = [];
   const headBySlug = new Map(head.incidents.map((incident) => [incident.value.slug, incident]));
   const baseSlugs = new Set(base.incidents.map((incident) => incident.value.slug));
   for (const { value: old } of base.incidents) {
-    const now = headBySlug.get(old.slug);
-    if (now) problems.push(...compareUpdates(old, now), ...comparePostmortem(old, now));
+    const current = headBySlug.get(old.slug);
+    if (current)
+      problems.push(
+        ...compareUpdates(old, current),
+        ...comparePostmortem(old, current),
+        ...compareFrontMatter(old, current, now),
+      );
     if (head.slugs.has(old.slug)) continue;
     const renamed = head.incidents.find(
       (candidate) =>

@@ -261,3 +261,193 @@ describe('published translations', () => {
     expect(historyProblems()).toEqual(['incidents/api-errors.md:12 warning UpdateMessageEdited']);
   });
 });
+
+describe("a published incident's own fields are part of the record (issue 22)", () => {
+  const resolved = published.replace(
+    /---\n$/,
+    '  - at: 2026-11-20T15:00:00Z\n    status: resolved\n    message: Fixed.\n---\n',
+  );
+
+  beforeEach(() => {
+    writeFile(root, 'incidents/api-errors.md', resolved);
+    commitAll(root, 'Resolve incident');
+  });
+
+  test('rejects turning a resolved outage into "impact: none" and shows the update that reclassifies it', () => {
+    writeFile(root, 'incidents/api-errors.md', resolved.replace('impact: major', 'impact: none'));
+    const problems = validate({ root, now, base: 'HEAD' }).problems;
+    expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.severity} ${problem.code}`)).toEqual([
+      '3:9 error ImpactRewritten',
+    ]);
+    expect(formatHuman(problems[0]!)).toMatchInlineSnapshot(`
+      "incidents/api-errors.md:3:9 error ImpactRewritten The published impact "major" now says "none"; it would rewrite uptime, day bars and the API's past states.
+          hint: Restore "impact: major". To reclassify, post a new update that carries the new impact (it counts from then on):
+                  - at: 2026-11-23T12:00:00Z
+                    status: resolved
+                    impact: none
+                    message: On review, we have reclassified this incident (impact none)."
+    `);
+  });
+
+  test('rejects adding, removing or re-stating a component in the front matter', () => {
+    writeFile(root, 'incidents/api-errors.md', resolved.replace('  - api\n', '  - api\n  - webhooks\n'));
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:6 error ComponentsRewritten']);
+    expect(validate({ root, now, base: 'HEAD' }).problems[0]?.hint).toMatchInlineSnapshot(`
+      "Remove "webhooks" from "components". To change what a component shows, post a new update that carries it (it counts from then on):
+        - at: 2026-11-23T12:00:00Z
+          status: resolved
+          components:
+            - id: webhooks
+              status: operational
+          message: On review, webhooks was affected too."
+    `);
+    writeFile(root, 'incidents/api-errors.md', resolved.replace('components:\n  - api\n', ''));
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:2 error ComponentsRewritten']);
+    writeFile(
+      root,
+      'incidents/api-errors.md',
+      resolved.replace('  - api\n', '  - id: api\n    status: degraded_performance\n'),
+    );
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:6 error ComponentsRewritten']);
+  });
+
+  test('accepts published components listed in another order', () => {
+    writeFile(root, 'incidents/api-errors.md', resolved.replace('  - api\n', '  - api\n  - webhooks\n'));
+    commitAll(root, 'Two components');
+    writeFile(root, 'incidents/api-errors.md', resolved.replace('  - api\n', '  - webhooks\n  - api\n'));
+    expect(historyProblems()).toEqual([]);
+  });
+
+  test('rejects moving, adding or removing "started"', () => {
+    const started = resolved.replace('impact: major\n', 'impact: major\nstarted: 2026-11-20T13:50:00Z\n');
+    writeFile(root, 'incidents/api-errors.md', started);
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:4 error StartRewritten']);
+    commitAll(root, 'Started earlier');
+    writeFile(root, 'incidents/api-errors.md', started.replace('13:50:00Z', '13:20:00Z'));
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:4 error StartRewritten']);
+    expect(formatHuman(validate({ root, now, base: 'HEAD' }).problems[0]!)).toMatchInlineSnapshot(`
+      "incidents/api-errors.md:4:10 error StartRewritten The published start of impact (2026-11-20T13:50:00Z) now says 2026-11-20T13:20:00Z; it would rewrite uptime and day bars and give component changes new notification ids, so subscribers would be notified again.
+          hint: Restore "started: 2026-11-20T13:50:00Z". If impact began at another time, say so in a new update:
+                  - at: 2026-11-23T12:00:00Z
+                    status: resolved
+                    message: Impact began at 2026-11-20T13:20:00Z, not as first reported."
+    `);
+    writeFile(root, 'incidents/api-errors.md', resolved);
+    expect(historyProblems()).toEqual(['incidents/api-errors.md:2 error StartRewritten']);
+  });
+
+  test('accepts "started" written out as the first update\'s time, which it already was', () => {
+    writeFile(
+      root,
+      'incidents/api-errors.md',
+      resolved.replace('impact: major\n', 'impact: major\nstarted: 2026-11-20T15:05:00+01:00\n'),
+    );
+    expect(historyProblems()).toEqual([]);
+  });
+
+  test('accepts the update the hint shows, pasted at the end of the updates', () => {
+    const rewritten = resolved.replace('impact: major', 'impact: none').replace('  - api\n', '  - api\n  - webhooks\n');
+    writeFile(root, 'incidents/api-errors.md', rewritten);
+    const hints = validate({ root, now, base: 'HEAD' }).problems.map((problem) => problem.hint);
+    expect(hints).toHaveLength(2);
+    const updates = hints.map((hint) => hint.slice(hint.indexOf('\n') + 1)).join('\n');
+    writeFile(root, 'incidents/api-errors.md', resolved.replace(/---\n$/, `${updates}\n---\n`));
+    expect(historyProblems()).toEqual([]);
+  });
+
+  test('accepts a hand-written reclassification: a new update with impact and components', () => {
+    writeFile(
+      root,
+      'incidents/api-errors.md',
+      resolved.replace(
+        /---\n$/,
+        [
+          '  - at: 2026-11-23T11:00:00Z',
+          '    status: resolved',
+          '    impact: minor',
+          '    components:',
+          '      - id: webhooks',
+          '        status: operational',
+          '    message: On review, this was a minor incident; webhooks were affected too.',
+          '---',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(historyProblems()).toEqual([]);
+  });
+});
+
+describe('a scheduled maintenance may be rescheduled until it begins (issue 22)', () => {
+  const maintenance = incidentFile(`
+kind: maintenance
+title: Database upgrade
+components:
+  - database
+window:
+  start: 2026-11-25T02:00:00Z
+  end: 2026-11-25T04:00:00Z
+updates:
+  - at: 2026-11-20T10:00:00Z
+    status: scheduled
+    message: We will upgrade the database.
+`);
+
+  beforeEach(() => {
+    writeFile(root, 'incidents/db-upgrade.md', maintenance);
+    commitAll(root, 'Schedule maintenance');
+  });
+
+  function at(instant: string) {
+    return validate({ root, now: Date.parse(instant), base: 'HEAD' }).problems.map(
+      (problem) => `${problem.file}:${problem.line} ${problem.severity} ${problem.code}`,
+    );
+  }
+
+  test('accepts a new window, components and impact before the window starts', () => {
+    writeFile(
+      root,
+      'incidents/db-upgrade.md',
+      maintenance
+        .replace('2026-11-25T02:00:00Z', '2026-11-26T02:00:00Z')
+        .replace('2026-11-25T04:00:00Z', '2026-11-26T05:00:00Z')
+        .replace('  - database\n', '  - database\n  - api\n')
+        .replace('kind: maintenance\n', 'kind: maintenance\nimpact: minor\n'),
+    );
+    expect(at('2026-11-23T12:00:00Z')).toEqual([]);
+  });
+
+  test('rejects a new window that would already have started', () => {
+    writeFile(root, 'incidents/db-upgrade.md', maintenance.replace('2026-11-25T02:00:00Z', '2026-11-23T02:00:00Z'));
+    expect(at('2026-11-23T12:00:00Z')).toEqual(['incidents/db-upgrade.md:7 error WindowRewritten']);
+  });
+
+  test('rejects moving the window once it has begun, and shows the update that extends it', () => {
+    writeFile(root, 'incidents/db-upgrade.md', maintenance.replace('2026-11-25T04:00:00Z', '2026-11-25T06:00:00Z'));
+    expect(at('2026-11-25T03:00:00Z')).toEqual(['incidents/db-upgrade.md:8 error WindowRewritten']);
+    expect(formatHuman(validate({ root, now: Date.parse('2026-11-25T03:00:00Z'), base: 'HEAD' }).problems[0]!))
+      .toMatchInlineSnapshot(`
+        "incidents/db-upgrade.md:8:8 error WindowRewritten The maintenance has begun, so its published window (2026-11-25T02:00:00Z to 2026-11-25T04:00:00Z) is part of the record; it now says 2026-11-25T02:00:00Z to 2026-11-25T06:00:00Z.
+            hint: Restore the window (start: 2026-11-25T02:00:00Z, end: 2026-11-25T04:00:00Z). To run longer, post an "in_progress" update: the maintenance then stays in progress until a "completed" update (post "completed" to finish early):
+                    - at: 2026-11-25T03:00:00Z
+                      status: in_progress
+                      message: The work is taking longer than planned."
+      `);
+  });
+
+  test('rejects moving the window once an in_progress update started it early', () => {
+    const started = maintenance.replace(
+      /---\n$/,
+      '  - at: 2026-11-23T09:00:00Z\n    status: in_progress\n    message: We started early.\n---\n',
+    );
+    writeFile(root, 'incidents/db-upgrade.md', started);
+    commitAll(root, 'Started early');
+    writeFile(root, 'incidents/db-upgrade.md', started.replace('2026-11-25T02:00:00Z', '2026-11-23T09:00:00Z'));
+    expect(at('2026-11-23T12:00:00Z')).toEqual(['incidents/db-upgrade.md:7 error WindowRewritten']);
+  });
+
+  test('rejects changing the components of a maintenance once it has begun', () => {
+    writeFile(root, 'incidents/db-upgrade.md', maintenance.replace('  - database\n', '  - database\n  - api\n'));
+    expect(at('2026-11-25T05:00:00Z')).toEqual(['incidents/db-upgrade.md:6 error ComponentsRewritten']);
+  });
+});

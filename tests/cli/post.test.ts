@@ -448,6 +448,47 @@ describe('untrusted form and alert values', () => {
   });
 });
 
+test('npm run post -- alert prints no payload value at the start of a log line, where it would be a workflow command (issue 22)', () => {
+  const { clone } = makeCheckout();
+  const root = clone();
+  const node = join(projectRoot, 'node_modules', '.bin', 'node');
+  const payload = 'x\n::warning::injected\r\n  ::add-mask::secret\n::error file=a::boom';
+  const run = (source: string, values: Record<string, string>) =>
+    spawnSync(node, ['scripts/post.ts', source], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        STATUS_ROOT: root,
+        STATUS_NOW: '2026-11-23T14:00:00Z',
+        GITHUB_OUTPUT: '',
+        GITHUB_STEP_SUMMARY: '',
+        ...values,
+      },
+    }).stdout.toString();
+  const alert = {
+    ALERT_ID: 'checkout-5xx',
+    ALERT_TITLE: 'Checkout errors',
+    ALERT_COMPONENTS: 'api',
+    ALERT_IMPACT: 'minor',
+  };
+  // Refusals and notes that quote the value show it escaped, on its own line.
+  const quoting = [
+    run('alert', { ...alert, ALERT_ID: payload, ALERT_RESOLVED: 'true' }),
+    run('alert', { ...alert, ALERT_IMPACT: payload }),
+    run('alert', { ...alert, ALERT_TEMPLATE: payload }),
+    run('form', { POST_ACTION: payload }),
+    run('form', { POST_ACTION: 'update', POST_SLUG: payload, POST_MESSAGE: 'M' }),
+  ];
+  for (const output of quoting) expect(output).toContain('\\n::warning::injected');
+  const others = [
+    run('alert', { ...alert, ALERT_COMPONENTS: payload }),
+    run('alert', { ...alert, ALERT_ID: payload, ALERT_TITLE: payload, ALERT_MESSAGE: payload }),
+  ];
+  expect(others[1]).toContain('Pushed incidents/');
+  for (const output of [...quoting, ...others])
+    expect(output.split('\n').filter((line) => /^\s*::/.test(line))).toEqual([]);
+});
+
 test('the posted incident passes npm run validate on its branch', async () => {
   const { clone } = makeCheckout();
   const root = clone();
