@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { nextDayBoundary, nextHourlyRefresh } from '../../src/domain/next-change.ts';
 import { modelMonth, type MonthFigures } from './actions-cost-model.ts';
 
@@ -62,8 +64,16 @@ export function modelCost(month: Month, cron: string, schedulerDelayMinutes: num
   });
 }
 
+/** The schedule rebuild.yml runs on: the one setting that trades cost for promptness. */
+export function rebuildCron(): string {
+  const flow = parse(readFileSync(new URL('../../.github/workflows/rebuild.yml', import.meta.url), 'utf8')) as {
+    on: { schedule: { cron: string }[] };
+  };
+  return flow.on.schedule[0]!.cron;
+}
+
 /** `npm run bench` prints this first: the modelled Actions bill (issue 23). */
-export function printActionsCost(cron = '45 * * * *'): void {
+export function printActionsCost(cron = rebuildCron()): void {
   const lines = [`\nGitHub Actions minutes in a 30-day month (rebuild.yml cron '${cron}', modelled):`];
   for (const [name, month] of [
     ['quiet', quietMonth()],

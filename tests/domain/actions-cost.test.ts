@@ -1,14 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { busyMonth, modelCost, quietMonth } from '../../scripts/bench/actions-cost.ts';
-import { projectRoot } from '../helpers/content.ts';
+import { busyMonth, modelCost, quietMonth, rebuildCron } from '../../scripts/bench/actions-cost.ts';
 
-const rebuild = parse(readFileSync(join(projectRoot, '.github/workflows/rebuild.yml'), 'utf8')) as {
-  on: { schedule: { cron: string }[] };
-};
-const cron = rebuild.on.schedule[0]!.cron;
+const cron = rebuildCron();
 
 describe('issue 23: what it costs to run', () => {
   test('a quiet month in a private repository bills at most 1,500 Actions minutes with the default schedule', () => {
