@@ -9,7 +9,13 @@ import { deliver, missingSecret } from '../node/notify/deliver.ts';
 import type { PostOptions } from '../node/notify/http-post.ts';
 import { fileLedgerStore, gitBranchLedgerStore, type LedgerStore } from '../node/notify/ledger-store.ts';
 import { collectPublishedEvents, type PublishedEvent } from '../serialize/notify/events.ts';
-import { applyLedgerChanges, emptyLedger, type Ledger, type LedgerChange } from '../serialize/notify/ledger.ts';
+import {
+  applyLedgerChanges,
+  channelLedger,
+  emptyLedger,
+  type Ledger,
+  type LedgerChange,
+} from '../serialize/notify/ledger.ts';
 import type { NotificationMessage } from '../serialize/notify/message.ts';
 import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
@@ -226,7 +232,9 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
           claim: [...plan.send, ...plan.overflow].map((event) => event.id),
           claimedAt,
         }))
-        .filter((change) => change.done.length + change.claim.length > 0 || !stored.ledger.channels[change.channel]);
+        .filter(
+          (change) => change.done.length + change.claim.length > 0 || !channelLedger(stored.ledger, change.channel),
+        );
       if (changes.length === 0) break;
       if (await store.write(applyLedgerChanges(stored.ledger, changes), stored.version)) break;
       if (attempt === 5) throw new Error('another run kept writing the ledger; try again.');
