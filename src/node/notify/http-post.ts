@@ -5,7 +5,7 @@ import { isPrivateAddress, publicOnlyLookup } from './network.ts';
 
 export interface PostOptions {
   allowPrivateNetwork: boolean;
-  /** Per attempt. Default 30 s, what Statuspage gives receivers. */
+  /** Longest one attempt may take, from connecting to the status line. Default 30 s, what Statuspage gives receivers. */
   timeoutMs?: number;
   /** Attempts after the first, on 429, 5xx and network errors. Default 3. */
   retries?: number;
@@ -57,30 +57,38 @@ export function checkTarget(url: string, allowPrivateNetwork: boolean): string |
   return undefined;
 }
 
+/**
+ * One attempt. The status decides: the answer's body is never read, so a receiver that trickles
+ * it cannot hold the run. `timeoutMs` bounds the whole attempt, not just idle time: a receiver
+ * sending a byte now and then is cut off too (issue 22).
+ */
 function send(url: URL, body: string, headers: Record<string, string>, options: PostOptions): Promise<Response> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
-        timeout: options.timeoutMs ?? defaultTimeoutMs,
         ...(options.allowPrivateNetwork ? {} : { lookup: publicOnlyLookup }),
       },
       (response) => {
-        response.resume();
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
-        response.on('error', reject);
+        clearTimeout(deadline);
+        resolve({ status: response.statusCode ?? 0, headers: response.headers });
+        response.destroy();
       },
     );
     let bodySent = false;
     req.on('finish', () => (bodySent = true));
-    req.on('timeout', () => {
-      const message = `no answer within ${(options.timeoutMs ?? defaultTimeoutMs) / 1000} s`;
+    const deadline = setTimeout(() => {
+      const message = `no answer within ${timeoutMs / 1000} s`;
       req.destroy(bodySent ? new AnswerTimeout(message) : new Error(message));
+    }, timeoutMs);
+    req.on('error', (error) => {
+      clearTimeout(deadline);
+      reject(error);
     });
-    req.on('error', reject);
     req.end(body);
   });
 }
