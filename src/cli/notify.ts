@@ -21,7 +21,8 @@ import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
 import { languageViews, messagesOf } from '../serialize/notify/language-views.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
-import { formatHuman } from '../domain/problem-format.ts';
+import { formatHuman, visible } from '../domain/problem-format.ts';
+import { markdownCode } from './markdown-text.ts';
 import { summaryRow, writeStepSummary } from './notify-summary.ts';
 import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
 
@@ -322,6 +323,19 @@ function createRecorder(store: LedgerStore, io: NotifyIo) {
   };
 }
 
+/** A channel's result in our words, with the peer's own text (errors, warnings) passed through `peer`. */
+function describeOutcome(outcome: ChannelOutcome, peer: (text: string) => string): string {
+  let result: string;
+  if (outcome.skipped) result = `skipped: ${outcome.skipped}`;
+  else if (outcome.firstRun)
+    result = `first run: recorded ${outcome.recorded} published update${outcome.recorded === 1 ? '' : 's'}, sent nothing`;
+  else if (outcome.failed)
+    result = `FAILED: ${peer(outcome.failed.error)}; sent ${outcome.sent.length}, ${outcome.failed.ids.length} left for the next run`;
+  else result = `sent ${outcome.sent.length}${outcome.sent.length ? ` (${outcome.sent.join(', ')})` : ''}`;
+  if (outcome.warnings.length > 0) result += `; warning: ${outcome.warnings.map(peer).join('; ')}`;
+  return result;
+}
+
 function report(
   outcomes: ChannelOutcome[],
   recorded: boolean,
@@ -339,16 +353,9 @@ function report(
   ];
   for (const outcome of outcomes.sort((a, b) => a.channel.id.localeCompare(b.channel.id))) {
     const { channel } = outcome;
-    let result: string;
-    if (outcome.skipped) result = `skipped: ${outcome.skipped}`;
-    else if (outcome.firstRun)
-      result = `first run: recorded ${outcome.recorded} published update${outcome.recorded === 1 ? '' : 's'}, sent nothing`;
-    else if (outcome.failed)
-      result = `FAILED: ${outcome.failed.error}; sent ${outcome.sent.length}, ${outcome.failed.ids.length} left for the next run`;
-    else result = `sent ${outcome.sent.length}${outcome.sent.length ? ` (${outcome.sent.join(', ')})` : ''}`;
-    if (outcome.warnings.length > 0) result += `; warning: ${outcome.warnings.join('; ')}`;
-    lines.push(`${channel.id} (${channel.kind}): ${result}`);
-    summary.push(summaryRow(channel, result));
+    // What a receiver or mail server said is peer text: one visible line in the log, code in the summary.
+    lines.push(`${channel.id} (${channel.kind}): ${describeOutcome(outcome, visible)}`);
+    summary.push(summaryRow(channel, describeOutcome(outcome, markdownCode)));
   }
   if (!recorded) {
     lines.push(
