@@ -104,13 +104,13 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * POSTs a JSON body. 2xx is success; 3xx is failure (never followed: a redirect could lead off
+ * POSTs a JSON body; `headers` may be a function, called for each attempt. 2xx is success; 3xx is failure (never followed: a redirect could lead off
  * the checked host); 429 and 5xx are retried with backoff, honouring Retry-After; other 4xx fail at once.
  */
 export async function postJson(
   url: string,
   body: string,
-  headers: Record<string, string>,
+  headers: Record<string, string> | (() => Record<string, string>),
   options: PostOptions,
 ): Promise<PostResult> {
   const refused = checkTarget(url, options.allowPrivateNetwork);
@@ -121,7 +121,7 @@ export async function postJson(
   for (let attempt = 0; attempt <= retries; attempt++) {
     let wait: number | undefined;
     try {
-      const response = await send(new URL(url), body, headers, options);
+      const response = await send(new URL(url), body, typeof headers === 'function' ? headers() : headers, options);
       if (response.status >= 200 && response.status < 300)
         return { ok: true, status: response.status, attempts: attempt + 1 };
       last = { ok: false, status: response.status, attempts: attempt + 1, error: `HTTP ${response.status}` };
