@@ -1,12 +1,15 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { runValidateCommand } from '../../src/cli/validate.ts';
-import { incidentFile, makeContentRoot } from '../helpers/content.ts';
+import { secretNameProblems } from '../../src/domain/secret-names.ts';
+import { loadRepository } from '../../src/node/load-repository.ts';
+import { incidentFile, makeContentRoot, projectRoot } from '../helpers/content.ts';
 import { componentsWithChannels, makeNotifyRepository, runNotify } from '../helpers/notify.ts';
 
 /** What the receiver got, and whether `standardwebhooks` accepted it. */
@@ -182,4 +185,35 @@ test('the operator alert skips a channel whose signing secret is the SMTP passwo
   );
   expect(run.output).toContain('error SecretNameNotAllowed');
   expect(deliveries).toEqual([]);
+});
+
+test("the workflow's notify steps pass only variables a channel may read, and every one the sample's channels read", () => {
+  type Step = { run?: string; env?: Record<string, string> };
+  const flow = parse(readFileSync(join(projectRoot, '.github', 'workflows', 'publish.yml'), 'utf8')) as {
+    jobs: Record<string, { steps?: Step[] }>;
+  };
+  const notifySteps = Object.values(flow.jobs)
+    .flatMap((job) => job.steps ?? [])
+    .filter((step) => step.run?.includes('npm run notify'));
+  expect(notifySteps).toHaveLength(2);
+  const ownInputs = new Set(['RUN_URL', 'BUILD_RESULT', 'DEPLOY_RESULT']);
+  const smtpSetting = /^((?:\w+_)?SMTP)_(HOST|PORT|USER|PASSWORD)$/;
+  for (const step of notifySteps) {
+    const names = Object.keys(step.env ?? {}).filter((name) => !ownInputs.has(name));
+    for (const name of names) {
+      const channel = name.endsWith('_URL')
+        ? { id: 'x', kind: 'webhook' as const, env: name }
+        : name.endsWith('WEBHOOK_SECRET')
+          ? { id: 'x', kind: 'webhook' as const, env: 'X_URL', signing_secret_env: name }
+          : { id: 'x', kind: 'email' as const, env: smtpSetting.exec(name)?.[1] ?? name };
+      expect([name, secretNameProblems(channel)]).toEqual([name, []]);
+    }
+    const sample = loadRepository(projectRoot, Date.parse('2026-11-23T12:00:00Z')).repository!.components;
+    const read = sample.notifications.channels.flatMap((channel) =>
+      channel.kind === 'email'
+        ? [`${channel.env}_HOST`, `${channel.env}_PORT`, `${channel.env}_USER`, `${channel.env}_PASSWORD`]
+        : [channel.env, ...(channel.signing_secret_env ? [channel.signing_secret_env] : [])],
+    );
+    expect(read.filter((name) => !names.includes(name))).toEqual([]);
+  }
 });
