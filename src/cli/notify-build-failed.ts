@@ -1,9 +1,10 @@
 import { summaryRow, writeStepSummary } from './notify-summary.ts';
+import { markdownCode } from './markdown-text.ts';
 import { deliver, missingSecret } from '../node/notify/deliver.ts';
 import type { PostOptions } from '../node/notify/http-post.ts';
 import { readOperatorSettings } from '../node/notify/operator-channels.ts';
 import { buildFailedMessage, renderBuildFailedPayload } from '../serialize/notify/build-failed.ts';
-import { formatHuman } from '../domain/problem-format.ts';
+import { formatHuman, visible } from '../domain/problem-format.ts';
 
 export interface BuildFailedOptions {
   root: string;
@@ -75,12 +76,12 @@ export async function runBuildFailedAlert(options: BuildFailedOptions, now: numb
   const results = await Promise.all(
     settings.channels.map(async (channel) => {
       const skipped = missingSecret(channel, io.env);
-      if (skipped) return { channel, result: `skipped: ${skipped}`, failed: false };
+      if (skipped) return { channel, result: `skipped: ${skipped}`, error: undefined, failed: false };
       const payload = renderBuildFailedPayload(channel.kind, message, options.reason);
       const sent = await deliver(channel, payload, io.env, { messageId: message.id, siteUrl: pageUrl, http: io.http });
       return sent.ok
-        ? { channel, result: 'sent the operator alert', failed: false }
-        : { channel, result: `FAILED: ${sent.error ?? 'failed'}`, failed: true };
+        ? { channel, result: 'sent the operator alert', error: undefined, failed: false }
+        : { channel, result: 'FAILED: ', error: sent.error ?? 'failed', failed: true };
     }),
   );
   const summary = [
@@ -89,9 +90,11 @@ export async function runBuildFailedAlert(options: BuildFailedOptions, now: numb
     '| channel | kind | result |',
     '| --- | --- | --- |',
   ];
-  for (const { channel, result } of results.sort((a, b) => a.channel.id.localeCompare(b.channel.id))) {
-    io.out(`${result.startsWith('skipped') ? 'warning: ' : ''}${channel.id} (${channel.kind}): ${result}`);
-    summary.push(summaryRow(channel, result));
+  // A receiver's or mail server's reply is peer text: one visible line in the log, code in the summary.
+  for (const { channel, result, error } of results.sort((a, b) => a.channel.id.localeCompare(b.channel.id))) {
+    const log = `${result}${error === undefined ? '' : visible(error)}`;
+    io.out(`${result.startsWith('skipped') ? 'warning: ' : ''}${channel.id} (${channel.kind}): ${log}`);
+    summary.push(summaryRow(channel, `${result}${error === undefined ? '' : markdownCode(error)}`));
   }
   writeStepSummary(io.env, summary);
   return results.some((item) => item.failed) ? 1 : 0;

@@ -1,22 +1,27 @@
 import { resolve } from 'node:path';
 import { deriveStatusState, type StatusState } from '../domain/derive.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
-import type { ComponentsFile, NotificationChannel } from '../domain/schema.ts';
-import { formatZonedIso } from '../domain/time.ts';
+import type { ComponentsFile } from '../domain/schema.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
 import { deliver, missingSecret } from '../node/notify/deliver.ts';
 import type { PostOptions } from '../node/notify/http-post.ts';
 import { fileLedgerStore, gitBranchLedgerStore, type LedgerStore } from '../node/notify/ledger-store.ts';
 import { collectPublishedEvents, type PublishedEvent } from '../serialize/notify/events.ts';
-import { applyLedgerChanges, emptyLedger, type Ledger, type LedgerChange } from '../serialize/notify/ledger.ts';
+import {
+  applyLedgerChanges,
+  channelLedger,
+  emptyLedger,
+  type Ledger,
+  type LedgerChange,
+} from '../serialize/notify/ledger.ts';
 import type { NotificationMessage } from '../serialize/notify/message.ts';
 import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
 import { languageViews, messagesOf } from '../serialize/notify/language-views.ts';
 import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { formatHuman } from '../domain/problem-format.ts';
-import { summaryRow, writeStepSummary } from './notify-summary.ts';
+import { reportOutcomes, writeStepSummary, type ChannelOutcome } from './notify-summary.ts';
 import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
 
 export const defaultLedgerBranch = 'statusmark-notify-ledger';
@@ -191,16 +196,6 @@ export function renderPlainText(message: NotificationMessage): string {
   return lines.filter(Boolean).join('\n');
 }
 
-interface ChannelOutcome {
-  channel: NotificationChannel;
-  sent: string[];
-  warnings: string[];
-  failed?: { ids: string[]; error: string };
-  skipped?: string;
-  firstRun?: boolean;
-  recorded: number;
-}
-
 /** Claims, delivers, then records; every ledger write is compare-and-swap with re-read on conflict. */
 async function sendRun(context: Context, store: LedgerStore, now: number, io: NotifyIo): Promise<number> {
   const { state, links, file, events } = context;
@@ -226,7 +221,9 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
           claim: [...plan.send, ...plan.overflow].map((event) => event.id),
           claimedAt,
         }))
-        .filter((change) => change.done.length + change.claim.length > 0 || !stored.ledger.channels[change.channel]);
+        .filter(
+          (change) => change.done.length + change.claim.length > 0 || !channelLedger(stored.ledger, change.channel),
+        );
       if (changes.length === 0) break;
       if (await store.write(applyLedgerChanges(stored.ledger, changes), stored.version)) break;
       if (attempt === 5) throw new Error('another run kept writing the ledger; try again.');
@@ -275,7 +272,7 @@ async function sendRun(context: Context, store: LedgerStore, now: number, io: No
   );
   outcomes.push(...results);
   const recorded = await recorder.settled();
-  return report(outcomes, recorded, store, now, state.page.timezone, io);
+  return reportOutcomes(outcomes, recorded, store, now, state.page.timezone, io);
 }
 
 /**
@@ -312,44 +309,4 @@ function createRecorder(store: LedgerStore, io: NotifyIo) {
       return allRecorded;
     },
   };
-}
-
-function report(
-  outcomes: ChannelOutcome[],
-  recorded: boolean,
-  store: LedgerStore,
-  now: number,
-  zone: string,
-  io: NotifyIo,
-): number {
-  const lines: string[] = [];
-  const summary = [
-    `### Notifications (${formatZonedIso(now, zone)})`,
-    '',
-    '| channel | kind | result |',
-    '| --- | --- | --- |',
-  ];
-  for (const outcome of outcomes.sort((a, b) => a.channel.id.localeCompare(b.channel.id))) {
-    const { channel } = outcome;
-    let result: string;
-    if (outcome.skipped) result = `skipped: ${outcome.skipped}`;
-    else if (outcome.firstRun)
-      result = `first run: recorded ${outcome.recorded} published update${outcome.recorded === 1 ? '' : 's'}, sent nothing`;
-    else if (outcome.failed)
-      result = `FAILED: ${outcome.failed.error}; sent ${outcome.sent.length}, ${outcome.failed.ids.length} left for the next run`;
-    else result = `sent ${outcome.sent.length}${outcome.sent.length ? ` (${outcome.sent.join(', ')})` : ''}`;
-    if (outcome.warnings.length > 0) result += `; warning: ${outcome.warnings.join('; ')}`;
-    lines.push(`${channel.id} (${channel.kind}): ${result}`);
-    summary.push(summaryRow(channel, result));
-  }
-  if (!recorded) {
-    lines.push(
-      `error: deliveries could not be recorded in ${store.description}; claimed updates are retried after an hour.`,
-    );
-    summary.push('', '**The ledger could not be updated; claimed updates are retried after an hour.**');
-  }
-  for (const line of lines) io.out(line);
-  writeStepSummary(io.env, summary);
-  const failed = outcomes.some((outcome) => outcome.failed) || !recorded;
-  return failed ? 1 : 0;
 }

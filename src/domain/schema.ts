@@ -25,6 +25,8 @@ import {
 import { notificationEvents, notificationKinds } from './notify-vocabulary.ts';
 import { StatuspageIdSchema } from './source-ids.ts';
 
+import { secretNameProblems } from './secret-names.ts';
+
 /** `…+99:99`, `…-24:00`: the shape of an offset, but not one any clock uses. */
 function hasImpossibleOffset(text: string): boolean {
   const zone = timestampZone(text);
@@ -433,6 +435,8 @@ export const NotificationChannelSchema = z
         `"signing_secret_env" only applies to webhook channels, and "${channel.id}" is a ${channel.kind} channel.`,
         'Remove "signing_secret_env", or set "kind: webhook".',
       );
+    for (const { field, message, hint } of secretNameProblems(channel))
+      problem(field, 'SecretNameNotAllowed', message, hint);
   });
 
 /** Where and how updates are pushed when the deploy publishes them. */

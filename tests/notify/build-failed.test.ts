@@ -1,48 +1,33 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { defaultNotificationEvents } from '../../src/domain/notify-vocabulary.ts';
 import { incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { componentsWithChannels, makeNotifyRepository, runNotify, startReceiver } from '../helpers/notify.ts';
+import { startSmtpServer, trustTestCertificate } from '../helpers/smtp.ts';
 import { DiscordMessageSchema, SlackMessageSchema, TeamsMessageSchema } from '../helpers/notify-shapes.ts';
 
 const runUrl = 'https://github.com/acme/status/actions/runs/4242';
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let smtpPort = 0;
-const mails: ParsedMail[] = [];
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  smtp = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          mails.push(parsed);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  trustTestCertificate();
+  smtp = await startSmtpServer({ starttls: true });
+  smtpPort = smtp.port;
 });
 
 beforeEach(() => {
   receiver.received.length = 0;
-  mails.length = 0;
+  smtp.mails.length = 0;
 });
 
 afterAll(async () => {
   await receiver.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const channel = (id: string, kind: string, events?: string) =>
@@ -164,6 +149,7 @@ test('hostile reason text arrives escaped in Slack, Discord, Teams, webhook JSON
     at: '2026-11-23T10:40:00Z',
   });
 
+  const mails = smtp.mails.map((mail) => mail.parsed);
   expect(mails).toHaveLength(1);
   expect(mails[0]!.subject).toBe('[Fixture Status] [Build failed] The status page could not be rebuilt');
   expect(mails[0]!.text).toContain(`What failed: ${flat}.`);

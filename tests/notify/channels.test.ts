@@ -1,11 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { incidentFile } from '../helpers/content.ts';
 import { componentsWithChannels, makeNotifyRepository, runNotify, startReceiver } from '../helpers/notify.ts';
+import { startSmtpServer, trustTestCertificate } from '../helpers/smtp.ts';
 import {
   DiscordMessageSchema,
   SlackMessageSchema,
@@ -14,42 +12,28 @@ import {
 } from '../helpers/notify-shapes.ts';
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
-const mails: { from: string; to: string[]; parsed: ParsedMail; auth?: string }[] = [];
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let mails: Awaited<ReturnType<typeof startSmtpServer>>['mails'];
 let smtpPort = 0;
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  smtp = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
+  trustTestCertificate();
+  smtp = await startSmtpServer({
+    starttls: true,
     authOptional: false,
-    allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
       if (auth.username === 'mailer' && auth.password === 'hunter2') callback(null, { user: auth.username });
       else callback(new Error('bad credentials'));
     },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          mails.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((item) => item.address),
-            parsed,
-            auth: String(session.user),
-          });
-          callback();
-        })
-        .catch(callback);
-    },
   });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  mails = smtp.mails;
+  smtpPort = smtp.port;
 });
 
 afterAll(async () => {
   await receiver.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const channels = ['slack', 'discord', 'teams', 'webhook']
@@ -120,7 +104,7 @@ test('one new update reaches Slack, Discord, Teams, a webhook and an SMTP list, 
 
   expect(mails).toHaveLength(1);
   const [mail] = mails;
-  expect(mail!.auth).toBe('mailer');
+  expect([mail!.user, mail!.secure]).toEqual(['mailer', true]);
   expect(mail!.to).toEqual(['status-announce@fixture.example']);
   expect(mail!.parsed.from?.text).toBe('status@fixture.example');
   expect(mail!.parsed.subject).toBe(

@@ -34,7 +34,7 @@ const channels = `    - id: ops-slack
     - id: hooks
       kind: webhook
       env: HOOK_URL
-      signing_secret_env: HOOK_SECRET
+      signing_secret_env: HOOK_WEBHOOK_SECRET
       allow_private_network: true
 `;
 
@@ -54,7 +54,7 @@ function envFor(now: string, extra: Record<string, string> = {}) {
     STATUS_NOW: now,
     SLACK_URL: `${receiver.url}/slack`,
     HOOK_URL: `${receiver.url}/hook`,
-    HOOK_SECRET: 'shared-secret',
+    HOOK_WEBHOOK_SECRET: 'shared-secret',
     ...extra,
   };
 }
@@ -381,8 +381,8 @@ describe('delivery behaviour', () => {
     const { root, write } = setUp();
     await runNotify(root, envFor('2026-11-23T10:05:00Z'));
     write([first, second]);
-    const run = await runNotify(root, envFor('2026-11-23T10:25:00Z', { HOOK_SECRET: '' }));
-    expect(run.output).toContain('warning: channel "hooks" (webhook) skipped: HOOK_SECRET is unset.');
+    const run = await runNotify(root, envFor('2026-11-23T10:25:00Z', { HOOK_WEBHOOK_SECRET: '' }));
+    expect(run.output).toContain('warning: channel "hooks" (webhook) skipped: HOOK_WEBHOOK_SECRET is unset.');
     expect(receiver.received.filter((item) => item.path === '/hook')).toEqual([]);
   });
 

@@ -184,7 +184,12 @@ describe('notifications speak the page language: reminders, burst summaries and 
     });
     const state = deriveStatusState(file, [maintenance], t('2026-11-23T02:30:00Z'));
     const links = createPermalinks('/', file.page.url);
-    const channel = NotificationChannelSchema.parse({ id: 'ops', kind: 'slack', env: 'X', remind_before: ['24h'] });
+    const channel = NotificationChannelSchema.parse({
+      id: 'ops',
+      kind: 'slack',
+      env: 'OPS_WEBHOOK_URL',
+      remind_before: ['24h'],
+    });
     const events = collectPublishedEvents(state, links, [channel]);
     const build = createMessageBuilder(state, links);
     return { events, build };

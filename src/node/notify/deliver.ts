@@ -1,19 +1,12 @@
-import { createHmac } from 'node:crypto';
 import type { NotificationChannel } from '../../domain/schema.ts';
 import { stableId } from '../../serialize/ids.ts';
 import type { RenderedPayload } from '../../serialize/notify/render.ts';
 import { postJson, type PostOptions } from './http-post.ts';
 import { readSmtpSettings, sendEmail } from './smtp.ts';
-
-/** The header webhook receivers verify: `sha256=` + hex HMAC-SHA256 of the raw body with the shared secret. */
-export const signatureHeader = 'x-statusmark-signature-256';
+import { legacySignatureHeader, signBodyLegacy, standardWebhookHeaders } from './webhook-signature.ts';
 
 /** The message's permanent id (`<slug>#update-N`), the same in every retry and every run. */
 export const deliveryIdHeader = 'x-statusmark-delivery-id';
-
-export function signBody(body: string, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
 
 /** Why a channel cannot be used this run (its secret is unset), or undefined when it can. */
 export function missingSecret(
@@ -51,8 +44,13 @@ export async function deliver(
   // The ledger id lets a receiver drop a message it already has (for example after a timeout).
   const headers: Record<string, string> = { 'user-agent': 'statusmark-notify', [deliveryIdHeader]: options.messageId };
   const secret = channel.signing_secret_env ? env[channel.signing_secret_env] : undefined;
-  if (secret) headers[signatureHeader] = signBody(payload.body, secret);
-  const result = await postJson(env[channel.env] ?? '', payload.body, headers, {
+  if (secret) headers[legacySignatureHeader] = signBodyLegacy(payload.body, secret);
+  // Signed again for each attempt: the timestamp is when the attempt is made.
+  const headersNow = () => ({
+    ...headers,
+    ...(secret ? standardWebhookHeaders(options.messageId, payload.body, secret) : {}),
+  });
+  const result = await postJson(env[channel.env] ?? '', payload.body, headersNow, {
     allowPrivateNetwork: channel.allow_private_network,
     ...options.http,
   });

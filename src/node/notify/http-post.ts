@@ -5,7 +5,7 @@ import { isPrivateAddress, publicOnlyLookup } from './network.ts';
 
 export interface PostOptions {
   allowPrivateNetwork: boolean;
-  /** Per attempt. Default 30 s, what Statuspage gives receivers. */
+  /** Longest one attempt may take, from connecting to the status line. Default 30 s, what Statuspage gives receivers. */
   timeoutMs?: number;
   /** Attempts after the first, on 429, 5xx and network errors. Default 3. */
   retries?: number;
@@ -57,30 +57,38 @@ export function checkTarget(url: string, allowPrivateNetwork: boolean): string |
   return undefined;
 }
 
+/**
+ * One attempt. The status decides: the answer's body is never read, so a receiver that trickles
+ * it cannot hold the run. `timeoutMs` bounds the whole attempt, not just idle time: a receiver
+ * sending a byte now and then is cut off too (issue 22).
+ */
 function send(url: URL, body: string, headers: Record<string, string>, options: PostOptions): Promise<Response> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
-        timeout: options.timeoutMs ?? defaultTimeoutMs,
         ...(options.allowPrivateNetwork ? {} : { lookup: publicOnlyLookup }),
       },
       (response) => {
-        response.resume();
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
-        response.on('error', reject);
+        clearTimeout(deadline);
+        resolve({ status: response.statusCode ?? 0, headers: response.headers });
+        response.destroy();
       },
     );
     let bodySent = false;
     req.on('finish', () => (bodySent = true));
-    req.on('timeout', () => {
-      const message = `no answer within ${(options.timeoutMs ?? defaultTimeoutMs) / 1000} s`;
+    const deadline = setTimeout(() => {
+      const message = `no answer within ${timeoutMs / 1000} s`;
       req.destroy(bodySent ? new AnswerTimeout(message) : new Error(message));
+    }, timeoutMs);
+    req.on('error', (error) => {
+      clearTimeout(deadline);
+      reject(error);
     });
-    req.on('error', reject);
     req.end(body);
   });
 }
@@ -96,13 +104,13 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * POSTs a JSON body. 2xx is success; 3xx is failure (never followed: a redirect could lead off
+ * POSTs a JSON body; `headers` may be a function, called for each attempt. 2xx is success; 3xx is failure (never followed: a redirect could lead off
  * the checked host); 429 and 5xx are retried with backoff, honouring Retry-After; other 4xx fail at once.
  */
 export async function postJson(
   url: string,
   body: string,
-  headers: Record<string, string>,
+  headers: Record<string, string> | (() => Record<string, string>),
   options: PostOptions,
 ): Promise<PostResult> {
   const refused = checkTarget(url, options.allowPrivateNetwork);
@@ -113,7 +121,7 @@ export async function postJson(
   for (let attempt = 0; attempt <= retries; attempt++) {
     let wait: number | undefined;
     try {
-      const response = await send(new URL(url), body, headers, options);
+      const response = await send(new URL(url), body, typeof headers === 'function' ? headers() : headers, options);
       if (response.status >= 200 && response.status < 300)
         return { ok: true, status: response.status, attempts: attempt + 1 };
       last = { ok: false, status: response.status, attempts: attempt + 1, error: `HTTP ${response.status}` };

@@ -1,4 +1,4 @@
-import type { NotificationMessage } from './message.ts';
+import { labelsWithin, type NotificationMessage } from './message.ts';
 import { truncate } from './safe-text.ts';
 
 /** Embed colours (0xRRGGBB as an integer), by severity. */
@@ -17,12 +17,13 @@ export function escapeDiscord(text: string): string {
 }
 
 /**
- * A webhook body with one embed: title ≤ 256, description ≤ 4096, fields ≤ 1024, all under the
+ * A webhook body with one embed: title ≤ 256, description ≤ 4096, field names ≤ 256 and values ≤ 1024, all under the
  * 6000-character embed total; `allowed_mentions.parse: []` silences every ping.
  */
 export function renderDiscord(message: NotificationMessage): Record<string, unknown> {
-  const labels = message.labels;
-  const more = `\n[${escapeDiscord(labels.readFullUpdate)}](${message.url})`;
+  // Labels are field names (256); the read-more link is kept short so it always fits the description.
+  const labels = labelsWithin(message.labels, 256);
+  const more = `\n[${escapeDiscord(truncate(labels.readFullUpdate, 75))}](${message.url})`;
   const field = (name: string, value: string) => ({ name, value: truncate(value, 1024), inline: true });
   const fields = [
     field(labels.status, escapeDiscord(message.statusLabel)),

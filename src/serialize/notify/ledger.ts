@@ -15,6 +15,14 @@ export interface Ledger {
 
 export const emptyLedger = (): Ledger => ({ version: 1, channels: {} });
 
+/**
+ * The entry of one channel, if it has one. Own properties only: a channel may be called
+ * `constructor`, which every plain object inherits (issue 22).
+ */
+export function channelLedger(ledger: Ledger, id: string): ChannelLedger | undefined {
+  return Object.hasOwn(ledger.channels, id) ? ledger.channels[id] : undefined;
+}
+
 /** Parses a stored ledger; anything unexpected is an error, never an empty ledger (that would resend nothing, but hide loss). */
 export function parseLedger(text: string): Ledger {
   const data = JSON.parse(text) as Partial<Ledger> | null;
@@ -55,7 +63,7 @@ export interface LedgerChange {
 export function applyLedgerChanges(ledger: Ledger, changes: readonly LedgerChange[]): Ledger {
   const next: Ledger = { version: 1, channels: structuredClone(ledger.channels) };
   for (const change of changes) {
-    const channel = (next.channels[change.channel] ??= { done: [], claims: {} });
+    const channel = channelLedger(next, change.channel) ?? (next.channels[change.channel] = { done: [], claims: {} });
     const done = new Set(channel.done);
     for (const id of change.done ?? []) {
       done.add(id);

@@ -6,7 +6,7 @@ import type { Permalinks } from '../../domain/permalinks.ts';
 import { pageStrings } from '../../domain/languages.ts';
 import type { Strings } from '../../domain/strings.ts';
 import type { PublishedEvent } from './events.ts';
-import { defuseMentions, plainTextOf, wellFormed } from './safe-text.ts';
+import { defuseMentions, plainTextOf, truncate, wellFormed } from './safe-text.ts';
 
 /** Everything any channel says about one event, already made safe as plain text. */
 export interface NotificationMessage {
@@ -65,6 +65,24 @@ export function notificationLabels(strings: Strings): NotificationLabels {
     readFullUpdate: safe(strings.readFullUpdate),
     noText: safe(strings.noText),
     link: safe(strings.viewOnStatusPage),
+  };
+}
+
+/**
+ * The labels cut to `max` UTF-16 units each (whole graphemes, then `…`): `page.strings` has no
+ * length limit, and a receiver rejects every message with one over-long label (Slack's button
+ * text: 75, Discord's field name: 256), forever (issue 22).
+ */
+export function labelsWithin(labels: NotificationLabels, max: number): NotificationLabels {
+  const cut = (text: string) => truncate(text, max);
+  return {
+    status: cut(labels.status),
+    impact: cut(labels.impact),
+    affected: cut(labels.affected),
+    nextUpdate: cut(labels.nextUpdate),
+    readFullUpdate: cut(labels.readFullUpdate),
+    noText: cut(labels.noText),
+    link: cut(labels.link),
   };
 }
 

@@ -1,7 +1,7 @@
 import { defaultNotificationEvents } from '../../domain/notify-vocabulary.ts';
 import type { NotificationChannel } from '../../domain/schema.ts';
 import type { PublishedEvent } from './events.ts';
-import type { Ledger } from './ledger.ts';
+import { channelLedger, type Ledger } from './ledger.ts';
 
 /** Events older than this when a channel first sees them are recorded, not sent (back-dated or backfilled). */
 export const staleAfterMs = 24 * 3_600_000;
@@ -47,7 +47,7 @@ export function planDeliveries(
   maxPerRun: number,
 ): ChannelPlan[] {
   return channels.map((channel) => {
-    const entry = ledger.channels[channel.id];
+    const entry = channelLedger(ledger, channel.id);
     if (!entry) return { channel, firstRun: true, send: [], overflow: [], silent: events.map((event) => event.id) };
     const done = new Set(entry.done);
     const claimed = new Set(

@@ -19,15 +19,17 @@ export function defuseMentions(text: string): string {
   return text.replace(/@(?=(channel|here|everyone|room|all)\b)/gi, '@\u2060');
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 /**
- * At most `max` UTF-16 units, never cutting a surrogate pair; a cut text ends with `…` and `suffix`
- * (e.g. a link to the full update), which always fits.
+ * At most `max` UTF-16 units, cut between graphemes (never inside a surrogate pair, an emoji
+ * sequence or a letter with its accents); a cut text ends with `…` and `suffix` (e.g. a link to
+ * the full update), which always fits.
  */
 export function truncate(text: string, max: number, suffix = ''): string {
   if (text.length <= max) return text;
   const tail = `…${suffix}`;
   let cut = Math.max(0, max - tail.length);
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  if (cut > 0 && cut < text.length) cut = graphemes.segment(text).containing(cut)!.index;
   return `${text.slice(0, cut).trimEnd()}${tail}`.slice(0, max);
 }

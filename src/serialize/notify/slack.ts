@@ -1,4 +1,4 @@
-import { messageFacts, type NotificationMessage } from './message.ts';
+import { labelsWithin, messageFacts, type NotificationMessage } from './message.ts';
 import { truncate } from './safe-text.ts';
 
 /** Slack's three control characters, and nothing else (docs: "Escaping text"). */
@@ -11,9 +11,12 @@ const mrkdwn = (text: string) => ({ type: 'mrkdwn', text, verbatim: true });
 /**
  * An incoming-webhook body: Block Kit blocks plus the top-level `text` that mobile notifications
  * show. Author text is escaped (so `<!here>` and `<url|label>` are inert), `verbatim` stops
- * auto-linking of bare mentions, and every text object stays within Slack's limits.
+ * auto-linking of bare mentions, and every text object stays within Slack's limits (button text
+ * 75, header 150, text objects 3000).
  */
-export function renderSlack(message: NotificationMessage): Record<string, unknown> {
+export function renderSlack(original: NotificationMessage): Record<string, unknown> {
+  // Every label fits the smallest place one goes: the button's plain text (75).
+  const message = { ...original, labels: labelsWithin(original.labels, 75) };
   const labels = message.labels;
   const more = `\n<${message.url}|${escapeSlack(labels.readFullUpdate)}>`;
   // Text objects need a visible character: an update of only an image has no text left.

@@ -1,4 +1,4 @@
-import type { NotificationMessage } from './message.ts';
+import { labelsWithin, type NotificationMessage } from './message.ts';
 import { truncate } from './safe-text.ts';
 
 /**
@@ -18,11 +18,12 @@ export function escapeTeams(text: string): string {
  * the ~28 KB message limit.
  */
 export function renderTeams(message: NotificationMessage): Record<string, unknown> {
-  const labels = message.labels;
-  const more = `\n[${escapeTeams(labels.readFullUpdate)}](${message.url})`;
+  // No documented per-field limits, only the message's ~28 KB: labels and words from page.strings are cut.
+  const labels = labelsWithin(message.labels, 256);
+  const more = `\n[${escapeTeams(truncate(labels.readFullUpdate, 75))}](${message.url})`;
   const facts = [
-    { title: labels.status, value: escapeTeams(message.statusLabel) },
-    ...(message.impactLabel ? [{ title: labels.impact, value: escapeTeams(message.impactLabel) }] : []),
+    { title: labels.status, value: truncate(escapeTeams(message.statusLabel), 1000) },
+    ...(message.impactLabel ? [{ title: labels.impact, value: truncate(escapeTeams(message.impactLabel), 1000) }] : []),
     ...(message.components.length
       ? [{ title: labels.affected, value: truncate(escapeTeams(message.components.join(', ')), 1000) }]
       : []),
