@@ -24,7 +24,6 @@ import {
 } from './vocabulary.ts';
 import { notificationEvents, notificationKinds } from './notify-vocabulary.ts';
 import { StatuspageIdSchema } from './source-ids.ts';
-
 import { secretNameProblems } from './secret-names.ts';
 
 /** `…+99:99`, `…-24:00`: the shape of an offset, but not one any clock uses. */
