@@ -24,7 +24,8 @@ import { FileChangedError, FileLockedError, replaceFileAtomically, withFileLock 
 import { parseComponentsFile } from '../node/parse-files.ts';
 import { splitFrontMatter } from '../node/source-file.ts';
 import { parseYamlWithPositions } from '../node/yaml-source.ts';
-import { formatHuman, visible } from '../domain/problem-format.ts';
+import { formatHuman } from '../domain/problem-format.ts';
+import { escapeForLog as visible } from '../domain/text-safety.ts';
 import { appendUpdate, isOneUpdateAppended, readAsValidator } from './append-update.ts';
 import { authorTimestamp, newIncidentText, updateData, type NewUpdate } from './incident-text.ts';
 import { UpdateSchema } from '../domain/schema.ts';

@@ -1,10 +1,10 @@
 import { summaryRow, writeStepSummary } from './notify-summary.ts';
-import { markdownCode } from './markdown-text.ts';
 import { deliver, missingSecret } from '../node/notify/deliver.ts';
 import type { PostOptions } from '../node/notify/http-post.ts';
 import { readOperatorSettings } from '../node/notify/operator-channels.ts';
 import { buildFailedMessage, renderBuildFailedPayload } from '../serialize/notify/build-failed.ts';
-import { formatHuman, visible } from '../domain/problem-format.ts';
+import { formatHuman } from '../domain/problem-format.ts';
+import { escapeForLog, toTableCellCode } from '../domain/text-safety.ts';
 
 export interface BuildFailedOptions {
   root: string;
@@ -92,9 +92,9 @@ export async function runBuildFailedAlert(options: BuildFailedOptions, now: numb
   ];
   // A receiver's or mail server's reply is peer text: one visible line in the log, code in the summary.
   for (const { channel, result, error } of results.sort((a, b) => a.channel.id.localeCompare(b.channel.id))) {
-    const log = `${result}${error === undefined ? '' : visible(error)}`;
+    const log = `${result}${error === undefined ? '' : escapeForLog(error)}`;
     io.out(`${result.startsWith('skipped') ? 'warning: ' : ''}${channel.id} (${channel.kind}): ${log}`);
-    summary.push(summaryRow(channel, `${result}${error === undefined ? '' : markdownCode(error)}`));
+    summary.push(summaryRow(channel, `${result}${error === undefined ? '' : toTableCellCode(error)}`));
   }
   writeStepSummary(io.env, summary);
   return results.some((item) => item.failed) ? 1 : 0;

@@ -1,4 +1,4 @@
-import { markdownText } from './markdown-text.ts';
+import { escapeMarkdown } from '../domain/text-safety.ts';
 import { deriveStatusState } from '../domain/derive.ts';
 import type { Snapshot } from '../domain/history.ts';
 import type { ComponentsFile, NotificationChannel } from '../domain/schema.ts';
@@ -50,7 +50,7 @@ export function previewNotifications(base: Snapshot, head: Snapshot, now: number
 /** Table-cell text: no pipes, tags, links, mentions or line breaks from author text. */
 function cell(text: string, max = 160): string {
   const short = text.length > max ? `${text.slice(0, max - 1).toWellFormed()}…` : text;
-  return markdownText(short);
+  return escapeMarkdown(short);
 }
 
 /** Markdown section for the pull request summary: which messages merging sends, to which channels. */

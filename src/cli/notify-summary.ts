@@ -1,13 +1,12 @@
 import { appendFileSync } from 'node:fs';
-import { visible } from '../domain/problem-format.ts';
+import { escapeForLog, toTableCellCode } from '../domain/text-safety.ts';
 import type { NotificationChannel } from '../domain/schema.ts';
 import { formatZonedIso } from '../domain/time.ts';
 import type { LedgerStore } from '../node/notify/ledger-store.ts';
-import { markdownCode } from './markdown-text.ts';
 
 /**
  * One row of the notifications table in the job summary. `result` is our own words with any
- * peer text (a receiver's or mail server's reply) already in code spans (`markdownCode`), so
+ * peer text (a receiver's or mail server's reply) already in code spans (`toTableCellCode`), so
  * nothing a peer says renders as a link, image or emphasis on the run page (issue 22).
  */
 export function summaryRow(channel: NotificationChannel, result: string): string {
@@ -62,8 +61,8 @@ export function reportOutcomes(
   for (const outcome of outcomes.sort((a, b) => a.channel.id.localeCompare(b.channel.id))) {
     const { channel } = outcome;
     // What a receiver or mail server said is peer text: one visible line in the log, code in the summary.
-    lines.push(`${channel.id} (${channel.kind}): ${describeOutcome(outcome, visible)}`);
-    summary.push(summaryRow(channel, describeOutcome(outcome, markdownCode)));
+    lines.push(`${channel.id} (${channel.kind}): ${describeOutcome(outcome, escapeForLog)}`);
+    summary.push(summaryRow(channel, describeOutcome(outcome, toTableCellCode)));
   }
   if (!recorded) {
     lines.push(

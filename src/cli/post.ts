@@ -12,8 +12,7 @@ import { readAsValidator } from './append-update.ts';
 import { incidentUsage, runIncidentCommand } from './incident-command.ts';
 import { wordsOfLanguage } from '../domain/languages.ts';
 import { readOperatorSettings } from '../node/notify/operator-channels.ts';
-import { markdownText } from './markdown-text.ts';
-import { visible } from '../domain/problem-format.ts';
+import { escapeForLog as visible, escapeMarkdown as markdownText } from '../domain/text-safety.ts';
 import { summarizePublication } from './pr-summary.ts';
 
 export interface PostIo {

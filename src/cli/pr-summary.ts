@@ -3,7 +3,7 @@ import { hasErrors, type Problem } from '../domain/problems.ts';
 import type { Incident } from '../domain/schema.ts';
 import { impactAfter } from '../domain/timeline.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
-import { markdownCode, markdownText } from './markdown-text.ts';
+import { escapeMarkdown, toCodeSpan, toTableCellCode } from '../domain/text-safety.ts';
 import { summarize } from '../domain/problem-format.ts';
 import { summarizeNotifications } from './notify-preview.ts';
 import { validate } from './validate.ts';
@@ -11,7 +11,7 @@ import { validate } from './validate.ts';
 function componentList(incident: Incident): string {
   const ids = new Set(incident.components.map((component) => component.id));
   for (const update of incident.updates) for (const component of update.components ?? []) ids.add(component.id);
-  return ids.size ? [...ids].map(markdownCode).join(', ') : 'none';
+  return ids.size ? [...ids].map(toTableCellCode).join(', ') : 'none';
 }
 
 /**
@@ -45,12 +45,12 @@ export function summarizePublication(base: Snapshot, head: Snapshot): string {
     if (old && added.length === 0 && !impactChanged && translated.length === 0) continue;
     const updates =
       added.length > 0 || translated.length === 0 ? [`${added.length} new update${added.length === 1 ? '' : 's'}`] : [];
-    const translations = translated.length > 0 ? [`translations: ${translated.map(markdownCode).join(', ')}`] : [];
+    const translations = translated.length > 0 ? [`translations: ${translated.map(toTableCellCode).join(', ')}`] : [];
     const what = old ? [...updates, ...translations].join('; ') : `**new ${incident.kind}**`;
     const statuses = added.map((update) => update.status).join(' → ') || '—';
     const impact = impactChanged ? `${impactBefore} → **${impactNow}**` : impactNow;
     rows.push(
-      `| ${markdownCode(incident.slug)} | ${markdownText(incident.title)} | ${what} | ${statuses} | ${impact} | ${componentList(incident)} |`,
+      `| ${toTableCellCode(incident.slug)} | ${escapeMarkdown(incident.title)} | ${what} | ${statuses} | ${impact} | ${componentList(incident)} |`,
     );
   }
   if (rows.length === 0) {
@@ -81,7 +81,7 @@ export function summarizeValidation(problems: readonly Problem[], incidentCount:
       .slice(0, listedProblems)
       .map(
         (problem) =>
-          `- ${markdownCode(`${problem.file}:${problem.line}:${problem.column}`)} ${problem.severity} ${markdownCode(problem.code)}: ${markdownText(problem.message)}`,
+          `- ${toCodeSpan(`${problem.file}:${problem.line}:${problem.column}`)} ${problem.severity} ${toCodeSpan(problem.code)}: ${escapeMarkdown(problem.message)}`,
       ),
   ];
   if (problems.length > listedProblems) lines.push(`- and ${problems.length - listedProblems} more`);

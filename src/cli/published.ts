@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
-import { visible } from '../domain/problem-format.ts';
+import { escapeForLog } from '../domain/text-safety.ts';
 import { runValidateCommand } from './validate.ts';
 import { finishNextRebuild } from '../node/dist-content.ts';
 import { nextRebuildFile } from '../domain/rebuild-decision.ts';
@@ -125,11 +125,11 @@ async function validateAgainstPublished(args: readonly string[], io: Io, fetchIm
     return runValidateCommand(passThrough, io);
   }
   if (firstDeploy) {
-    io.out(`--first-deploy: skipping the history check (${published.recordUrl}: ${visible(published.reason)}).`);
+    io.out(`--first-deploy: skipping the history check (${published.recordUrl}: ${escapeForLog(published.reason)}).`);
     return runValidateCommand(passThrough, io);
   }
   io.out(
-    `Cannot tell which commit the live site was built from: ${published.recordUrl}: ${visible(published.reason)}. Nothing was deployed.\n` +
+    `Cannot tell which commit the live site was built from: ${published.recordUrl}: ${escapeForLog(published.reason)}. Nothing was deployed.\n` +
       '    hint: Check that page.url and page.base_path in components.yml are where the site is served. For the first deploy of a site that is already live (for example after moving to Statusmark), run the Deploy workflow by hand with "first deploy" ticked once.',
   );
   return 1;

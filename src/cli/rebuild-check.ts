@@ -3,7 +3,7 @@
 import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decideRebuild, nextRebuildFile, type LiveAnswer, type RebuildDecision } from '../domain/rebuild-decision.ts';
-import { markdownText } from './markdown-text.ts';
+import { escapeMarkdown } from '../domain/text-safety.ts';
 import { writeStepSummary } from './notify-summary.ts';
 
 /** Same file name as `links.nextRebuild()`; this job cannot load the site model to ask it. */
@@ -65,7 +65,7 @@ export async function runRebuildCheck(env: Record<string, string | undefined>, o
   writeStepSummary(env, [
     `## ${decision.build ? 'Rebuilding the status page' : 'No rebuild needed'}`,
     '',
-    markdownText(decision.reason),
+    escapeMarkdown(decision.reason),
   ]);
   if (decision.startAt !== undefined && decision.startAt > now) {
     out(`Waiting until ${new Date(decision.startAt).toISOString()}.`);

@@ -4,7 +4,8 @@ import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
 import { loadRepository } from '../node/load-repository.ts';
 import { randomUUID } from 'node:crypto';
-import { formatForActions, formatHuman, summarize, visible, type OutputFormat } from '../domain/problem-format.ts';
+import { formatForActions, formatHuman, summarize, type OutputFormat } from '../domain/problem-format.ts';
+import { escapeForLog } from '../domain/text-safety.ts';
 
 export interface ValidateOptions {
   root: string;
@@ -58,7 +59,7 @@ export function runValidateCommand(args: readonly string[], io: Io): number {
     else if (arg === '--format' && (value === 'human' || value === 'github')) format = value;
     else if (arg === '--root' && value) root = value;
     else {
-      io.out(arg === '--help' ? usage : `Unknown or incomplete option "${visible(arg ?? '')}".\n${usage}`);
+      io.out(arg === '--help' ? usage : `Unknown or incomplete option "${escapeForLog(arg ?? '')}".\n${usage}`);
       return arg === '--help' ? 0 : 2;
     }
     index++;
@@ -74,7 +75,7 @@ export function runValidateCommand(args: readonly string[], io: Io): number {
   const verdict = hasErrors(problems) ? 'failed' : 'passed';
   const report = [
     ...problems.map(formatHuman),
-    `Validation ${verdict}: ${incidentCount} incident files, ${summarize(problems)}${base ? `, history checked against ${visible(base)}` : ''}.`,
+    `Validation ${verdict}: ${incidentCount} incident files, ${summarize(problems)}${base ? `, history checked against ${escapeForLog(base)}` : ''}.`,
   ];
   // In a GitHub Actions log even the readable report must not be able to issue workflow commands.
   const inActions = format === 'github' || io.env.GITHUB_ACTIONS === 'true';

@@ -1,26 +1,5 @@
 import type { Locate, Position, Problem } from './problems.ts';
-
-/**
- * Characters no author means to type and no output can carry: C0 controls
- * other than tab, LF and CR, DEL, C1 controls (U+0080–U+009F, usually text
- * decoded with the wrong code page), the noncharacters U+FFFE and U+FFFF, and
- * lone surrogates (only reachable through YAML escapes). C0 controls, U+FFFE,
- * U+FFFF and lone surrogates are illegal in XML 1.0; DEL and C1 are legal
- * there but render as nothing or as boxes, so they are refused too.
- */
-export const controlCharacterPattern =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * Invisible characters that make a name or title display differently from
- * what it says: bidi embeddings, overrides and isolates (U+202A–U+202E,
- * U+2066–U+2069, as in "Trojan Source") and zero-width characters (U+200B,
- * U+2060, U+FEFF). U+200C and U+200D are needed by emoji sequences and some
- * scripts, so they only count next to ASCII or at either end. LRM and RLM
- * (U+200E, U+200F) are left alone: right-to-left text uses them and they
- * cannot reorder a word.
- */
-const invisiblePattern = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]|[\u200C\u200D]/g;
+import { controlCharacterPattern, invisibleCharacterPattern } from './text-safety.ts';
 
 const characterNames: Record<number, string> = {
   0x08: 'backspace',
@@ -127,7 +106,7 @@ function isAscii(char: string | undefined): boolean {
 
 /** The first invisible spoofing character in a name or title, if any. */
 function firstInvisible(value: string): string | undefined {
-  for (const match of value.matchAll(invisiblePattern)) {
+  for (const match of value.matchAll(invisibleCharacterPattern)) {
     const char = match[0];
     if (char !== '\u200C' && char !== '\u200D') return char;
     if (isAscii(value[match.index - 1]) || isAscii(value[match.index + 1])) return char;

@@ -1,20 +1,7 @@
 import type { Problem } from './problems.ts';
+import { escapeForLog } from './text-safety.ts';
 
 export type OutputFormat = 'human' | 'github';
-
-const controlNames: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/**
- * Author text on one line: line breaks and other control characters become
- * visible escapes (`\n`, `\u001b`), so a value can never start a line of its
- * own in a terminal or a CI log (where `::notice::…` at a line start is a
- * workflow command).
- */
-export function visible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (character) => {
-    return controlNames[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
 
 /** `incidents/x.md:14:5 error UnknownComponent message` then an indented hint. */
 export function formatHuman(problem: Problem): string {
@@ -22,10 +9,10 @@ export function formatHuman(problem: Problem): string {
   const hint = problem.hint
     ? `\n    hint: ${problem.hint
         .split('\n')
-        .map((line) => visible(line))
+        .map((line) => escapeForLog(line))
         .join('\n          ')}`
     : '';
-  return `${visible(problem.file)}:${problem.line}:${problem.column} ${problem.severity} ${visible(problem.code)} ${visible(problem.message)}${hint}`;
+  return `${escapeForLog(problem.file)}:${problem.line}:${problem.column} ${problem.severity} ${escapeForLog(problem.code)} ${escapeForLog(problem.message)}${hint}`;
 }
 
 /** Escapes a workflow command's message as GitHub documents: `%`, CR and LF. */

@@ -1,6 +1,5 @@
 import type { Indicator } from '../domain/vocabulary.ts';
-import { escapeHtml } from './feed-entries.ts';
-import { stripIllegalXmlCharacters } from './xml-characters.ts';
+import { escapeHtml, stripIllegalXmlCharacters } from '../domain/text-safety.ts';
 
 /** Rough Verdana 11px advance widths, enough to size a shields-style badge deterministically. */
 function textWidth(text: string): number {

@@ -7,6 +7,7 @@ import { directionWithin, pageStrings } from '../domain/languages.ts';
 import { renderMarkdown } from './markdown.ts';
 import { markdownToText } from './plain-text.ts';
 import { postmortemIn, updateMessageIn } from '../domain/translated-text.ts';
+import { escapeHtml } from '../domain/text-safety.ts';
 
 /** One published status change: a feed item. */
 export interface FeedEntry {
@@ -134,8 +135,4 @@ function impactLine(strings: Strings, impact: string, affected: string): string 
 function originalAttributes(lang: string, feedLanguage: string): string {
   const dir = directionWithin(lang, feedLanguage);
   return `lang="${escapeHtml(lang)}"${dir ? ` dir="${dir}"` : ''}`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -3,8 +3,8 @@ import { pageStrings } from '../domain/languages.ts';
 import { Feed } from 'feed';
 import type { StatusState } from '../domain/derive.ts';
 import type { Permalinks } from '../domain/permalinks.ts';
-import { collectFeedEntries, escapeHtml, type FeedEntry } from './feed-entries.ts';
-import { stripIllegalXmlCharacters, withoutIllegalCharacters } from './xml-characters.ts';
+import { collectFeedEntries, type FeedEntry } from './feed-entries.ts';
+import { escapeHtml, stripIllegalXmlCharacters, withoutIllegalCharacters } from '../domain/text-safety.ts';
 
 export interface FeedContext {
   state: StatusState;

@@ -2,7 +2,7 @@ import type { StatusState } from '../domain/derive.ts';
 import { pageStrings } from '../domain/languages.ts';
 import type { Permalinks } from '../domain/permalinks.ts';
 import { markdownToText } from './plain-text.ts';
-import { stripIllegalXmlCharacters } from './xml-characters.ts';
+import { stripControlCharacters } from '../domain/text-safety.ts';
 
 function utc(instant: number): string {
   return new Date(instant)
@@ -11,10 +11,12 @@ function utc(instant: number): string {
     .replace(/\.\d{3}/, '');
 }
 
-/** RFC 5545 §3.3.11 text escaping. Any line break (CRLF, LF or a bare CR) becomes `\n`; other controls are dropped (§3.1: CONTROL). */
+/**
+ * RFC 5545 §3.3.11 text escaping. Any line break (CRLF, LF or a bare CR) becomes `\n`; other
+ * controls are dropped (§3.1: CONTROL), C1 controls too.
+ */
 export function escapeText(text: string): string {
-  return stripIllegalXmlCharacters(text)
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+  return stripControlCharacters(text)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')

@@ -51,6 +51,3 @@ export function renderMarkdown(source: string): string {
       .trim()
   );
 }
-
-/** Plain text lives in one module so every output converts markdown the same way. */
-export { markdownToText } from './plain-text.ts';

@@ -1,5 +1,6 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from '../domain/text-safety.ts';
 
 const lexer = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -22,10 +23,6 @@ const blockTag = /<\/?(?:p|div|li|ul|ol|h[1-6]|blockquote|pre|tr|table|hr|sectio
 /** Raw HTML an author wrote: `<br>` and block boundaries become line breaks, other tags go. */
 function htmlToText(html: string): string {
   return decodeEntities(html.replace(/<br\s*\/?>/gi, '\n').replace(blockTag, '\n'));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**

@@ -1,10 +1,9 @@
 import { textDirection } from '../domain/languages.ts';
 import type { Indicator } from '../domain/vocabulary.ts';
 import { indicatorColors } from './badge.ts';
-import { escapeHtml } from './feed-entries.ts';
 import { renderStatusMark } from './favicon.ts';
 import { cjkFamilyFor, previewFontFamily } from './preview-fonts.ts';
-import { stripIllegalXmlCharacters } from './xml-characters.ts';
+import { escapeHtml, stripIllegalXmlCharacters } from '../domain/text-safety.ts';
 
 export const previewWidth = 1200;
 export const previewHeight = 630;

@@ -1,4 +1,4 @@
-import { escapeHtml } from './feed-entries.ts';
+import { escapeHtml } from '../domain/text-safety.ts';
 
 /** A sitemaps.org urlset of absolute page URLs, in the order given. */
 export function renderSitemap(urls: readonly string[]): string {

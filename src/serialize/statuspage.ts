@@ -6,7 +6,7 @@ import type { Permalinks } from '../domain/permalinks.ts';
 import { apiComponentId, apiGroupId, apiIncidentId, apiPageId, apiUpdateId } from './statuspage-ids.ts';
 import { markdownToText } from './plain-text.ts';
 import type { StatuspageFile } from './statuspage-schema.ts';
-import { withoutIllegalCharacters } from './xml-characters.ts';
+import { withoutIllegalCharacters } from '../domain/text-safety.ts';
 
 /** How many incidents and maintenances the list endpoints carry, as Statuspage does. */
 export const apiListLimit = 50;

@@ -1,6 +1,6 @@
 import { Marked } from 'marked';
 import { describe, expect, test } from 'vitest';
-import { runPrSummaryCommand } from '../../src/cli/pr-summary.ts';
+import { runPrSummaryCommand, summarizeValidation } from '../../src/cli/pr-summary.ts';
 import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository, writeFile } from '../helpers/git.ts';
 
@@ -131,6 +131,20 @@ describe('issue 11 item 13: the pull request summary shows author text as text',
 
       - \`incidents/broken.md:4:14\` error \`InvalidId\`: \\"\\[api\\]\\(https\\:\\/\\/evil\\.example\\)\\" is not a valid id\\: use lowercase letters\\, digits and single hyphens\\."
     `);
+  });
+
+  test('a | in a listed problem stays a | inside its code span, which is not in a table (issue 26)', () => {
+    const problem = {
+      file: 'incidents/a|b.md',
+      line: 1,
+      column: 1,
+      severity: 'error' as const,
+      code: 'NotMarkdown',
+      message: 'Incident files end in .md.',
+      hint: '',
+    };
+    const html = new Marked().parse(summarizeValidation([problem], 1)) as string;
+    expect(html).toContain('<code>incidents/a|b.md:1:1</code>');
   });
 });
 

@@ -4,7 +4,7 @@ import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { collectPublishedEvents } from '../../src/serialize/notify/events.ts';
 import { createMessageBuilder } from '../../src/serialize/notify/message.ts';
 import { renderPayload } from '../../src/serialize/notify/render.ts';
-import { truncate } from '../../src/serialize/notify/safe-text.ts';
+import { truncate } from '../../src/domain/text-safety.ts';
 import { DiscordMessageSchema, SlackMessageSchema, TeamsMessageSchema } from '../helpers/notify-shapes.ts';
 import { fixtureComponentsFile, makeIncident, t } from '../helpers/model.ts';
 

@@ -3,7 +3,7 @@ import { deriveStatusState } from '../../src/domain/derive.ts';
 import { collectPublishedEvents } from '../../src/serialize/notify/events.ts';
 import { createMessageBuilder } from '../../src/serialize/notify/message.ts';
 import { renderPayload } from '../../src/serialize/notify/render.ts';
-import { truncate } from '../../src/serialize/notify/safe-text.ts';
+import { truncate } from '../../src/domain/text-safety.ts';
 import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { NotificationChannelSchema } from '../../src/domain/schema.ts';
 import { buildFailedMessage, renderBuildFailedPayload } from '../../src/serialize/notify/build-failed.ts';

@@ -1,4 +1,5 @@
-import { controlCharacterPattern, describeCharacter } from '../characters.ts';
+import { describeCharacter } from '../characters.ts';
+import { controlCharacterPattern } from '../text-safety.ts';
 import type { Impact } from '../vocabulary.ts';
 import { parseCstateDate } from './cstate-dates.ts';
 import {

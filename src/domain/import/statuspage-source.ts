@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { controlCharacterPattern, describeCharacter } from '../characters.ts';
+import { describeCharacter } from '../characters.ts';
+import { controlCharacterPattern } from '../text-safety.ts';
 import { sourceIdPattern } from '../source-ids.ts';
 import { componentStatuses } from '../vocabulary.ts';
 

@@ -3,7 +3,7 @@ import { english } from '../../domain/strings.ts';
 import { notificationLabels, type NotificationMessage } from './message.ts';
 import { renderForPeople, type RenderedPayload } from './render.ts';
 import type { NotificationKind } from '../../domain/notify-vocabulary.ts';
-import { defuseMentions, truncate, wellFormed } from './safe-text.ts';
+import { defuseMentions, flattenToLine, toCodeSpan, truncate, wellFormed } from '../../domain/text-safety.ts';
 
 /** The webhook body's title: a field for machines, so always English. */
 export const buildFailedTitle = english.buildFailedTitle;
@@ -21,18 +21,9 @@ export interface BuildFailure {
   at: number;
 }
 
-/**
- * Text as one inline code span: no emphasis, no link and no autolink can come out of it (backslash
- * escapes do not stop the renderer's autolinking). The fence is longer than any backtick run inside.
- */
-function codeSpan(text: string): string {
-  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-  return `${fence} ${text} ${fence}`;
-}
-
 /** Operator text on one line, without control characters, well-formed, mentions defused, at most 300 units. */
 function oneLine(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  const flat = flattenToLine(text).trim();
   return truncate(defuseMentions(wellFormed(flat)), 300);
 }
 
@@ -64,7 +55,7 @@ export function buildFailedMessage(failure: BuildFailure): NotificationMessage {
     // Only the validated run URL may become a link; the page's name is in the footer, escaped.
     markdown: [
       strings.buildFailedText(strings.unnamedPage),
-      reason && strings.buildFailedReason(codeSpan(reason)),
+      reason && strings.buildFailedReason(toCodeSpan(reason)),
       strings.buildFailedRun(`<${failure.runUrl}>`),
     ]
       .filter(Boolean)

@@ -1,5 +1,5 @@
 import { labelsWithin, type NotificationMessage } from './message.ts';
-import { truncate } from './safe-text.ts';
+import { truncate } from '../../domain/text-safety.ts';
 
 /** Embed colours (0xRRGGBB as an integer), by severity. */
 export const discordColours: Record<NotificationMessage['severity'], number> = {

@@ -1,7 +1,7 @@
-import { escapeHtml } from '../feed-entries.ts';
+import { escapeHtml } from '../../domain/text-safety.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { messageFacts, type NotificationMessage } from './message.ts';
-import { truncate } from './safe-text.ts';
+import { truncate } from '../../domain/text-safety.ts';
 
 export interface EmailContent {
   subject: string;

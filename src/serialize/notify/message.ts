@@ -6,7 +6,8 @@ import type { Permalinks } from '../../domain/permalinks.ts';
 import { pageStrings } from '../../domain/languages.ts';
 import type { Strings } from '../../domain/strings.ts';
 import type { PublishedEvent } from './events.ts';
-import { defuseMentions, plainTextOf, truncate, wellFormed } from './safe-text.ts';
+import { defuseMentions, truncate, wellFormed } from '../../domain/text-safety.ts';
+import { plainTextOf } from './safe-text.ts';
 
 /** Everything any channel says about one event, already made safe as plain text. */
 export interface NotificationMessage {

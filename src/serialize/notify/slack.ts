@@ -1,5 +1,5 @@
 import { labelsWithin, messageFacts, type NotificationMessage } from './message.ts';
-import { truncate } from './safe-text.ts';
+import { truncate } from '../../domain/text-safety.ts';
 
 /** Slack's three control characters, and nothing else (docs: "Escaping text"). */
 export function escapeSlack(text: string): string {

@@ -1,5 +1,5 @@
 import { labelsWithin, type NotificationMessage } from './message.ts';
-import { truncate } from './safe-text.ts';
+import { truncate } from '../../domain/text-safety.ts';
 
 /**
  * Teams' TextBlock markdown subset: backslash-escape what could make links, emphasis or lists,

@@ -4,7 +4,8 @@ import { statusForImpact, type ComponentStatus } from '../../domain/vocabulary.t
 import type { Permalinks } from '../../domain/permalinks.ts';
 import { stableId } from '../ids.ts';
 import type { NotificationMessage } from './message.ts';
-import { plainTextOf, wellFormed } from './safe-text.ts';
+import { wellFormed } from '../../domain/text-safety.ts';
+import { plainTextOf } from './safe-text.ts';
 
 type Json = Record<string, unknown>;
 
