@@ -63,6 +63,8 @@ export interface AssetsView {
 export interface SiteModelOptions {
   /** Top-level file names in the content root's public/ folder. */
   publicFiles?: readonly string[];
+  /** The build runs on the sample's clock (see `isSampleClock`): the page's scripts count from it. Default: false. */
+  sampleClock?: boolean;
 }
 
 /** One of the page's languages, for `hreflang` links and the language switcher. */
@@ -227,6 +229,8 @@ export interface SiteModel {
   strings: Strings;
   format: DateFormat;
   builtAt: TimeView;
+  /** The page's scripts take the build clock as "now" when the page opens (the sample only). */
+  sampleClock: boolean;
   overall: StatusState['overall'];
   incidents: IncidentView[];
   incidentBySlug: Map<string, IncidentView>;
@@ -550,6 +554,7 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
     strings,
     format,
     builtAt: timeView(format, now),
+    sampleClock: options.sampleClock ?? false,
     overall: { indicator: state.overall.indicator, description: overallDescription },
     incidents,
     incidentBySlug,

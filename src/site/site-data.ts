@@ -7,7 +7,7 @@ import { hasErrors, sortProblems } from '../domain/problems.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { languageFolder } from '../domain/languages.ts';
 import { stateInLanguage } from '../domain/translated-text.ts';
-import { readBuildClock, readContentRoot } from '../node/clock.ts';
+import { isSampleClock, readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
 
 export interface SiteData {
@@ -19,6 +19,7 @@ interface LoadedSite {
   /** The derived state in the page's first language. */
   state: StatusState;
   publicFiles: string[];
+  sampleClock: boolean;
 }
 
 let loaded: LoadedSite | undefined;
@@ -37,13 +38,13 @@ export function loadSiteData(env: Record<string, string | undefined> = process.e
     loaded = loadSite(env);
     byLanguage.clear();
   }
-  const { state, publicFiles } = loaded;
+  const { state, publicFiles, sampleClock } = loaded;
   const { page } = state;
   const tag = page.languages.find((name) => languageFolder(page, name) === folder) ?? page.languages[0]!;
   let data = byLanguage.get(tag);
   if (!data) {
     const translated = stateInLanguage(state, tag);
-    data = { state: translated, model: buildSiteModel(translated, { publicFiles }) };
+    data = { state: translated, model: buildSiteModel(translated, { publicFiles, sampleClock }) };
     byLanguage.set(tag, data);
   }
   return data;
@@ -62,7 +63,7 @@ function loadSite(env: Record<string, string | undefined>): LoadedSite {
     throw new Error(`The status page content in ${root} is invalid; nothing was built.\n${report}`);
   }
   const state = deriveStatusState(loaded.repository.components, loaded.repository.incidents, now);
-  return { state, publicFiles: readPublicFiles(root) };
+  return { state, publicFiles: readPublicFiles(root), sampleClock: isSampleClock(root, env) };
 }
 
 /** The operator's public/ folder sits next to components.yml; Astro copies it under the base path. */
