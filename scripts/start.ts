@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 
 // The sample content is pinned to the clock in sample.now so the demo page always shows a busy
 // moment (an open incident, recent history, upcoming maintenance). Delete sample.now when you
-// replace the sample with your own content; STATUS_NOW, when set, always wins.
+// replace the sample with your own content; STATUS_NOW, when set, always wins. At exactly that
+// clock the page's scripts count from it too (see isSampleClock), so the sample looks alive.
 const env: Record<string, string | undefined> = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 if (!env.STATUS_NOW && existsSync('sample.now')) {
   env.STATUS_NOW = readFileSync('sample.now', 'utf8').trim();

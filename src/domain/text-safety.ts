@@ -69,11 +69,24 @@ export function escapeForLog(text: string): string {
  * spaces (a table row stays one row) and every ASCII punctuation character is
  * backslash-escaped, which CommonMark allows for all of them. A title then
  * cannot open a heading, link, image, HTML tag, emphasis, entity or table
- * cell, and `www.` / `https:` lose the shape GitHub autolinks.
+ * cell, and `www.` / `https:` lose the shape GitHub autolinks. Mentions and
+ * issue references are defused with a word joiner: opening a pull request
+ * pings no one and links no issue.
  */
 export function escapeMarkdown(text: string): string {
-  return flattenToLine(text).replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);
+  return flattenToLine(text)
+    .replace(/(?:[@#]|\bGH-)(?!\u2060)/gi, (reference) => `${reference}${wordJoiner}`)
+    .replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);
 }
+
+/**
+ * U+2060 WORD JOINER: invisible and unbreakable. GitHub finds `@user`, `@org/team`, `#42`,
+ * `owner/repo#42` and `GH-42` in the rendered text, after markdown escapes are gone, so a
+ * backslash does not stop a mention or an issue link (github/markup#1168, github/cmark-gfm#181);
+ * a joiner right after `@`, `#` or `GH-` (one, even where chat text already has it) does, and
+ * the text still reads the same.
+ */
+const wordJoiner = '\u2060';
 
 /**
  * Text as one inline code span on one line: no emphasis, link or autolink can come out of it

@@ -65,6 +65,8 @@ export interface SiteModelOptions {
   publicFiles?: readonly string[];
   /** When the next scheduled rebuild is due (epoch ms); the page's staleness notice counts from it. Default: the build clock. */
   rebuildDue?: number;
+  /** The build runs on the sample's clock (see `isSampleClock`): the page's scripts count from it. Default: false. */
+  sampleClock?: boolean;
 }
 
 /** One of the page's languages, for `hreflang` links and the language switcher. */
@@ -231,6 +233,8 @@ export interface SiteModel {
   builtAt: TimeView;
   /** ISO 8601: when the next rebuild is due (see next-change.ts). */
   rebuildDue: string;
+  /** The page's scripts take the build clock as "now" when the page opens (the sample only). */
+  sampleClock: boolean;
   overall: StatusState['overall'];
   incidents: IncidentView[];
   incidentBySlug: Map<string, IncidentView>;
@@ -555,6 +559,7 @@ export function buildSiteModel(state: StatusState, options: SiteModelOptions = {
     format,
     builtAt: timeView(format, now),
     rebuildDue: new Date(options.rebuildDue ?? now).toISOString(),
+    sampleClock: options.sampleClock ?? false,
     overall: { indicator: state.overall.indicator, description: overallDescription },
     incidents,
     incidentBySlug,

@@ -9,7 +9,7 @@ import { renderNextRebuild } from '../serialize/next-rebuild.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { languageFolder } from '../domain/languages.ts';
 import { stateInLanguage } from '../domain/translated-text.ts';
-import { readBuildClock, readContentRoot } from '../node/clock.ts';
+import { isSampleClock, readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
 
 export interface SiteData {
@@ -24,6 +24,7 @@ interface LoadedSite {
   state: StatusState;
   publicFiles: string[];
   nextChange: NextChange;
+  sampleClock: boolean;
 }
 
 let loaded: LoadedSite | undefined;
@@ -42,7 +43,7 @@ export function loadSiteData(env: Record<string, string | undefined> = process.e
     loaded = loadSite(env);
     byLanguage.clear();
   }
-  const { state, publicFiles, nextChange } = loaded;
+  const { state, publicFiles, nextChange, sampleClock } = loaded;
   const { page } = state;
   const tag = page.languages.find((name) => languageFolder(page, name) === folder) ?? page.languages[0]!;
   let data = byLanguage.get(tag);
@@ -50,7 +51,7 @@ export function loadSiteData(env: Record<string, string | undefined> = process.e
     const translated = stateInLanguage(state, tag);
     data = {
       state: translated,
-      model: buildSiteModel(translated, { publicFiles, rebuildDue: nextChange.due }),
+      model: buildSiteModel(translated, { publicFiles, rebuildDue: nextChange.due, sampleClock }),
       nextChange,
     };
     byLanguage.set(tag, data);
@@ -76,7 +77,7 @@ function loadSite(env: Record<string, string | undefined>): LoadedSite {
     components: file.components,
     remindBefore: file.notifications.channels.flatMap((channel) => channel.remind_before),
   });
-  return { state, publicFiles: readPublicFiles(root), nextChange };
+  return { state, publicFiles: readPublicFiles(root), nextChange, sampleClock: isSampleClock(root, env) };
 }
 
 /** The operator's public/ folder sits next to components.yml; Astro copies it under the base path. */

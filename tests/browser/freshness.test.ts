@@ -95,3 +95,24 @@ describe('issue 15: the page does not pretend to be fresh', () => {
     expect(await maintenanceLabel(maintenance, 'Network switch replacement').innerText()).toBe('Scheduled');
   });
 });
+
+describe('the sample looks alive whenever it is opened (issue 22)', () => {
+  const sampleBuilt = Date.parse(fixtureClock('sample'));
+  const longAfter = sampleBuilt + 400 * 24 * 60 * minutes(1);
+
+  test('opened a year after its clock, it is fresh: no notice, times as built, upcoming maintenance still scheduled', async () => {
+    const html = readFileSync(join(builtSite('sample'), 'index.html'), 'utf8');
+    const page = await openAt('sample', longAfter, { running: true });
+    expect(await notice(page).count()).toBe(0);
+    expect(await page.locator('[data-ago]').first().innerText()).toBe(/data-ago="[^"]+">([^<]+)</.exec(html)![1]);
+    expect(await maintenanceLabel(page, 'Object storage migration').innerText()).toBe('Scheduled');
+    // Its clock runs from the build's while the page stays open.
+    await page.clock.runFor(minutes(3 * 60));
+    expect(await notice(page).innerText()).toBe('This page was last refreshed 3 hours ago.');
+  });
+
+  test('a real site built with a fixed clock keeps the notice when opened late', async () => {
+    const page = await openAt('major-outage', built + 400 * 24 * 60 * minutes(1));
+    expect(await notice(page).innerText()).toBe('This page was last refreshed 400 days ago.');
+  });
+});

@@ -8,6 +8,8 @@ import { readAsValidator } from '../../src/cli/append-update.ts';
 import { validate } from '../../src/cli/validate.ts';
 import { projectRoot } from '../helpers/content.ts';
 import { commitAll, git, initRepository } from '../helpers/git.ts';
+import { githubReferences, lex, plainText } from '../helpers/markdown.ts';
+import { runnerCommands } from '../helpers/runner-log.ts';
 
 /** A clone of a bare origin holding this repository's content, as the workflow's checkout would be. */
 function makeCheckout(editComponents: (text: string) => string = (text) => text) {
@@ -308,6 +310,23 @@ describe('posting from alerts', () => {
   });
 });
 
+test("an alert's draft pull request pings no team and links no issue (issue 22)", async () => {
+  const { clone } = makeCheckout();
+  const words = 'Paging @acme/oncall: same as #42 and acme/app#7';
+  const run = await post(clone(), 'alert', {
+    ALERT_ID: 'checkout-5xx',
+    ALERT_TITLE: words,
+    ALERT_MESSAGE: words,
+    ALERT_COMPONENTS: 'api',
+    ALERT_IMPACT: 'minor',
+  });
+  expect(run.code).toBe(0);
+  const body = readFileSync(run.outputs.body_file!, 'utf8');
+  expect(githubReferences(body)).toEqual([]);
+  expect(githubReferences(run.summary)).toEqual([]);
+  expect(plainText(lex(body)).replaceAll('\u2060', '')).toContain(`investigating: ${words}`);
+});
+
 describe('posting when others post at the same time', () => {
   test('a push refused because another run moved the branch starts again on top of it', async () => {
     const { origin, clone } = makeCheckout();
@@ -485,8 +504,7 @@ test('npm run post -- alert prints no payload value at the start of a log line, 
     run('alert', { ...alert, ALERT_ID: payload, ALERT_TITLE: payload, ALERT_MESSAGE: payload }),
   ];
   expect(others[1]).toContain('Pushed incidents/');
-  for (const output of [...quoting, ...others])
-    expect(output.split('\n').filter((line) => /^\s*::/.test(line))).toEqual([]);
+  for (const output of [...quoting, ...others]) expect(runnerCommands(output)).toEqual([]);
 });
 
 test('the posted incident passes npm run validate on its branch', async () => {

@@ -1,8 +1,8 @@
-import { Marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { runPrSummaryCommand, summarizeValidation } from '../../src/cli/pr-summary.ts';
 import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository, writeFile } from '../helpers/git.ts';
+import { githubReferences, lex, plainText, renderMarkdown, walk } from '../helpers/markdown.ts';
 
 const hostileTitles = [
   '# ✅ Validation passed, safe to merge',
@@ -18,46 +18,6 @@ const hostileTitles = [
   '[ref]: https://evil.example\n[ref]',
   '- [x] task\n> quote\n---',
 ];
-
-const marked = new Marked({ gfm: true });
-
-/** The parts of marked's tokens these tests read. */
-interface Token {
-  type: string;
-  text?: string;
-  tokens?: Token[];
-  header?: { tokens: Token[] }[];
-  rows?: { tokens: Token[] }[][];
-  items?: Token[];
-}
-
-const lex = (markdown: string) => marked.lexer(markdown) as unknown as Token[];
-
-function walk(tokens: readonly Token[], visit: (token: Token) => void): void {
-  for (const token of tokens) {
-    visit(token);
-    walk(token.tokens ?? [], visit);
-    for (const cell of token.header ?? []) walk(cell.tokens, visit);
-    for (const row of token.rows ?? []) for (const cell of row) walk(cell.tokens, visit);
-    walk(token.items ?? [], visit);
-  }
-}
-
-const decode = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-
-function plainText(tokens: readonly Token[]): string {
-  let text = '';
-  walk(tokens, (token) => {
-    if (!token.tokens && token.text !== undefined) text += decode(token.text);
-  });
-  return text;
-}
 
 function summaryFor(titles: readonly string[], extra: Record<string, string> = {}): string {
   const root = makeContentRoot({});
@@ -101,7 +61,7 @@ describe('issue 11 item 13: the pull request summary shows author text as text',
     const titleKinds = new Set<string>();
     for (const row of table?.rows ?? []) walk(row[1]!.tokens, (token) => titleKinds.add(token.type));
     expect([...titleKinds].sort()).toEqual(['escape', 'text']);
-    expect((table?.rows ?? []).map((row) => plainText(row[1]!.tokens)).sort()).toEqual(
+    expect((table?.rows ?? []).map((row) => plainText(row[1]!.tokens).replaceAll('\u2060', '')).sort()).toEqual(
       hostileTitles.map((title) => title.replace(/\n+/g, ' ')).sort(),
     );
   });
@@ -143,8 +103,28 @@ describe('issue 11 item 13: the pull request summary shows author text as text',
       message: 'Incident files end in .md.',
       hint: '',
     };
-    const html = new Marked().parse(summarizeValidation([problem], 1)) as string;
+    const html = renderMarkdown(summarizeValidation([problem], 1));
     expect(html).toContain('<code>incidents/a|b.md:1:1</code>');
+  });
+});
+
+describe('the pull request summary pings no one (issue 22)', () => {
+  const titles = ['Paging @acme/oncall and @octocat', 'Same as #42, acme/app#7 and GH-9', 'mail ops@example.com'];
+
+  test('a title cannot mention a person or team or link an issue, and still reads as written', () => {
+    const summary = summaryFor(titles);
+    expect(githubReferences(summary)).toEqual([]);
+    const table = lex(summary).find((token) => token.type === 'table');
+    expect((table?.rows ?? []).map((row) => plainText(row[1]!.tokens).replaceAll('\u2060', '')).sort()).toEqual(
+      [...titles].sort(),
+    );
+  });
+
+  test('neither can a quoted bad value in the verdict', () => {
+    const broken = incidentFile(
+      'title: Broken\nimpact: minor\ncomponents: ["@acme/oncall"]\nupdates:\n  - at: 2026-11-20T10:00:00Z\n    status: investigating\n    message: "#42"\n',
+    );
+    expect(githubReferences(summaryFor([], { 'broken.md': broken }))).toEqual([]);
   });
 });
 
