@@ -2,7 +2,7 @@ import { wordsOfLanguage } from '../../domain/languages.ts';
 import { english } from '../../domain/strings.ts';
 import { notificationLabels, type NotificationMessage } from './message.ts';
 import { renderForPeople, type RenderedPayload } from './render.ts';
-import type { NotificationKind } from '../../domain/notify-vocabulary.ts';
+import type { NotificationKind } from '../../domain/notify/vocabulary.ts';
 import { defuseMentions, truncate, wellFormed } from './safe-text.ts';
 
 /** The webhook body's title: a field for machines, so always English. */
