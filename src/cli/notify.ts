@@ -9,7 +9,7 @@ import { loadRepository } from '../node/load-repository.ts';
 import { missingSecret } from '../node/notify/deliver.ts';
 import { fileLedgerStore, gitBranchLedgerStore, type LedgerStore } from '../node/notify/ledger-store.ts';
 import { readDryRunLedger, sendNotifications, type NotifyIo } from '../node/notify/run.ts';
-import { writeMessages, type NotificationMessage } from '../serialize/notify/message.ts';
+import { messageFacts, writeMessages, type NotificationMessage } from '../serialize/notify/message.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
 import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
 import { reportOutcomes, writeStepSummary } from './notify-summary.ts';
@@ -144,13 +144,13 @@ async function dryRun(site: NotifySite, store: LedgerStore, options: Options, no
   return 0;
 }
 
-/** The text a person reads, as the dry run shows it. */
+/** The text a person reads, as the dry run shows it: the message's own labels, in its language. */
 function renderPlainText(message: NotificationMessage): string {
+  // The status stands in the first line's brackets; the other facts follow one per line.
+  const [, ...facts] = messageFacts(message);
   const lines = [
     `[${message.statusLabel}] ${message.title}`,
-    message.impactLabel && `Impact: ${message.impactLabel}`,
-    message.components.length > 0 && `Affected: ${message.components.join(', ')}`,
-    message.nextUpdate && `Next update by: ${message.nextUpdate}`,
+    ...facts.map(([label, value]) => `${label}: ${value}`),
     message.text,
     message.url,
   ];
