@@ -18,9 +18,9 @@ export function benchNotifyPlan(root: string, count: number, ledgerSize: number,
   const state = deriveStatusState(repository.components, repository.incidents, now);
   const links = createPermalinks('/', repository.components.page.url);
   const channels = [
-    { id: 'all', kind: 'slack', env: 'A' },
-    { id: 'some', kind: 'discord', env: 'B', components: ['component-1', 'component-2'] },
-    { id: 'maint', kind: 'webhook', env: 'C', events: ['maintenance_started'], remind_before: ['1h'] },
+    { id: 'all', kind: 'slack', env: 'ALL_URL' },
+    { id: 'some', kind: 'discord', env: 'SOME_URL', components: ['component-1', 'component-2'] },
+    { id: 'maint', kind: 'webhook', env: 'MAINT_URL', events: ['maintenance_started'], remind_before: ['1h'] },
   ].map((channel) => NotificationChannelSchema.parse(channel));
   const started = performance.now();
   const site = notifySite(state, links, { channels, max_per_run: 5 });
