@@ -1,15 +1,14 @@
 import { deriveStatusState } from '../../src/domain/derive.ts';
 import { NotificationChannelSchema } from '../../src/domain/schema.ts';
 import { loadRepository } from '../../src/node/load-repository.ts';
-import { collectPublishedEvents } from '../../src/serialize/notify/events.ts';
-import { applyLedgerChanges, emptyLedger } from '../../src/serialize/notify/ledger.ts';
-import { planDeliveries } from '../../src/serialize/notify/plan.ts';
+import { applyLedgerChanges, emptyLedger } from '../../src/domain/notify/ledger.ts';
+import { notifySite, planMessages } from '../../src/domain/notify/plan-messages.ts';
 import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { generateRepository } from './generate.ts';
 
 /**
- * Seconds to compute what to send (published events, then per-channel difference with the
- * ledger) for a generated repository, three channels, each with a `ledgerSize`-entry ledger.
+ * Seconds to plan what to send (`planMessages`: published events, then per-channel difference
+ * with the ledger, in each channel's language) for a generated repository, three channels, each with a `ledgerSize`-entry ledger.
  * Loading and deriving are the build's cost, not counted.
  */
 export function benchNotifyPlan(root: string, count: number, ledgerSize: number, now: number) {
@@ -19,22 +18,23 @@ export function benchNotifyPlan(root: string, count: number, ledgerSize: number,
   const state = deriveStatusState(repository.components, repository.incidents, now);
   const links = createPermalinks('/', repository.components.page.url);
   const channels = [
-    { id: 'all', kind: 'slack', env: 'A' },
-    { id: 'some', kind: 'discord', env: 'B', components: ['component-1', 'component-2'] },
-    { id: 'maint', kind: 'webhook', env: 'C', events: ['maintenance_started'], remind_before: ['1h'] },
+    { id: 'all', kind: 'slack', env: 'ALL_URL' },
+    { id: 'some', kind: 'discord', env: 'SOME_URL', components: ['component-1', 'component-2'] },
+    { id: 'maint', kind: 'webhook', env: 'MAINT_URL', events: ['maintenance_started'], remind_before: ['1h'] },
   ].map((channel) => NotificationChannelSchema.parse(channel));
   const started = performance.now();
-  const events = collectPublishedEvents(state, links, channels);
+  const site = notifySite(state, links, { channels, max_per_run: 5 });
+  const { events } = site;
   const done = events.slice(0, ledgerSize).map((event) => event.id);
   const ledger = applyLedgerChanges(
     emptyLedger(),
     channels.map((channel) => ({ channel: channel.id, done })),
   );
-  const plans = planDeliveries(events, channels, ledger, now, 5);
+  const plans = planMessages(site, ledger, now);
   const seconds = (performance.now() - started) / 1000;
   return {
     seconds,
     events: events.length,
-    pending: plans.reduce((sum, plan) => sum + plan.send.length + plan.overflow.length, 0),
+    pending: plans.reduce((sum, plan) => sum + plan.messages.reduce((ids, message) => ids + message.ids.length, 0), 0),
   };
 }

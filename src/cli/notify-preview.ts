@@ -1,12 +1,10 @@
 import { escapeMarkdown } from '../domain/text-safety.ts';
 import { deriveStatusState } from '../domain/derive.ts';
 import type { Snapshot } from '../domain/history.ts';
+import { applyLedgerChanges, emptyLedger } from '../domain/notify/ledger.ts';
+import { notifySite, planMessages } from '../domain/notify/plan-messages.ts';
 import type { ComponentsFile, NotificationChannel } from '../domain/schema.ts';
-import { collectPublishedEvents } from '../serialize/notify/events.ts';
-import { applyLedgerChanges, emptyLedger } from '../serialize/notify/ledger.ts';
-import type { NotificationMessage } from '../serialize/notify/message.ts';
-import { languageViews, messagesOf } from '../serialize/notify/language-views.ts';
-import { planDeliveries } from '../serialize/notify/plan.ts';
+import { writeMessages, type NotificationMessage } from '../serialize/notify/message.ts';
 import { createPermalinks } from '../domain/permalinks.ts';
 
 export interface PreviewedMessage {
@@ -14,14 +12,13 @@ export interface PreviewedMessage {
   message: NotificationMessage;
 }
 
-function eventsOf(file: ComponentsFile, snapshot: Snapshot, now: number) {
+function siteOf(file: ComponentsFile, snapshot: Snapshot, now: number) {
   const state = deriveStatusState(
     file,
     snapshot.incidents.map((incident) => incident.value),
     now,
   );
-  const links = createPermalinks(file.page.base_path, file.page.url);
-  return { state, links, events: collectPublishedEvents(state, links, file.notifications.channels) };
+  return notifySite(state, createPermalinks(file.page.base_path, file.page.url), file.notifications);
 }
 
 /**
@@ -31,7 +28,7 @@ function eventsOf(file: ComponentsFile, snapshot: Snapshot, now: number) {
 export function previewNotifications(base: Snapshot, head: Snapshot, now: number): PreviewedMessage[] {
   const file = head.components?.value;
   if (!file) return [];
-  const before = base.components ? eventsOf(base.components.value, base, now).events.map((event) => event.id) : [];
+  const before = base.components ? siteOf(base.components.value, base, now).events.map((event) => event.id) : [];
   const known = new Set(base.components?.value.notifications.channels.map((channel) => channel.id) ?? []);
   const ledger = applyLedgerChanges(
     emptyLedger(),
@@ -39,11 +36,9 @@ export function previewNotifications(base: Snapshot, head: Snapshot, now: number
       .filter((channel) => known.has(channel.id))
       .map((channel) => ({ channel: channel.id, done: before })),
   );
-  const { state, links, events } = eventsOf(file, head, now);
   // Each channel's messages in its own language, as `npm run notify` sends them.
-  const viewOf = languageViews(state, links, events, file.notifications.channels);
-  return planDeliveries(events, file.notifications.channels, ledger, now, file.notifications.max_per_run).flatMap(
-    (plan) => messagesOf(plan, viewOf(plan.channel)).map(({ message }) => ({ channel: plan.channel, message })),
+  return planMessages(siteOf(file, head, now), ledger, now).flatMap((plan) =>
+    writeMessages(plan).map(({ message }) => ({ channel: plan.channel, message })),
   );
 }
 

@@ -3,6 +3,7 @@ import { escapeForLog, toTableCellCode } from '../domain/text-safety.ts';
 import type { NotificationChannel } from '../domain/schema.ts';
 import { formatZonedIso } from '../domain/time.ts';
 import type { LedgerStore } from '../node/notify/ledger-store.ts';
+import type { ChannelOutcome } from '../node/notify/run.ts';
 
 /**
  * One row of the notifications table in the job summary. `result` is our own words with any
@@ -16,17 +17,6 @@ export function summaryRow(channel: NotificationChannel, result: string): string
 /** Appends to the job summary when running in GitHub Actions. */
 export function writeStepSummary(env: Record<string, string | undefined>, lines: readonly string[]): void {
   if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${lines.join('\n')}\n`);
-}
-
-/** What one channel's run came to. */
-export interface ChannelOutcome {
-  channel: NotificationChannel;
-  sent: string[];
-  warnings: string[];
-  failed?: { ids: string[]; error: string };
-  skipped?: string;
-  firstRun?: boolean;
-  recorded: number;
 }
 
 /** A channel's result in our words, with the peer's own text (errors, warnings) passed through `peer`. */

@@ -1,28 +1,20 @@
 import { resolve } from 'node:path';
-import { deriveStatusState, type StatusState } from '../domain/derive.ts';
+import { deriveStatusState } from '../domain/derive.ts';
+import { notifySite, planMessages, type NotifySite } from '../domain/notify/plan-messages.ts';
+import { createPermalinks } from '../domain/permalinks.ts';
+import { formatHuman } from '../domain/problem-format.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
-import type { ComponentsFile } from '../domain/schema.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
-import { deliver, missingSecret } from '../node/notify/deliver.ts';
-import type { PostOptions } from '../node/notify/http-post.ts';
+import { missingSecret } from '../node/notify/deliver.ts';
 import { fileLedgerStore, gitBranchLedgerStore, type LedgerStore } from '../node/notify/ledger-store.ts';
-import { collectPublishedEvents, type PublishedEvent } from '../serialize/notify/events.ts';
-import {
-  applyLedgerChanges,
-  channelLedger,
-  emptyLedger,
-  type Ledger,
-  type LedgerChange,
-} from '../serialize/notify/ledger.ts';
-import type { NotificationMessage } from '../serialize/notify/message.ts';
-import { planDeliveries, type ChannelPlan } from '../serialize/notify/plan.ts';
+import { readDryRunLedger, sendNotifications, type NotifyIo } from '../node/notify/run.ts';
+import { messageFacts, writeMessages, type NotificationMessage } from '../serialize/notify/message.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
-import { languageViews, messagesOf } from '../serialize/notify/language-views.ts';
-import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
-import { formatHuman } from '../domain/problem-format.ts';
-import { reportOutcomes, writeStepSummary, type ChannelOutcome } from './notify-summary.ts';
 import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
+import { reportOutcomes, writeStepSummary } from './notify-summary.ts';
+
+export type { NotifyIo } from '../node/notify/run.ts';
 
 export const defaultLedgerBranch = 'statusmark-notify-ledger';
 
@@ -39,13 +31,6 @@ const usage = `Usage: npm run notify -- [--dry-run] [--payloads] [--since <time>
   --ledger-file    keep the ledger in a local file instead of a branch
   --root           folder holding components.yml and incidents/ (default: STATUS_ROOT or .)`;
 
-export interface NotifyIo {
-  out: (line: string) => void;
-  env: Record<string, string | undefined>;
-  /** Test hook: faster retries. */
-  http?: Partial<PostOptions>;
-}
-
 interface Options {
   dryRun: boolean;
   payloads: boolean;
@@ -59,7 +44,8 @@ interface Options {
   reason?: string;
 }
 
-function parseArgs(args: readonly string[]): Options | string {
+/** The command line, checked; a string is what is wrong with it. */
+function parseOptions(args: readonly string[]): Options | string {
   const options: Options = {
     dryRun: false,
     payloads: false,
@@ -92,14 +78,8 @@ function parseArgs(args: readonly string[]): Options | string {
   return options;
 }
 
-interface Context {
-  state: StatusState;
-  links: Permalinks;
-  file: ComponentsFile;
-  events: PublishedEvent[];
-}
-
-function loadContext(root: string, now: number, out: (line: string) => void): Context | undefined {
+/** The repository's notification view at `now`, or undefined (problems printed) when the content is invalid. */
+function loadSite(root: string, now: number, out: (line: string) => void): NotifySite | undefined {
   const loaded = loadRepository(root, now);
   if (!loaded.repository || hasErrors(loaded.problems)) {
     for (const problem of sortProblems(loaded.problems).filter((item) => item.severity === 'error'))
@@ -109,13 +89,12 @@ function loadContext(root: string, now: number, out: (line: string) => void): Co
   }
   const file = loaded.repository.components;
   const state = deriveStatusState(file, loaded.repository.incidents, now);
-  const links = createPermalinks(file.page.base_path, file.page.url);
-  return { state, links, file, events: collectPublishedEvents(state, links, file.notifications.channels) };
+  return notifySite(state, createPermalinks(file.page.base_path, file.page.url), file.notifications);
 }
 
 /** `npm run notify`: sends what this build publishes and no channel has had yet. */
 export async function runNotifyCommand(args: readonly string[], io: NotifyIo): Promise<number> {
-  const options = parseArgs(args);
+  const options = parseOptions(args);
   if (typeof options === 'string') {
     io.out(`${options}\n${usage}`);
     return 2;
@@ -124,45 +103,27 @@ export async function runNotifyCommand(args: readonly string[], io: NotifyIo): P
   const root = resolve(options.root ?? readContentRoot(io.env));
   if (options.buildFailed)
     return runBuildFailedAlert({ ...options, root, runUrl: parseRunUrl(options.runUrl!)! }, now, io);
-  const context = loadContext(root, now, io.out);
-  if (!context) return 1;
+  const site = loadSite(root, now, io.out);
+  if (!site) return 1;
   const store = options.ledgerFile
     ? fileLedgerStore(resolve(options.ledgerFile))
     : gitBranchLedgerStore(root, options.ledgerBranch, options.remote);
-  if (context.file.notifications.channels.length === 0) {
+  if (site.channels.length === 0) {
     io.out('No notification channels are configured in components.yml; nothing to send.');
     return 0;
   }
-  return options.dryRun ? dryRun(context, store, options, now, io) : sendRun(context, store, now, io);
+  return options.dryRun ? dryRun(site, store, options, now, io) : sendRun(site, store, now, io);
 }
 
-async function dryRun(context: Context, store: LedgerStore, options: Options, now: number, io: NotifyIo) {
-  const { file, events } = context;
-  let ledger: Ledger = emptyLedger();
-  let since = options.since === undefined ? undefined : Date.parse(options.since);
-  try {
-    const stored = await store.read();
-    if (stored.found) ledger = stored.ledger;
-    else since ??= now - 24 * 3_600_000;
-  } catch (error) {
-    io.out(`No ledger available (${store.description}): ${(error as Error).message.split('\n')[0]}`);
-    since ??= now - 24 * 3_600_000;
-  }
-  if (since !== undefined) {
-    io.out(`Dry run: treating everything published before ${new Date(since).toISOString()} as already delivered.`);
-    const done = events.filter((event) => event.at < since).map((event) => event.id);
-    ledger = applyLedgerChanges(
-      emptyLedger(),
-      file.notifications.channels.map((channel) => ({ channel: channel.id, done })),
-    );
-  }
-  const viewOf = languageViews(context.state, context.links, context.events, context.file.notifications.channels);
-  const plans = planDeliveries(events, file.notifications.channels, ledger, now, file.notifications.max_per_run);
+/** Prints what a real run would send, with the rendered text (and with --payloads, the bodies). */
+async function dryRun(site: NotifySite, store: LedgerStore, options: Options, now: number, io: NotifyIo) {
+  const since = options.since === undefined ? undefined : Date.parse(options.since);
+  const { ledger, notes } = await readDryRunLedger(site, store, since, now);
+  for (const note of notes) io.out(note);
   let total = 0;
-  for (const plan of plans) {
+  for (const plan of planMessages(site, ledger, now)) {
     const skipped = missingSecret(plan.channel, io.env);
-    const view = viewOf(plan.channel);
-    const messages = messagesOf(plan, view);
+    const messages = writeMessages(plan);
     total += messages.length;
     io.out(
       `\n== ${plan.channel.id} (${plan.channel.kind}): ${plan.firstRun ? 'first run, records only' : `${messages.length} message${messages.length === 1 ? '' : 's'}`}${skipped ? ` — skipped on a real run: ${skipped}` : ''}`,
@@ -170,7 +131,7 @@ async function dryRun(context: Context, store: LedgerStore, options: Options, no
     for (const { message } of messages) {
       io.out(`\n-- ${message.id}\n${renderPlainText(message)}`);
       if (options.payloads) {
-        const payload = renderPayload(plan.channel.kind, message, view.state, view.links);
+        const payload = renderPayload(plan.channel.kind, message, plan.view.state, plan.view.links);
         io.out(
           payload.kind === 'json'
             ? JSON.stringify(JSON.parse(payload.body), null, 2)
@@ -183,130 +144,27 @@ async function dryRun(context: Context, store: LedgerStore, options: Options, no
   return 0;
 }
 
-/** The text a person reads, as the dry run and the PR summary show it. */
-export function renderPlainText(message: NotificationMessage): string {
+/** The text a person reads, as the dry run shows it: the message's own labels, in its language. */
+function renderPlainText(message: NotificationMessage): string {
+  // The status stands in the first line's brackets; the other facts follow one per line.
+  const [, ...facts] = messageFacts(message);
   const lines = [
     `[${message.statusLabel}] ${message.title}`,
-    message.impactLabel && `Impact: ${message.impactLabel}`,
-    message.components.length > 0 && `Affected: ${message.components.join(', ')}`,
-    message.nextUpdate && `Next update by: ${message.nextUpdate}`,
+    ...facts.map(([label, value]) => `${label}: ${value}`),
     message.text,
     message.url,
   ];
   return lines.filter(Boolean).join('\n');
 }
 
-/** Claims, delivers, then records; every ledger write is compare-and-swap with re-read on conflict. */
-async function sendRun(context: Context, store: LedgerStore, now: number, io: NotifyIo): Promise<number> {
-  const { state, links, file, events } = context;
-  const outcomes: ChannelOutcome[] = [];
-  const usable = file.notifications.channels.filter((channel) => {
-    const skipped = missingSecret(channel, io.env);
-    if (skipped) {
-      io.out(`warning: channel "${channel.id}" (${channel.kind}) skipped: ${skipped}.`);
-      outcomes.push({ channel, sent: [], warnings: [], skipped, recorded: 0 });
-    }
-    return !skipped;
-  });
-  const claimedAt = new Date(now).toISOString();
-  let plans: ChannelPlan[] = [];
-  try {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await store.read();
-      plans = planDeliveries(events, usable, stored.ledger, now, file.notifications.max_per_run);
-      const changes: LedgerChange[] = plans
-        .map((plan) => ({
-          channel: plan.channel.id,
-          done: plan.silent,
-          claim: [...plan.send, ...plan.overflow].map((event) => event.id),
-          claimedAt,
-        }))
-        .filter(
-          (change) => change.done.length + change.claim.length > 0 || !channelLedger(stored.ledger, change.channel),
-        );
-      if (changes.length === 0) break;
-      if (await store.write(applyLedgerChanges(stored.ledger, changes), stored.version)) break;
-      if (attempt === 5) throw new Error('another run kept writing the ledger; try again.');
-    }
-  } catch (error) {
-    io.out(
-      `error: the notification ledger (${store.description}) could not be read or written: ${(error as Error).message.split('\n')[0]}`,
-    );
+/** Sends, then prints each channel's result and writes the job summary. */
+async function sendRun(site: NotifySite, store: LedgerStore, now: number, io: NotifyIo): Promise<number> {
+  const result = await sendNotifications(site, store, now, io);
+  if ('ledgerError' in result) {
+    io.out(`error: the notification ledger (${store.description}) could not be read or written: ${result.ledgerError}`);
     io.out('Nothing was sent.');
     writeStepSummary(io.env, [`**Notifications:** the ledger could not be used; nothing was sent.`]);
     return 1;
   }
-
-  const viewOf = languageViews(context.state, context.links, context.events, context.file.notifications.channels);
-  const siteUrl = links.absolute(links.home());
-  // Each delivery is recorded as soon as it succeeds, so a run killed later (a slow channel, a
-  // cancelled job) repeats nothing another channel already received.
-  const recorder = createRecorder(store, io);
-  const results = await Promise.all(
-    plans.map(async (plan): Promise<ChannelOutcome> => {
-      const outcome: ChannelOutcome = {
-        channel: plan.channel,
-        sent: [],
-        warnings: [],
-        firstRun: plan.firstRun,
-        recorded: plan.silent.length,
-      };
-      const view = viewOf(plan.channel);
-      const messages = messagesOf(plan, view);
-      for (const [index, { message, ids }] of messages.entries()) {
-        const payload = renderPayload(plan.channel.kind, message, view.state, view.links);
-        const result = await deliver(plan.channel, payload, io.env, { messageId: message.id, siteUrl, http: io.http });
-        if (result.ok) {
-          outcome.sent.push(...ids);
-          if (result.warning) outcome.warnings.push(`${message.id}: ${result.warning}`);
-          void recorder.record({ channel: plan.channel.id, done: ids, release: [] });
-          continue;
-        }
-        // Keep order: stop this channel at its first failure; the rest is retried next run.
-        outcome.failed = { ids: messages.slice(index).flatMap((item) => item.ids), error: result.error ?? 'failed' };
-        void recorder.record({ channel: plan.channel.id, done: [], release: outcome.failed.ids });
-        break;
-      }
-      return outcome;
-    }),
-  );
-  outcomes.push(...results);
-  const recorded = await recorder.settled();
-  return reportOutcomes(outcomes, recorded, store, now, state.page.timezone, io);
-}
-
-/**
- * Writes ledger changes one compare-and-swap at a time; changes that arrive while a write is
- * under way go together in the next one.
- */
-function createRecorder(store: LedgerStore, io: NotifyIo) {
-  let pending: LedgerChange[] = [];
-  let queue: Promise<void> = Promise.resolve();
-  let allRecorded = true;
-  const flush = async () => {
-    const changes = pending;
-    pending = [];
-    if (changes.length === 0) return;
-    let written = false;
-    for (let attempt = 1; !written && attempt <= 10; attempt++) {
-      try {
-        const stored = await store.read();
-        written = await store.write(applyLedgerChanges(stored.ledger, changes), stored.version);
-      } catch (error) {
-        io.out(`warning: recording deliveries failed (${(error as Error).message.split('\n')[0]}); retrying.`);
-      }
-    }
-    if (!written) allRecorded = false;
-  };
-  return {
-    record(change: LedgerChange): Promise<void> {
-      pending.push(change);
-      queue = queue.then(flush);
-      return queue;
-    },
-    async settled(): Promise<boolean> {
-      await queue;
-      return allRecorded;
-    },
-  };
+  return reportOutcomes(result.outcomes, result.recorded, store, now, site.state.page.timezone, io);
 }

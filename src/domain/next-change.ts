@@ -1,5 +1,5 @@
 import type { StatusState } from './derive.ts';
-import { parseLeadTime } from './notify-vocabulary.ts';
+import { parseLeadTime } from './notify/vocabulary.ts';
 import type { Component } from './schema.ts';
 import { dayMs, startOfZonedDay, wallClockAt } from './time.ts';
 import { downtimeWeight } from './uptime.ts';

@@ -22,7 +22,7 @@ import {
   toSlug,
   updateStatuses,
 } from './vocabulary.ts';
-import { notificationEvents, notificationKinds } from './notify-vocabulary.ts';
+import { notificationEvents, notificationKinds } from './notify/vocabulary.ts';
 import { StatuspageIdSchema } from './source-ids.ts';
 import { secretNameProblems } from './secret-names.ts';
 

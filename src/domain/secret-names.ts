@@ -1,4 +1,4 @@
-import type { NotificationKind } from './notify-vocabulary.ts';
+import type { NotificationKind } from './notify/vocabulary.ts';
 
 /**
  * Which environment variables a channel may read, by what the name says it is for (issue 22).

@@ -1,13 +1,12 @@
 import type { IncidentState, StatusState } from '../domain/derive.ts';
-import { impactAt, maintenanceStatusAt } from '../domain/timeline.ts';
-import type { UpdateStatus } from '../domain/vocabulary.ts';
+import { impactAt } from '../domain/timeline.ts';
 import type { Permalinks } from '../domain/permalinks.ts';
 import type { Strings } from '../domain/strings.ts';
 import { directionWithin, pageStrings } from '../domain/languages.ts';
 import { renderMarkdown } from './markdown.ts';
 import { markdownToText } from './plain-text.ts';
-import { postmortemIn, updateMessageIn } from '../domain/translated-text.ts';
 import { escapeHtml } from '../domain/text-safety.ts';
+import { publishedChanges, type RawEntry } from '../domain/notify/published-changes.ts';
 
 /** One published status change: a feed item. */
 export interface FeedEntry {
@@ -23,64 +22,6 @@ export interface FeedEntry {
   lang: string | undefined;
   slug: string;
   componentIds: string[];
-}
-
-export interface RawEntry {
-  anchor: string;
-  /** The label in the title: an update status, or the postmortem. */
-  label: string;
-  /** The incident's status this entry announces (a postmortem follows the resolving update). */
-  status: UpdateStatus;
-  at: number;
-  message: string;
-  /** The language of `message` when it is the untranslated original on another language's page; else undefined. */
-  lang?: string | undefined;
-}
-
-/** Explicit updates, a maintenance window opening or closing on its own, and a published postmortem. */
-export function publishedChanges(
-  state: IncidentState,
-  now: number,
-  links: Permalinks,
-  strings: Strings,
-  page: { language: string; languages: readonly string[] },
-): RawEntry[] {
-  const { incident } = state;
-  const label = (status: UpdateStatus) => strings.updateStatus[status];
-  const [original] = page.languages;
-  const entries: RawEntry[] = incident.updates
-    .map((update, index) => ({
-      anchor: links.updateAnchor(index),
-      label: label(update.status),
-      status: update.status,
-      at: update.at,
-      message: update.message,
-      lang: updateMessageIn(update, page.language, original!).lang,
-    }))
-    .filter((entry) => entry.at <= now);
-  if (state.postmortemAt !== null)
-    entries.push({
-      anchor: 'postmortem',
-      label: strings.postmortem,
-      status: 'resolved',
-      at: state.postmortemAt,
-      message: incident.body,
-      lang: postmortemIn(incident, page.language, original!).lang,
-    });
-  if (incident.kind === 'maintenance' && incident.window) {
-    for (const [anchor, at] of [
-      ['window-start', incident.window.start],
-      ['window-end', incident.window.end],
-    ] as const) {
-      if (at > now) continue;
-      const fromWindow = incident.updates.every((update) => update.at > at || update.status === 'scheduled');
-      if (!fromWindow) continue;
-      const status = maintenanceStatusAt(incident, at);
-      const message = status === 'completed' ? strings.windowEnded : strings.windowStarted;
-      entries.push({ anchor, label: label(status), status, at, message });
-    }
-  }
-  return entries;
 }
 
 /** Every feed entry of the page (or of one component), newest first, at most `limit`. */

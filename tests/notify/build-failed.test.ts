@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { defaultNotificationEvents } from '../../src/domain/notify-vocabulary.ts';
+import { defaultNotificationEvents } from '../../src/domain/notify/vocabulary.ts';
 import { incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { componentsWithChannels, makeNotifyRepository, runNotify, startReceiver } from '../helpers/notify.ts';
 import { startSmtpServer, trustTestCertificate } from '../helpers/smtp.ts';

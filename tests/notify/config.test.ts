@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runValidateCommand } from '../../src/cli/validate.ts';
 import { gitBranchLedgerStore } from '../../src/node/notify/ledger-store.ts';
-import { applyLedgerChanges, emptyLedger } from '../../src/serialize/notify/ledger.ts';
+import { applyLedgerChanges, emptyLedger } from '../../src/domain/notify/ledger.ts';
 import { fixturesDir, makeContentRoot, projectRoot } from '../helpers/content.ts';
 import { componentsWithChannels, makeNotifyRepository } from '../helpers/notify.ts';
 

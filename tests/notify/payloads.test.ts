@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { deriveStatusState } from '../../src/domain/derive.ts';
-import { collectPublishedEvents } from '../../src/serialize/notify/events.ts';
+import { collectPublishedEvents } from '../../src/domain/notify/events.ts';
 import { createMessageBuilder } from '../../src/serialize/notify/message.ts';
 import { renderPayload } from '../../src/serialize/notify/render.ts';
 import { truncate } from '../../src/domain/text-safety.ts';

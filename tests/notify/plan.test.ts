@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
 import { deriveStatusState } from '../../src/domain/derive.ts';
 import { NotificationChannelSchema } from '../../src/domain/schema.ts';
-import { collectPublishedEvents } from '../../src/serialize/notify/events.ts';
-import { applyLedgerChanges, emptyLedger } from '../../src/serialize/notify/ledger.ts';
-import { claimTtlMs, planDeliveries } from '../../src/serialize/notify/plan.ts';
+import { collectPublishedEvents } from '../../src/domain/notify/events.ts';
+import { applyLedgerChanges, claimTtlMs, emptyLedger } from '../../src/domain/notify/ledger.ts';
+import { planDeliveries } from '../../src/domain/notify/plan.ts';
 import { createPermalinks } from '../../src/domain/permalinks.ts';
 import { fixtureComponentsFile, makeIncident, t } from '../helpers/model.ts';
 

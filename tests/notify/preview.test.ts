@@ -130,7 +130,7 @@ test("npm run notify -- --dry-run prints the sample's messages with rendered tex
   expect(output).toContain(`-- 2026-11-23-dashboard-slow#update-1
 [Investigating] Slow page loads in the web dashboard
 Impact: Minor impact
-Affected: Web dashboard, Public API
+Affected components: Web dashboard, Public API
 Some customers see slow page loads in the dashboard. We are investigating.
 https://status.acme.example/incidents/2026-11-23-dashboard-slow/#update-1`);
   expect(output).toMatch(/Dry run: \d+ messages would be sent; nothing was sent or recorded\.$/);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { emptyLedger, parseLedger, serializeLedger, type Ledger } from '../../serialize/notify/ledger.ts';
+import { emptyLedger, parseLedger, serializeLedger, type Ledger } from '../../domain/notify/ledger.ts';
 
 const run = promisify(execFile);
 

@@ -2,7 +2,7 @@ import { wordsOfLanguage } from '../../domain/languages.ts';
 import { english } from '../../domain/strings.ts';
 import { notificationLabels, type NotificationMessage } from './message.ts';
 import { renderForPeople, type RenderedPayload } from './render.ts';
-import type { NotificationKind } from '../../domain/notify-vocabulary.ts';
+import type { NotificationKind } from '../../domain/notify/vocabulary.ts';
 import { defuseMentions, flattenToLine, toCodeSpan, truncate, wellFormed } from '../../domain/text-safety.ts';
 
 /** The webhook body's title: a field for machines, so always English. */

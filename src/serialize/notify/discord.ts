@@ -1,4 +1,4 @@
-import { labelsWithin, type NotificationMessage } from './message.ts';
+import { labelsWithin, messageFacts, type NotificationMessage } from './message.ts';
 import { truncate } from '../../domain/text-safety.ts';
 
 /** Embed colours (0xRRGGBB as an integer), by severity. */
@@ -25,12 +25,7 @@ export function renderDiscord(message: NotificationMessage): Record<string, unkn
   const labels = labelsWithin(message.labels, 256);
   const more = `\n[${escapeDiscord(truncate(labels.readFullUpdate, 75))}](${message.url})`;
   const field = (name: string, value: string) => ({ name, value: truncate(value, 1024), inline: true });
-  const fields = [
-    field(labels.status, escapeDiscord(message.statusLabel)),
-    ...(message.impactLabel ? [field(labels.impact, escapeDiscord(message.impactLabel))] : []),
-    ...(message.components.length ? [field(labels.affected, escapeDiscord(message.components.join(', ')))] : []),
-    ...(message.nextUpdate ? [field(labels.nextUpdate, escapeDiscord(message.nextUpdate))] : []),
-  ];
+  const fields = messageFacts({ ...message, labels }).map(([name, value]) => field(name, escapeDiscord(value)));
   const title = truncate(`[${message.statusLabel}] ${message.title}`, 256);
   const footer = truncate(message.pageName, 256);
   const used =

@@ -1,11 +1,13 @@
 import type { StatusState } from '../../domain/derive.ts';
-import type { NotificationEvent } from '../../domain/notify-vocabulary.ts';
+import type { ChannelMessages, PlannedMessage } from '../../domain/notify/plan-messages.ts';
+import type { PublishedEvent } from '../../domain/notify/events.ts';
+import type { LanguageView } from '../../domain/notify/language-views.ts';
+import type { NotificationEvent } from '../../domain/notify/vocabulary.ts';
 import type { ComponentStatus, UpdateStatus } from '../../domain/vocabulary.ts';
 import { createDateFormat } from '../../domain/date-format.ts';
 import type { Permalinks } from '../../domain/permalinks.ts';
 import { pageStrings } from '../../domain/languages.ts';
 import type { Strings } from '../../domain/strings.ts';
-import type { PublishedEvent } from './events.ts';
 import { defuseMentions, truncate, wellFormed } from '../../domain/text-safety.ts';
 import { plainTextOf } from './safe-text.ts';
 
@@ -188,4 +190,18 @@ export function createMessageBuilder(state: StatusState, links: Permalinks) {
       };
     },
   };
+}
+
+const builders = new WeakMap<LanguageView, ReturnType<typeof createMessageBuilder>>();
+
+/** A planned message written out, in the channel's language. */
+export function writeMessage(planned: PlannedMessage, view: LanguageView): NotificationMessage {
+  let build = builders.get(view);
+  if (!build) builders.set(view, (build = createMessageBuilder(view.state, view.links)));
+  return planned.kind === 'event' ? build.fromEvent(planned.event) : build.summary(planned.events);
+}
+
+/** One channel's planned messages written out, each with the ledger ids it stands for. */
+export function writeMessages(plan: ChannelMessages): { message: NotificationMessage; ids: string[] }[] {
+  return plan.messages.map((planned) => ({ message: writeMessage(planned, plan.view), ids: planned.ids }));
 }

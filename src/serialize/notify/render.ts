@@ -1,5 +1,5 @@
 import type { StatusState } from '../../domain/derive.ts';
-import type { NotificationKind } from '../../domain/notify-vocabulary.ts';
+import type { NotificationKind } from '../../domain/notify/vocabulary.ts';
 import type { Permalinks } from '../../domain/permalinks.ts';
 import { renderDiscord } from './discord.ts';
 import { renderEmail, type EmailContent } from './email.ts';

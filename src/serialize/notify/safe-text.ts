@@ -5,6 +5,3 @@ import { markdownToText } from '../plain-text.ts';
 export function plainTextOf(markdown: string): string {
   return wellFormed(markdownToText(wellFormed(markdown)));
 }
-
-// The other text helpers live in src/domain/text-safety.ts; these re-exports keep older imports working.
-export { defuseMentions, truncate, wellFormed } from '../../domain/text-safety.ts';

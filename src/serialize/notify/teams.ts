@@ -1,4 +1,4 @@
-import { labelsWithin, type NotificationMessage } from './message.ts';
+import { labelsWithin, messageFacts, type NotificationMessage } from './message.ts';
 import { truncate } from '../../domain/text-safety.ts';
 
 /**
@@ -21,14 +21,10 @@ export function renderTeams(message: NotificationMessage): Record<string, unknow
   // No documented per-field limits, only the message's ~28 KB: labels and words from page.strings are cut.
   const labels = labelsWithin(message.labels, 256);
   const more = `\n[${escapeTeams(truncate(labels.readFullUpdate, 75))}](${message.url})`;
-  const facts = [
-    { title: labels.status, value: truncate(escapeTeams(message.statusLabel), 1000) },
-    ...(message.impactLabel ? [{ title: labels.impact, value: truncate(escapeTeams(message.impactLabel), 1000) }] : []),
-    ...(message.components.length
-      ? [{ title: labels.affected, value: truncate(escapeTeams(message.components.join(', ')), 1000) }]
-      : []),
-    ...(message.nextUpdate ? [{ title: labels.nextUpdate, value: escapeTeams(message.nextUpdate) }] : []),
-  ];
+  const facts = messageFacts({ ...message, labels }).map(([title, value]) => ({
+    title,
+    value: truncate(escapeTeams(value), 1000),
+  }));
   return {
     type: 'message',
     attachments: [

@@ -1,12 +1,12 @@
-import type { IncidentState, StatusState } from '../../domain/derive.ts';
-import { parseLeadTime, type NotificationEvent } from '../../domain/notify-vocabulary.ts';
-import type { NotificationChannel } from '../../domain/schema.ts';
-import type { StatusSegment } from '../../domain/timeline.ts';
-import { worseStatus, type ComponentStatus, type UpdateStatus } from '../../domain/vocabulary.ts';
-import type { Permalinks } from '../../domain/permalinks.ts';
-import { publishedChanges } from '../feed-entries.ts';
-import { pageStrings } from '../../domain/languages.ts';
-import { staleAfterMs } from './plan.ts';
+import type { IncidentState, StatusState } from '../derive.ts';
+import { pageStrings } from '../languages.ts';
+import type { Permalinks } from '../permalinks.ts';
+import type { NotificationChannel } from '../schema.ts';
+import type { StatusSegment } from '../timeline.ts';
+import { worseStatus, type ComponentStatus, type UpdateStatus } from '../vocabulary.ts';
+import { staleAfterMs } from './ledger.ts';
+import { publishedChanges } from './published-changes.ts';
+import { parseLeadTime, type NotificationEvent } from './vocabulary.ts';
 
 /** One thing subscribers can be told: a published update, a window opening or closing, a reminder. */
 export interface PublishedEvent {

@@ -1,12 +1,7 @@
-import { defaultNotificationEvents } from '../../domain/notify-vocabulary.ts';
-import type { NotificationChannel } from '../../domain/schema.ts';
+import type { NotificationChannel } from '../schema.ts';
 import type { PublishedEvent } from './events.ts';
-import { channelLedger, type Ledger } from './ledger.ts';
-
-/** Events older than this when a channel first sees them are recorded, not sent (back-dated or backfilled). */
-export const staleAfterMs = 24 * 3_600_000;
-/** A claim older than this belongs to a run that died; its ids are sent again. Longer than the job's timeout. */
-export const claimTtlMs = 60 * 60_000;
+import { channelLedger, claimTtlMs, staleAfterMs, type Ledger } from './ledger.ts';
+import { defaultNotificationEvents } from './vocabulary.ts';
 
 export interface ChannelPlan {
   channel: NotificationChannel;

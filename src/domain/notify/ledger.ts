@@ -13,6 +13,11 @@ export interface Ledger {
   channels: Record<string, ChannelLedger>;
 }
 
+/** Events older than this when a channel first sees them are recorded, not sent (back-dated or backfilled). */
+export const staleAfterMs = 24 * 3_600_000;
+/** A claim older than this belongs to a run that died; its ids are sent again. Longer than the job's timeout. */
+export const claimTtlMs = 60 * 60_000;
+
 export const emptyLedger = (): Ledger => ({ version: 1, channels: {} });
 
 /**

@@ -1,24 +1,21 @@
-import type { StatusState } from '../../domain/derive.ts';
-import { pagePermalinks, type Permalinks } from '../../domain/permalinks.ts';
-import type { NotificationChannel } from '../../domain/schema.ts';
-import { stateInLanguage } from '../../domain/translated-text.ts';
+import type { StatusState } from '../derive.ts';
+import { pagePermalinks, type Permalinks } from '../permalinks.ts';
+import type { NotificationChannel } from '../schema.ts';
+import { stateInLanguage } from '../translated-text.ts';
 import { collectPublishedEvents, type PublishedEvent } from './events.ts';
-import { createMessageBuilder, type NotificationMessage } from './message.ts';
-import type { ChannelPlan } from './plan.ts';
 
 /** What a channel's messages are written from: the site in the channel's language. */
 export interface LanguageView {
   state: StatusState;
   links: Permalinks;
-  build: ReturnType<typeof createMessageBuilder>;
   /** The same events (same ids) with that language's text and links. */
   eventById: Map<string, PublishedEvent>;
 }
 
 /**
- * One view per language channels ask for (`language:`, default the page's first). Deliveries are
- * planned once, on the first language's `events`: ids are the same in every language, so a
- * channel's language never changes what counts as sent.
+ * One view per language channels ask for (`language:`, default the page's first), made on first
+ * use. Deliveries are planned once, on the first language's `events`: ids are the same in every
+ * language, so a channel's language never changes what counts as sent.
  */
 export function languageViews(
   state: StatusState,
@@ -39,7 +36,6 @@ export function languageViews(
       view = {
         state: translated,
         links: translatedLinks,
-        build: createMessageBuilder(translated, translatedLinks),
         eventById: new Map(translatedEvents.map((event) => [event.id, event])),
       };
       views.set(language, view);
@@ -49,20 +45,6 @@ export function languageViews(
 }
 
 /** `events` as the view's language tells them (the same ids). */
-function eventsIn(view: LanguageView, events: readonly PublishedEvent[]): PublishedEvent[] {
+export function eventsIn(view: LanguageView, events: readonly PublishedEvent[]): PublishedEvent[] {
   return events.map((event) => view.eventById.get(event.id) ?? event);
-}
-
-/** The messages one channel plan turns into: one per event, then a summary for the overflow. */
-export function messagesOf(plan: ChannelPlan, view: LanguageView) {
-  const messages: { message: NotificationMessage; ids: string[] }[] = eventsIn(view, plan.send).map((event) => ({
-    message: view.build.fromEvent(event),
-    ids: [event.id],
-  }));
-  if (plan.overflow.length > 0)
-    messages.push({
-      message: view.build.summary(eventsIn(view, plan.overflow)),
-      ids: plan.overflow.map((event) => event.id),
-    });
-  return messages;
 }
