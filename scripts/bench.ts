@@ -1,28 +1,44 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measureHomePage, type HomePageFigures } from './bench/browser.ts';
 import { generateRepository } from './bench/generate.ts';
 import { benchImport } from './bench/import.ts';
+import { generateFloorProject } from './bench/floor.ts';
 import { benchNotifyPlan } from './bench/notify-plan.ts';
 import { printActionsCost } from './bench/actions-cost.ts';
 import { measurePreviewImages, type PreviewFigures } from './bench/preview-images.ts';
 
-// npm run bench [-- 1000 10000 [--keep] [--no-browser]]: builds synthetic repositories in a temp
-// dir (never in incidents/) and prints validate time, build time, pages per second, peak memory,
-// output size, page sizes and how the largest size compares with the smallest; then the home
-// page targets of issue 14 (size, DOM, keyboard, screen reader, throttled paint) with pass/fail.
+// npm run bench [-- 1000 10000 [--keep] [--no-browser] [--repeat N]]: builds synthetic repositories
+// in a temp dir (never in incidents/) and prints validate time, build time, the bare-Astro floor
+// for as many pages and the ratio, pages per second, peak memory, output size, page sizes and how
+// the largest size compares with the smallest; then the home page targets of issue 14 (size, DOM,
+// keyboard, screen reader, throttled paint) and the build-speed target of issue 26 with pass/fail.
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
-  console.log('npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser] [--languages-only]');
+  console.log(
+    'npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser] [--languages-only] [--floor-only] [--repeat N]',
+  );
   process.exit(0);
 }
 printActionsCost();
 const keep = args.includes('--keep');
 const browser = !args.includes('--no-browser');
-const sizes = args.filter((arg) => /^\d+$/.test(arg)).map(Number);
+const repeatAt = args.indexOf('--repeat');
+const repeat = repeatAt === -1 ? 1 : Math.max(1, Number(args[repeatAt + 1]) || 1);
+const sizes = args.filter((arg, index) => /^\d+$/.test(arg) && (repeatAt === -1 || index !== repeatAt + 1)).map(Number);
 if (sizes.length === 0) sizes.push(1000, 10000);
 const now = '2026-11-23T12:00:00Z';
 const workDir = mkdtempSync(join(tmpdir(), 'statusmark-bench-'));
@@ -33,26 +49,70 @@ function walk(dir: string): string[] {
   );
 }
 
-function timed(args: string[], env: Record<string, string>): { seconds: number; rssKb: number } {
+interface Timing {
+  /** Wall-clock seconds. */
+  seconds: number;
+  /** User plus system CPU seconds: less sensitive than wall time to other work on the machine. */
+  cpuSeconds: number;
+  rssKb: number;
+}
+
+function timed(args: string[], env: Record<string, string>, cwd = process.cwd()): Timing {
   const rssFile = join(workDir, 'rss');
   // Astro prints a line per page: a log file, not a pipe buffer, holds 100,000 of them.
   const logFile = join(workDir, 'log');
   const log = openSync(logFile, 'w');
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', './scripts/bench/max-rss.mjs', ...args], {
+  const result = spawnSync(process.execPath, ['--import', resolve('scripts/bench/max-rss.mjs'), ...args], {
+    cwd,
     stdio: ['ignore', log, log],
     env: { ...process.env, ...env, STATUSMARK_RSS_FILE: rssFile, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const seconds = (performance.now() - started) / 1000;
   closeSync(log);
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
-  return { seconds, rssKb: Number(readFileSync(rssFile, 'utf8')) };
+  const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as {
+    maxRSS: number;
+    userCPUTime: number;
+    systemCPUTime: number;
+  };
+  return { seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, rssKb: usage.maxRSS };
+}
+
+const astroBin = resolve('node_modules/astro/bin/astro.mjs');
+
+/**
+ * Issue 26: the full build beside a bare Astro project (this repository's Astro, the same output
+ * settings) that renders the same number of trivial HTML pages, built right after it, so both
+ * meet the same machine load. With `--repeat N` the pair is built N times and the median taken.
+ */
+function buildWithFloor(env: Record<string, string>, outDir: string): { build: Timing; floor: Timing; pages: number } {
+  const runs: { build: Timing; floor: Timing; pages: number }[] = [];
+  for (let run = 0; run < repeat; run++) {
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(env.STATUS_CACHE_DIR!, { recursive: true, force: true });
+    const build = timed([astroBin, 'build'], env);
+    const pages = walk(outDir).filter((file) => file.endsWith('.html')).length;
+    const floorRoot = join(workDir, `floor-${pages}`);
+    if (!existsSync(floorRoot)) generateFloorProject(floorRoot, pages);
+    for (const folder of ['dist', '.astro-cache']) rmSync(join(floorRoot, folder), { recursive: true, force: true });
+    const floor = timed([astroBin, 'build'], {}, floorRoot);
+    const floorPages = walk(join(floorRoot, 'dist')).filter((file) => file.endsWith('.html')).length;
+    if (floorPages !== pages) throw new Error(`The floor project built ${floorPages} pages, not ${pages}.`);
+    if (!keep) rmSync(join(floorRoot, 'dist'), { recursive: true, force: true });
+    runs.push({ build, floor, pages });
+  }
+  const median = <T>(items: T[], by: (item: T) => number) =>
+    [...items].sort((a, b) => by(a) - by(b))[Math.floor(items.length / 2)]!;
+  return median(runs, (run) => run.build.seconds / run.floor.seconds);
 }
 
 interface Row {
   incidents: number;
   validateSeconds: number;
   buildSeconds: number;
+  build: Timing;
+  floor: Timing;
   pages: number;
   rssMb: number;
   files: number;
@@ -100,6 +160,28 @@ function benchLanguages(count: number): { one: number; three: number; pages: [nu
   return { one: one.seconds, three: three.seconds, pages: [one.pages, three.pages] };
 }
 
+if (args.includes('--floor-only')) {
+  for (const count of sizes) {
+    const root = join(workDir, `repo-${count}`);
+    const outDir = join(workDir, `dist-${count}`);
+    generateRepository(root, count, Date.parse(now));
+    const env = { STATUS_ROOT: root, STATUS_NOW: now, STATUS_OUT_DIR: outDir, STATUS_CACHE_DIR: `${outDir}-cache` };
+    const { build, floor, pages } = buildWithFloor(env, outDir);
+    console.log(`${count} incidents, ${pages} HTML pages:`);
+    console.log(
+      `  full build  ${build.seconds.toFixed(2)} s wall, ${build.cpuSeconds.toFixed(2)} s CPU, ${(build.rssKb / 1024).toFixed(0)} MB peak RSS`,
+    );
+    console.log(
+      `  bare Astro  ${floor.seconds.toFixed(2)} s wall, ${floor.cpuSeconds.toFixed(2)} s CPU, ${(floor.rssKb / 1024).toFixed(0)} MB peak RSS`,
+    );
+    console.log(
+      `  ratio       ${(build.seconds / floor.seconds).toFixed(2)}× wall, ${(build.cpuSeconds / floor.cpuSeconds).toFixed(2)}× CPU`,
+    );
+  }
+  if (!keep) rmSync(workDir, { recursive: true, force: true });
+  process.exit(0);
+}
+
 if (args.includes('--languages-only')) {
   const importSeconds = await benchImport(join(workDir, 'import-1300'), 1300, now);
   console.log(
@@ -127,7 +209,7 @@ for (const count of sizes) {
   generateRepository(root, count, Date.parse(now));
   const env = { STATUS_ROOT: root, STATUS_NOW: now, STATUS_OUT_DIR: outDir, STATUS_CACHE_DIR: `${outDir}-cache` };
   const validation = timed(['scripts/validate.ts'], env);
-  const build = timed(['node_modules/astro/bin/astro.mjs', 'build'], env);
+  const { build, floor } = buildWithFloor(env, outDir);
   const files = walk(outDir);
   const html = files.filter((file) => file.endsWith('.html'));
   const largest = html.map((file) => ({ file, size: statSync(file).size })).sort((a, b) => b.size - a.size)[0]!;
@@ -136,6 +218,8 @@ for (const count of sizes) {
     incidents: count,
     validateSeconds: validation.seconds,
     buildSeconds: build.seconds,
+    build,
+    floor,
     pages: html.length,
     rssMb: build.rssKb / 1024,
     files: files.length,
@@ -154,10 +238,27 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const table = [
   ['incidents', ...rows.map((row) => String(row.incidents))],
   ['validate', ...rows.map((row) => `${row.validateSeconds.toFixed(2)} s`)],
-  ['full build', ...rows.map((row) => `${row.buildSeconds.toFixed(2)} s`)],
+  [
+    'full build (wall / CPU)',
+    ...rows.map((row) => `${row.build.seconds.toFixed(2)} s / ${row.build.cpuSeconds.toFixed(2)} s`),
+  ],
+  [
+    'bare Astro floor, same pages',
+    ...rows.map((row) => `${row.floor.seconds.toFixed(2)} s / ${row.floor.cpuSeconds.toFixed(2)} s`),
+  ],
+  [
+    'full build / floor (wall, CPU)',
+    ...rows.map(
+      (row) =>
+        `${(row.build.seconds / row.floor.seconds).toFixed(2)}×, ${(row.build.cpuSeconds / row.floor.cpuSeconds).toFixed(2)}×`,
+    ),
+  ],
   ['pages (HTML)', ...rows.map((row) => String(row.pages))],
   ['pages per second', ...rows.map((row) => (row.pages / row.buildSeconds).toFixed(0))],
-  ['build peak RSS', ...rows.map((row) => `${row.rssMb.toFixed(0)} MB`)],
+  [
+    'build peak RSS (floor)',
+    ...rows.map((row) => `${row.rssMb.toFixed(0)} MB (${(row.floor.rssKb / 1024).toFixed(0)} MB)`),
+  ],
   ['output files', ...rows.map((row) => String(row.files))],
   ['output size', ...rows.map((row) => `${row.outputMb.toFixed(1)} MB`)],
   ['home page + CSS (raw / gzip)', ...rows.map((row) => `${kb(row.home[0])} / ${kb(row.home[1])}`)],
@@ -221,6 +322,11 @@ function printTargets(measured: Row[]): void {
   for (const row of measured) {
     const [rawLimit, gzipLimit] = row.incidents <= 1000 ? [100, 12] : [160, 16];
     const at = `${row.incidents} incidents`;
+    if (row.incidents >= 10_000) {
+      const ratio = row.build.seconds / row.floor.seconds;
+      lines.push([`${at}: full build ≤ 1.3× bare Astro (issue 26)`, `${ratio.toFixed(2)}×`, ratio <= 1.3]);
+      lines.push([`${at}: build peak RSS < 1.5 GiB (issue 26)`, `${row.rssMb.toFixed(0)} MB`, row.rssMb < 1536]);
+    }
     lines.push([
       `${at}: HTML + CSS ≤ ${rawLimit} KB raw, ≤ ${gzipLimit} KB gzip`,
       `${kb(row.home[0])} / ${kb(row.home[1])}`,

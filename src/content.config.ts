@@ -1,17 +1,25 @@
 import { defineCollection } from 'astro:content';
 import { IncidentSchema } from './domain/schema.ts';
-import { readIncidentFrontMatter } from './node/load-repository.ts';
-import { readContentRoot } from './node/clock.ts';
+import { loadIncidentFrontMatter } from './site/site-data.ts';
 
 /**
  * `getCollection('incidents')` for anyone adding their own pages: the same
  * files and the same schema as `npm run validate` (src/domain/schema.ts is the
- * one definition). The built-in pages render the derived site model instead,
- * which this schema also feeds (see src/site/site-data.ts).
+ * one definition). The built-in pages render the derived site model instead.
+ * The entries are the front matter the build already validated with
+ * IncidentSchema (src/site/site-data.ts), stored as they are rather than read
+ * and parsed a second time.
  */
 export const collections = {
   incidents: defineCollection({
-    loader: () => readIncidentFrontMatter(readContentRoot()),
+    loader: {
+      name: 'statusmark-incidents',
+      load: ({ store }) => {
+        store.clear();
+        for (const [id, data] of loadIncidentFrontMatter()) store.set({ id, data });
+        return Promise.resolve();
+      },
+    },
     schema: IncidentSchema,
   }),
 };

@@ -54,7 +54,8 @@ function incidentText(next: () => number, start: number): string {
     if (reopen && index === 1) status = 'resolved';
     if (reopen && index === 2) status = 'investigating';
     updates.push(
-      `  - at: ${iso(at)}\n    status: ${status}\n    message: Update ${index + 1}. We are working on **this** and will post again soon.\n`,
+      // Each message its own text, as in a real history (the build renders each distinct text once).
+      `  - at: ${iso(at)}\n    status: ${status}\n    message: Update ${index + 1} of ${iso(start)}. We are working on **this** and will post again soon.\n`,
     );
     at += (5 + Math.floor(next() * 55)) * 60_000;
   }

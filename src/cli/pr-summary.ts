@@ -6,7 +6,8 @@ import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { escapeMarkdown, toCodeSpan, toTableCellCode } from '../domain/text-safety.ts';
 import { summarize } from '../domain/problem-format.ts';
 import { summarizeNotifications } from './notify-preview.ts';
-import { validate } from './validate.ts';
+import { reportedProblems, validate } from './validate.ts';
+import type { WarningReport } from '../domain/old-warnings.ts';
 
 function componentList(incident: Incident): string {
   const ids = new Set(incident.components.map((component) => component.id));
@@ -67,8 +68,16 @@ export function summarizePublication(base: Snapshot, head: Snapshot): string {
 
 const listedProblems = 20;
 
-/** The verdict first, in words: a failed validation can never read as a pass. */
-export function summarizeValidation(problems: readonly Problem[], incidentCount: number): string {
+/**
+ * The verdict first, in words: a failed validation can never read as a pass. `report` says which
+ * problems to list one by one (errors, recent warnings, warnings in changed files) and counts the
+ * warnings about incidents resolved long ago (see reportedProblems).
+ */
+export function summarizeValidation(
+  problems: readonly Problem[],
+  incidentCount: number,
+  report: WarningReport = { listed: [...problems], summaries: [] },
+): string {
   if (!hasErrors(problems)) {
     return `## ✅ Validation passed\n\n${incidentCount} incident files, ${summarize(problems)}.\n`;
   }
@@ -77,14 +86,16 @@ export function summarizeValidation(problems: readonly Problem[], incidentCount:
     '',
     `${summarize(problems)}. Each is annotated on its line and printed in full by the validate step.`,
     '',
-    ...problems
+    ...report.listed
       .slice(0, listedProblems)
       .map(
         (problem) =>
           `- ${toCodeSpan(`${problem.file}:${problem.line}:${problem.column}`)} ${problem.severity} ${toCodeSpan(problem.code)}: ${escapeMarkdown(problem.message)}`,
       ),
   ];
-  if (problems.length > listedProblems) lines.push(`- and ${problems.length - listedProblems} more`);
+  if (report.listed.length > listedProblems) lines.push(`- and ${report.listed.length - listedProblems} more`);
+  // Our own words, codes and counts: no author text to escape.
+  lines.push(...report.summaries.map((summary) => `- ${summary}`));
   return lines.join('\n') + '\n';
 }
 
@@ -99,7 +110,7 @@ export function runPrSummaryCommand(
   const checked = validate({ root, now, base: args[0] });
   const { problems, incidentCount, snapshot: head } = checked;
   const published = checked.published ?? { incidents: [], slugs: new Set<string>() };
-  io.out(summarizeValidation(problems, incidentCount) + '\n');
+  io.out(summarizeValidation(problems, incidentCount, reportedProblems(checked, now, false)) + '\n');
   io.out(summarizePublication(published, head));
   io.out(summarizeNotifications(published, head, now));
   return 0;

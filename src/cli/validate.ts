@@ -6,6 +6,7 @@ import { loadRepository } from '../node/load-repository.ts';
 import { randomUUID } from 'node:crypto';
 import { formatForActions, formatHuman, summarize, type OutputFormat } from '../domain/problem-format.ts';
 import { escapeForLog } from '../domain/text-safety.ts';
+import { changedIncidentFiles, summarizeOldWarnings, type WarningReport } from '../domain/old-warnings.ts';
 
 export interface ValidateOptions {
   root: string;
@@ -42,19 +43,45 @@ interface Io {
   env: Record<string, string | undefined>;
 }
 
-const usage = `Usage: npm run validate -- [--base <git-ref>] [--format human|github] [--root <dir>]
+/**
+ * What to print one by one: everything with `verbose`; otherwise warnings about incidents resolved
+ * long ago are counted per code, except in files changed since `base`.
+ */
+export function reportedProblems(
+  { problems, snapshot, published }: ValidateResult,
+  now: number,
+  verbose: boolean,
+): WarningReport {
+  if (verbose) return { listed: problems, summaries: [] };
+  const changed = published ? changedIncidentFiles(published, snapshot) : undefined;
+  return summarizeOldWarnings(
+    problems,
+    snapshot.incidents.map(({ value }) => value),
+    now,
+    changed,
+  );
+}
+
+const usage = `Usage: npm run validate -- [--base <git-ref>] [--format human|github] [--root <dir>] [--verbose]
   --base     also check that history published at <git-ref> is not rewritten
   --format   github adds annotations for pull requests (default when GITHUB_ACTIONS=true)
-  --root     folder holding components.yml and incidents/ (default: STATUS_ROOT or .)`;
+  --root     folder holding components.yml and incidents/ (default: STATUS_ROOT or .)
+  --verbose  list every warning, also those about incidents resolved over 90 days ago
+             (by default counted in one line per code)`;
 
 /** Parses arguments, runs the checks, prints every problem; returns the exit code. */
 export function runValidateCommand(args: readonly string[], io: Io): number {
   let base: string | undefined;
   let format: OutputFormat = io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human';
   let root = readContentRoot(io.env);
+  let verbose = false;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     const value = args[index + 1];
+    if (arg === '--verbose') {
+      verbose = true;
+      continue;
+    }
     if (arg === '--base' && value) base = value;
     else if (arg === '--format' && (value === 'human' || value === 'github')) format = value;
     else if (arg === '--root' && value) root = value;
@@ -71,15 +98,18 @@ export function runValidateCommand(args: readonly string[], io: Io): number {
     io.out((error as Error).message);
     return 2;
   }
-  const { problems, incidentCount } = validate({ root, now, base });
+  const result = validate({ root, now, base });
+  const { problems, incidentCount } = result;
+  const { listed, summaries } = reportedProblems(result, now, verbose);
   const verdict = hasErrors(problems) ? 'failed' : 'passed';
   const report = [
-    ...problems.map(formatHuman),
+    ...listed.map(formatHuman),
+    ...summaries,
     `Validation ${verdict}: ${incidentCount} incident files, ${summarize(problems)}${base ? `, history checked against ${escapeForLog(base)}` : ''}.`,
   ];
   // In a GitHub Actions log even the readable report must not be able to issue workflow commands.
   const inActions = format === 'github' || io.env.GITHUB_ACTIONS === 'true';
-  for (const line of inActions ? formatForActions(report, format === 'github' ? problems : [], randomUUID()) : report)
+  for (const line of inActions ? formatForActions(report, format === 'github' ? listed : [], randomUUID()) : report)
     io.out(line);
   return hasErrors(problems) ? 1 : 0;
 }

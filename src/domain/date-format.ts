@@ -30,6 +30,7 @@ export function createDateFormat(timeZone: string, locale: string) {
     maximumFractionDigits: 2,
     roundingMode: 'floor',
   });
+  const durations = new Map<number, string>();
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['day', 86_400_000],
     ['hour', 3_600_000],
@@ -57,9 +58,14 @@ export function createDateFormat(timeZone: string, locale: string) {
     duration: (ms: number) => {
       const minutes = Math.round(ms / 60_000);
       if (minutes === 0) return zeroDuration;
-      const days = Math.floor(minutes / 1440);
-      const hours = Math.floor((minutes % 1440) / 60);
-      return durationFormat.format({ days, hours, minutes: minutes % 60 });
+      // Intl.DurationFormat is slow and a history repeats the same few thousand durations.
+      let text = durations.get(minutes);
+      if (text === undefined) {
+        const days = Math.floor(minutes / 1440);
+        const hours = Math.floor((minutes % 1440) / 60);
+        durations.set(minutes, (text = durationFormat.format({ days, hours, minutes: minutes % 60 })));
+      }
+      return text;
     },
     percent: (ratio: number) => percentFormat.format(ratio),
   };

@@ -87,9 +87,16 @@ export function defaultLocaleFor(language: string): string {
 
 /** `rtl` for languages written right to left (Arabic, Hebrew), from the locale data. */
 export function textDirection(language: string): 'ltr' | 'rtl' {
-  const locale = new Intl.Locale(language) as Intl.Locale & { getTextInfo?: () => { direction: string } };
-  return locale.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr';
+  let direction = directions.get(language);
+  if (direction === undefined) {
+    const locale = new Intl.Locale(language) as Intl.Locale & { getTextInfo?: () => { direction: string } };
+    directions.set(language, (direction = locale.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr'));
+  }
+  return direction;
 }
+
+/** Asked once per incident and page: the locale data is read once per language. */
+const directions = new Map<string, 'ltr' | 'rtl'>();
 
 /**
  * The `dir` of text in `textLanguage` shown on a page in `pageLanguage` (an untranslated original):

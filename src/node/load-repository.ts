@@ -14,8 +14,6 @@ import {
 import type { ComponentsFile, Incident } from '../domain/schema.ts';
 import { checkComponentStatuspageIds, checkIncidentStatuspageIds } from '../domain/source-ids.ts';
 import { nonRegularFileProblem, readRegularFile } from './regular-file.ts';
-import { decodeSourceFile, splitFrontMatter } from './source-file.ts';
-import { parseYamlWithPositions } from './yaml-source.ts';
 import { parseComponentsFile, parseIncidentFile, slugOfFile } from './parse-files.ts';
 import { checkPublicFolder } from './public-folder.ts';
 
@@ -204,21 +202,4 @@ function refuseLinkedIncidentsFolder(root: string): Problem[] {
       hint: `Replace the link with a folder holding the incident files themselves (git rm ${incidentsDirName}, then mkdir ${incidentsDirName}).`,
     },
   ];
-}
-
-/**
- * The front matter of every incident file as authors wrote it, keyed by slug,
- * for Astro's content collection (which applies IncidentSchema itself). Runs
- * after the build's validation, so the files are known to parse.
- */
-export function readIncidentFrontMatter(root: string): Record<string, Record<string, unknown>> {
-  const entries: Record<string, Record<string, unknown>> = {};
-  for (const file of listIncidentFiles(root)) {
-    const read = readRegularFile(file, join(root, file));
-    const decoded = read.ok ? decodeSourceFile(file, read.bytes) : undefined;
-    const split = decoded?.ok ? splitFrontMatter(file, decoded.text) : undefined;
-    const yaml = split?.ok ? parseYamlWithPositions(file, split.value.yaml, split.value.yamlLineOffset) : undefined;
-    if (yaml?.ok) entries[slugOfFile(file)] = yaml.value.data as Record<string, unknown>;
-  }
-  return entries;
 }

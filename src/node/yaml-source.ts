@@ -64,6 +64,9 @@ function loadWithoutPositions(source: string): { ok: true; data: unknown } | { o
   }
 }
 
+/** A document whose first character starts a plain key (no comment, blank line, directive or marker first). */
+const plainKeyFirst = /^[A-Za-z0-9_]/;
+
 /**
  * Parses YAML that starts `lineOffset` lines into its file, keeping positions
  * so problems point at the offending key or list item.
@@ -77,6 +80,9 @@ export function parseYamlWithPositions(
   if (fast.ok) {
     let slow: ParsedYaml | undefined;
     const locate: Locate = (path, part) => {
+      // The whole document (a warning about the incident as such) starts at its first key: when that
+      // is the first character, `yaml` would say the same, without parsing the file a second time.
+      if (path.length === 0 && plainKeyFirst.test(source)) return { line: lineOffset + 1, column: 1 };
       if (!slow) {
         const parsed = parseWithYaml(file, source, lineOffset);
         // The two parsers disagree only on exotic YAML; then the document start is the best we know.

@@ -4,10 +4,23 @@ import sanitizeHtml from 'sanitize-html';
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 /**
+ * A build renders one message for its incident page and again for every feed that lists it (three
+ * formats, the page's and each component's), and stock phrases ("We are investigating.") recur
+ * across a history: each distinct text is rendered once.
+ */
+const rendered = new Map<string, string>();
+
+/**
  * Markdown from incident files rendered to HTML that is safe to embed: no
  * scripts, no event handlers, no `javascript:` or `data:` URLs, no images.
  */
 export function renderMarkdown(source: string): string {
+  let html = rendered.get(source);
+  if (html === undefined) rendered.set(source, (html = renderUncached(source)));
+  return html;
+}
+
+function renderUncached(source: string): string {
   const html = marked.parse(source) as string;
   return (
     sanitizeHtml(html, {

@@ -7,6 +7,7 @@ import { hasErrors, sortProblems } from '../domain/problems.ts';
 import { computeNextChange, type NextChange } from '../domain/next-change.ts';
 import { renderNextRebuild } from '../serialize/next-rebuild.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
+import type { Incident, IncidentFrontMatter } from '../domain/schema.ts';
 import { languageFolder } from '../domain/languages.ts';
 import { stateInLanguage } from '../domain/translated-text.ts';
 import { isSampleClock, readBuildClock, readContentRoot } from '../node/clock.ts';
@@ -20,15 +21,27 @@ export interface SiteData {
 }
 
 interface LoadedSite {
+  /** Which content root at which `STATUS_NOW` this is. */
+  key: string;
+  /** The incidents as validated, for the content collection. */
+  incidents: Incident[];
   /** The derived state in the page's first language. */
   state: StatusState;
   publicFiles: string[];
   nextChange: NextChange;
+  /** The build runs on the sample's clock (see `isSampleClock`). */
   sampleClock: boolean;
+  byLanguage: Map<string, SiteData>;
 }
 
-let loaded: LoadedSite | undefined;
-const byLanguage = new Map<string, SiteData>();
+/**
+ * astro.config.ts loads the site to validate it, then the content collection and the pages read
+ * it: three module instances (the config, Vite's content loader and the prerender bundle each
+ * have their own copy of this module) in one process. They share the one load through the global
+ * object, so a build reads, validates and derives once instead of three times.
+ */
+const sharedSite = Symbol.for('statusmark.site-data');
+const shared = globalThis as { [sharedSite]?: LoadedSite };
 
 /**
  * Loads, validates and derives the site once per build, through the same
@@ -38,12 +51,7 @@ const byLanguage = new Map<string, SiteData>();
  * the first language, at the root.
  */
 export function loadSiteData(env: Record<string, string | undefined> = process.env, folder?: string): SiteData {
-  // A build derives once; `astro dev` re-reads on every request so edits show up on reload.
-  if (env.STATUSMARK_DEV === '1' || !loaded) {
-    loaded = loadSite(env);
-    byLanguage.clear();
-  }
-  const { state, publicFiles, nextChange, sampleClock } = loaded;
+  const { state, publicFiles, nextChange, sampleClock, byLanguage } = loadedSite(env);
   const { page } = state;
   const tag = page.languages.find((name) => languageFolder(page, name) === folder) ?? page.languages[0]!;
   let data = byLanguage.get(tag);
@@ -59,9 +67,31 @@ export function loadSiteData(env: Record<string, string | undefined> = process.e
   return data;
 }
 
-function loadSite(env: Record<string, string | undefined>): LoadedSite {
-  const now = readBuildClock(env);
+/** The incidents' front matter as IncidentSchema gives it, keyed by slug: what `getCollection('incidents')` holds. */
+export function loadIncidentFrontMatter(
+  env: Record<string, string | undefined> = process.env,
+): [string, IncidentFrontMatter][] {
+  return loadedSite(env).incidents.map((incident) => {
+    const frontMatter: Partial<Incident> = { ...incident };
+    // What the file gives beside its front matter (IncidentSchema is strict: it has no such keys).
+    delete frontMatter.slug;
+    delete frontMatter.file;
+    delete frontMatter.body;
+    return [incident.slug, frontMatter as IncidentFrontMatter];
+  });
+}
+
+function loadedSite(env: Record<string, string | undefined>): LoadedSite {
   const root = resolve(readContentRoot(env));
+  const key = JSON.stringify([root, env.STATUS_NOW ?? '']);
+  // A build derives once; `astro dev` re-reads on every request so edits show up on reload.
+  const site = shared[sharedSite];
+  if (env.STATUSMARK_DEV === '1' || site?.key !== key) return (shared[sharedSite] = loadSite(env, root, key));
+  return site;
+}
+
+function loadSite(env: Record<string, string | undefined>, root: string, key: string): LoadedSite {
+  const now = readBuildClock(env);
   const loaded = loadRepository(root, now);
   if (!loaded.repository || hasErrors(loaded.problems)) {
     const lines = sortProblems(loaded.problems)
@@ -77,7 +107,15 @@ function loadSite(env: Record<string, string | undefined>): LoadedSite {
     components: file.components,
     remindBefore: file.notifications.channels.flatMap((channel) => channel.remind_before),
   });
-  return { state, publicFiles: readPublicFiles(root), nextChange, sampleClock: isSampleClock(root, env) };
+  return {
+    key,
+    incidents: loaded.repository.incidents,
+    state,
+    publicFiles: readPublicFiles(root),
+    nextChange,
+    sampleClock: isSampleClock(root, env),
+    byLanguage: new Map(),
+  };
 }
 
 /** The operator's public/ folder sits next to components.yml; Astro copies it under the base path. */

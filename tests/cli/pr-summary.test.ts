@@ -128,6 +128,38 @@ describe('the pull request summary pings no one (issue 22)', () => {
   });
 });
 
+describe('issue 22: a long history does not bury the pull request summary', () => {
+  test('a failed validation lists its error, and counts the warnings about incidents resolved long ago', () => {
+    const root = makeContentRoot({});
+    for (let day = 1; day <= 25; day++)
+      writeFile(
+        root,
+        `incidents/2024-03-${String(day).padStart(2, '0')}-outage.md`,
+        incidentFile(
+          `title: Outage\nimpact: major\ncomponents: [api]\nupdates:\n  - at: 2024-03-${String(day).padStart(2, '0')}T10:00:00Z\n    status: resolved\n    message: Fixed.\n`,
+        ),
+      );
+    initRepository(root);
+    commitAll(root, 'history');
+    writeFile(root, 'incidents/broken.md', incidentFile('title: Broken\nimpact: minor\ncomponents: [nope]\n'));
+    let summary = '';
+    runPrSummaryCommand(['HEAD'], {
+      out: (text) => (summary += text),
+      env: { STATUS_ROOT: root, STATUS_NOW: '2026-11-23T12:00:00Z' },
+    });
+    expect(summary.split('\n## ')[0]).toMatchInlineSnapshot(`
+      "## ❌ Validation failed: do not merge
+
+      2 errors, 25 warnings. Each is annotated on its line and printed in full by the validate step.
+
+      - \`incidents/broken.md:2:1\` error \`NoUpdates\`: An incident needs at least one update\\.
+      - \`incidents/broken.md:4:14\` error \`UnknownComponent\`: The component \\"nope\\" is not in components\\.yml\\.
+      - MissingPostmortem: 25 incidents resolved before 2026-08-25 have no postmortem (run \`npm run validate -- --verbose\` for the list).
+      "
+    `);
+  });
+});
+
 describe('the pull request summary shows the impact readers will see', () => {
   test('an update that escalates an open incident shows the impact change', () => {
     const root = makeContentRoot({});
