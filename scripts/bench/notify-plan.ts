@@ -1,5 +1,5 @@
 import { deriveStatusState } from '../../src/domain/derive.ts';
-import { NotificationChannelSchema } from '../../src/domain/schema.ts';
+import { NotificationChannelSchema } from '../../src/domain/schema/index.ts';
 import { loadRepository } from '../../src/node/load-repository.ts';
 import { collectPublishedEvents } from '../../src/serialize/notify/events.ts';
 import { applyLedgerChanges, emptyLedger } from '../../src/serialize/notify/ledger.ts';

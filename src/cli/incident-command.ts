@@ -27,7 +27,7 @@ import { parseYamlWithPositions } from '../node/yaml-source.ts';
 import { formatHuman, visible } from '../domain/problem-format.ts';
 import { appendUpdate, isOneUpdateAppended, readAsValidator } from './append-update.ts';
 import { authorTimestamp, newIncidentText, updateData, type NewUpdate } from './incident-text.ts';
-import { UpdateSchema } from '../domain/schema.ts';
+import { UpdateSchema } from '../domain/schema/index.ts';
 
 export interface CommandIo {
   out: (line: string) => void;

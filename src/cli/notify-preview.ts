@@ -1,7 +1,7 @@
 import { markdownText } from './markdown-text.ts';
 import { deriveStatusState } from '../domain/derive.ts';
 import type { Snapshot } from '../domain/history.ts';
-import type { ComponentsFile, NotificationChannel } from '../domain/schema.ts';
+import type { ComponentsFile, NotificationChannel } from '../domain/schema/index.ts';
 import { collectPublishedEvents } from '../serialize/notify/events.ts';
 import { applyLedgerChanges, emptyLedger } from '../serialize/notify/ledger.ts';
 import type { NotificationMessage } from '../serialize/notify/message.ts';

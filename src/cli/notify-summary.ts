@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import type { NotificationChannel } from '../domain/schema.ts';
+import type { NotificationChannel } from '../domain/schema/index.ts';
 
 /** One row of the notifications table in the job summary: the result stays one table cell. */
 export function summaryRow(channel: NotificationChannel, result: string): string {

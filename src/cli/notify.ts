@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { deriveStatusState, type StatusState } from '../domain/derive.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
-import type { ComponentsFile, NotificationChannel } from '../domain/schema.ts';
+import type { ComponentsFile, NotificationChannel } from '../domain/schema/index.ts';
 import { formatZonedIso } from '../domain/time.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';

@@ -1,6 +1,6 @@
-import { checkNotificationChannels } from './notify-rules.ts';
+import { checkNotificationChannels } from './schema/index.ts';
 import type { Locate, Problem } from './problems.ts';
-import type { ComponentsFile, Incident } from './schema.ts';
+import type { ComponentsFile, Incident } from './schema/index.ts';
 import { quoteList, suggestClosest } from './suggest.ts';
 import { formatZonedIso } from './time.ts';
 import { impactStart } from './timeline.ts';

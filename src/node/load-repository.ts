@@ -11,7 +11,7 @@ import {
   type LocatedComponentsFile,
   type LocatedIncident,
 } from '../domain/rules.ts';
-import type { ComponentsFile, Incident } from '../domain/schema.ts';
+import type { ComponentsFile, Incident } from '../domain/schema/index.ts';
 import { checkComponentStatuspageIds, checkIncidentStatuspageIds } from '../domain/source-ids.ts';
 import { nonRegularFileProblem, readRegularFile } from './regular-file.ts';
 import { decodeSourceFile, splitFrontMatter } from './source-file.ts';

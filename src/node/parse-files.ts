@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { checkTextValues, findControlCharacters } from '../domain/characters.ts';
 import type { Locate, Problem } from '../domain/problems.ts';
 import { allowedKeysAt } from '../domain/schema-keys.ts';
-import { ComponentsFileSchema, IncidentSchema, type Incident } from '../domain/schema.ts';
+import { ComponentsFileSchema, IncidentSchema, type Incident } from '../domain/schema/index.ts';
 import type { LocatedComponentsFile, LocatedIncident } from '../domain/rules.ts';
 import { problemsFromZod } from '../domain/zod-problems.ts';
 import { decodeSourceFile, splitFrontMatter } from './source-file.ts';

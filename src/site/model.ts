@@ -1,6 +1,6 @@
 import type { ComponentState, IncidentState, StatusState } from '../domain/derive.ts';
 import { groupDayRuns, type DayCell, type DayStatus } from '../domain/days.ts';
-import type { Component, Page } from '../domain/schema.ts';
+import type { Component, Page } from '../domain/schema/index.ts';
 import { impactAfter } from '../domain/timeline.ts';
 import { componentStatuses, type ComponentStatus, type UpdateStatus } from '../domain/vocabulary.ts';
 import { renderMarkdown } from '../serialize/markdown.ts';

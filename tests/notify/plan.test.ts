@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { deriveStatusState } from '../../src/domain/derive.ts';
-import { NotificationChannelSchema } from '../../src/domain/schema.ts';
+import { NotificationChannelSchema } from '../../src/domain/schema/index.ts';
 import { collectPublishedEvents } from '../../src/serialize/notify/events.ts';
 import { applyLedgerChanges, emptyLedger } from '../../src/serialize/notify/ledger.ts';
 import { claimTtlMs, planDeliveries } from '../../src/serialize/notify/plan.ts';

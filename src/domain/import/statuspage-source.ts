@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { controlCharacterPattern, describeCharacter } from '../characters.ts';
-import { sourceIdPattern } from '../source-ids.ts';
+import { sourceIdPattern } from '../schema/index.ts';
 import { componentStatuses } from '../vocabulary.ts';
 
 /**

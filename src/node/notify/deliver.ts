@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { NotificationChannel } from '../../domain/schema.ts';
+import type { NotificationChannel } from '../../domain/schema/index.ts';
 import { stableId } from '../../serialize/ids.ts';
 import type { RenderedPayload } from '../../serialize/notify/render.ts';
 import { postJson, type PostOptions } from './http-post.ts';

@@ -1,6 +1,6 @@
 import type { IncidentState, StatusState } from '../../domain/derive.ts';
 import { parseLeadTime, type NotificationEvent } from '../../domain/notify-vocabulary.ts';
-import type { NotificationChannel } from '../../domain/schema.ts';
+import type { NotificationChannel } from '../../domain/schema/index.ts';
 import type { StatusSegment } from '../../domain/timeline.ts';
 import { worseStatus, type ComponentStatus, type UpdateStatus } from '../../domain/vocabulary.ts';
 import type { Permalinks } from '../../domain/permalinks.ts';

@@ -1,6 +1,6 @@
 import type { StatusState } from '../../domain/derive.ts';
 import { pagePermalinks, type Permalinks } from '../../domain/permalinks.ts';
-import type { NotificationChannel } from '../../domain/schema.ts';
+import type { NotificationChannel } from '../../domain/schema/index.ts';
 import { stateInLanguage } from '../../domain/translated-text.ts';
 import { collectPublishedEvents, type PublishedEvent } from './events.ts';
 import { createMessageBuilder, type NotificationMessage } from './message.ts';

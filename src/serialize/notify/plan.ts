@@ -1,5 +1,5 @@
 import { defaultNotificationEvents } from '../../domain/notify-vocabulary.ts';
-import type { NotificationChannel } from '../../domain/schema.ts';
+import type { NotificationChannel } from '../../domain/schema/index.ts';
 import type { PublishedEvent } from './events.ts';
 import type { Ledger } from './ledger.ts';
 
