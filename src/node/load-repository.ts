@@ -4,15 +4,16 @@ import type { Snapshot } from '../domain/history.ts';
 import type { Locate, Problem } from '../domain/problems.ts';
 import {
   checkComponentsFile,
+  checkComponentStatuspageIds,
   checkIncident,
+  checkIncidentStatuspageIds,
   checkUnparsedComponentsFile,
   checkSlugs,
   checkUnparsedIncident,
   type LocatedComponentsFile,
   type LocatedIncident,
-} from '../domain/rules.ts';
+} from '../domain/rules/index.ts';
 import type { ComponentsFile, Incident } from '../domain/schema/index.ts';
-import { checkComponentStatuspageIds, checkIncidentStatuspageIds } from '../domain/source-ids.ts';
 import { nonRegularFileProblem, readRegularFile } from './regular-file.ts';
 import { decodeSourceFile, splitFrontMatter } from './source-file.ts';
 import { parseYamlWithPositions } from './yaml-source.ts';

@@ -3,7 +3,7 @@ import { checkTextValues, findControlCharacters } from '../domain/characters.ts'
 import type { Locate, Problem } from '../domain/problems.ts';
 import { allowedKeysAt } from '../domain/schema-keys.ts';
 import { ComponentsFileSchema, IncidentSchema, type Incident } from '../domain/schema/index.ts';
-import type { LocatedComponentsFile, LocatedIncident } from '../domain/rules.ts';
+import type { LocatedComponentsFile, LocatedIncident } from '../domain/rules/index.ts';
 import { problemsFromZod } from '../domain/zod-problems.ts';
 import { decodeSourceFile, splitFrontMatter } from './source-file.ts';
 import { parseYamlWithPositions } from './yaml-source.ts';

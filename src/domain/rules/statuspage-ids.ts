@@ -1,4 +1,4 @@
-import type { Locate, Problem } from './problems.ts';
+import type { Locate, Problem } from '../problems.ts';
 
 /** Names the API already uses under `/api/v2/incidents/`: an incident cannot have them as its id. */
 const reservedIncidentIds = new Set(['resolved', 'unresolved']);
