@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { IncidentSchema } from './domain/schema.ts';
+import { IncidentSchema } from './domain/schema/index.ts';
 import { loadIncidentFrontMatter } from './site/site-data.ts';
 
 /**

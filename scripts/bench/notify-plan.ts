@@ -1,5 +1,5 @@
 import { deriveStatusState } from '../../src/domain/derive.ts';
-import { NotificationChannelSchema } from '../../src/domain/schema.ts';
+import { NotificationChannelSchema } from '../../src/domain/schema/index.ts';
 import { loadRepository } from '../../src/node/load-repository.ts';
 import { applyLedgerChanges, emptyLedger } from '../../src/domain/notify/ledger.ts';
 import { notifySite, planMessages } from '../../src/domain/notify/plan-messages.ts';

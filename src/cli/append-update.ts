@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Problem } from '../domain/problems.ts';
-import type { LocatedIncident } from '../domain/rules.ts';
-import { UpdateSchema, type Incident, type Update } from '../domain/schema.ts';
+import type { LocatedIncident } from '../domain/rules/index.ts';
+import { UpdateSchema, type Incident, type Update } from '../domain/schema/index.ts';
 import { parseIncidentFile } from '../node/parse-files.ts';
 import { splitFrontMatter } from '../node/source-file.ts';
 import { updateData, updateFlow, updateLines, type NewUpdate } from './incident-text.ts';

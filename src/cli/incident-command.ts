@@ -28,7 +28,7 @@ import { formatHuman } from '../domain/problem-format.ts';
 import { escapeForLog as visible } from '../domain/text-safety.ts';
 import { appendUpdate, isOneUpdateAppended, readAsValidator } from './append-update.ts';
 import { authorTimestamp, newIncidentText, updateData, type NewUpdate } from './incident-text.ts';
-import { UpdateSchema } from '../domain/schema.ts';
+import { UpdateSchema } from '../domain/schema/index.ts';
 
 export interface CommandIo {
   out: (line: string) => void;

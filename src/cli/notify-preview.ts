@@ -3,7 +3,7 @@ import { deriveStatusState } from '../domain/derive.ts';
 import type { Snapshot } from '../domain/history.ts';
 import { applyLedgerChanges, emptyLedger } from '../domain/notify/ledger.ts';
 import { notifySite, planMessages } from '../domain/notify/plan-messages.ts';
-import type { ComponentsFile, NotificationChannel } from '../domain/schema.ts';
+import type { ComponentsFile, NotificationChannel } from '../domain/schema/index.ts';
 import { writeMessages, type NotificationMessage } from '../serialize/notify/message.ts';
 import { createPermalinks } from '../domain/permalinks.ts';
 

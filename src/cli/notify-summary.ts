@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { escapeForLog, toTableCellCode } from '../domain/text-safety.ts';
-import type { NotificationChannel } from '../domain/schema.ts';
+import type { NotificationChannel } from '../domain/schema/index.ts';
 import { formatZonedIso } from '../domain/time.ts';
 import type { LedgerStore } from '../node/notify/ledger-store.ts';
 import type { ChannelOutcome } from '../node/notify/run.ts';

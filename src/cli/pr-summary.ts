@@ -1,6 +1,6 @@
 import type { Snapshot } from '../domain/history.ts';
 import { hasErrors, type Problem } from '../domain/problems.ts';
-import type { Incident } from '../domain/schema.ts';
+import type { Incident } from '../domain/schema/index.ts';
 import { impactAfter } from '../domain/timeline.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { escapeMarkdown, toCodeSpan, toTableCellCode } from '../domain/text-safety.ts';

@@ -1,5 +1,5 @@
 import { computeDayCells, type DayCell } from './days.ts';
-import type { Component, ComponentsFile, Group, Incident, Update } from './schema.ts';
+import type { Component, ComponentsFile, Group, Incident, Update } from './schema/index.ts';
 import { dayMs, lastZonedDays, type ZonedDay } from './time.ts';
 import {
   impactAt,

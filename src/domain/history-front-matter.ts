@@ -1,6 +1,6 @@
 import type { Problem } from './problems.ts';
-import type { LocatedIncident } from './rules.ts';
-import type { Incident } from './schema.ts';
+import type { LocatedIncident } from './rules/index.ts';
+import type { Incident } from './schema/index.ts';
 import { impactAfter, maintenanceStatusAt } from './timeline.ts';
 import { statusForImpact, type ComponentStatus } from './vocabulary.ts';
 

@@ -1,7 +1,7 @@
 import { compareFrontMatter } from './history-front-matter.ts';
 import type { Problem } from './problems.ts';
-import type { LocatedComponentsFile, LocatedIncident } from './rules.ts';
-import type { Incident } from './schema.ts';
+import type { LocatedComponentsFile, LocatedIncident } from './rules/index.ts';
+import type { Incident } from './schema/index.ts';
 
 export interface Snapshot {
   components?: LocatedComponentsFile | undefined;

@@ -1,6 +1,6 @@
 import type { StatusState } from './derive.ts';
 import { parseLeadTime } from './notify/vocabulary.ts';
-import type { Component } from './schema.ts';
+import type { Component } from './schema/index.ts';
 import { dayMs, startOfZonedDay, wallClockAt } from './time.ts';
 import { downtimeWeight } from './uptime.ts';
 import { componentStart } from './visibility.ts';

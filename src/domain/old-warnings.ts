@@ -1,7 +1,7 @@
 import { barDays } from './derive.ts';
 import type { Problem } from './problems.ts';
 import type { Snapshot } from './history.ts';
-import type { Incident } from './schema.ts';
+import type { Incident } from './schema/index.ts';
 
 /**
  * Warnings about an incident resolved more than this long before the build clock (older than the

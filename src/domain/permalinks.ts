@@ -1,6 +1,9 @@
 import { languageFolder } from './languages.ts';
 import { nextRebuildFile } from './rebuild-decision.ts';
 
+/** The page's feed formats, each at its own URL (see `feed`). */
+export type FeedKind = 'rss' | 'atom' | 'json';
+
 /**
  * Every URL the site emits, in one place. `base` is the page's base path
  * (`/` or `/status/`); all paths end with `/` or a file name.
@@ -26,7 +29,7 @@ export function createPermalinks(base: string, siteUrl: string, languageSegment?
     componentDays: (id: string) => `${permalinks.component(id)}#days`,
     history: (month?: string) => path(`history/${month ? `${month}/` : ''}`),
     maintenance: () => path('maintenance/'),
-    feed: (kind: 'rss' | 'atom' | 'json', componentId?: string) =>
+    feed: (kind: FeedKind, componentId?: string) =>
       path(`${componentId ? `components/${componentId}/` : ''}${kind === 'json' ? 'feed.json' : `${kind}.xml`}`),
     badge: (componentId?: string) => path(`${componentId ? `components/${componentId}/` : ''}badge.svg`),
     calendar: () => path('maintenance.ics'),
@@ -81,7 +84,7 @@ const overridable = (links: Permalinks) => [
 
 /** Every route the build writes, with `anyName` where a slug, id, month or page number goes. */
 function generatedRoutes(links: Permalinks, withShared: boolean): string[] {
-  const kinds = ['rss', 'atom', 'json'] as const;
+  const kinds: readonly FeedKind[] = ['rss', 'atom', 'json'];
   return [
     links.home(),
     links.incident(anyName),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AffectedComponentSchema } from './schema.ts';
+import { AffectedComponentSchema } from './schema/index.ts';
 import { impacts, kinds, updateStatuses } from './vocabulary.ts';
 
 /** `incidents/templates/<name>.md`: a pre-filled start for `npm run incident:new -- --template <name>`. */

@@ -1,4 +1,4 @@
-import type { Incident, Update } from './schema.ts';
+import type { Incident, Update } from './schema/index.ts';
 import { statusForImpact, type ComponentStatus, type Impact, type UpdateStatus } from './vocabulary.ts';
 
 /** One component in one status for a stretch of time, because of one incident. */

@@ -1,6 +1,6 @@
 import type { StatusState } from './derive.ts';
 import { pageInLanguage } from './languages.ts';
-import type { Component, Incident, Update } from './schema.ts';
+import type { Component, Incident, Update } from './schema/index.ts';
 
 /** Author text in the language a page asked for, or the original when it has no translation. */
 export interface TranslatedText {

@@ -1,4 +1,4 @@
-import type { Component } from './schema.ts';
+import type { Component } from './schema/index.ts';
 import { startOfCalendarDate } from './time.ts';
 
 /** The instant a component begins to exist: the start of its `since` date in the page zone. */

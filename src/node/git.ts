@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Problem } from '../domain/problems.ts';
 import type { Snapshot } from '../domain/history.ts';
-import type { LocatedIncident } from '../domain/rules.ts';
+import type { LocatedIncident } from '../domain/rules/index.ts';
 import { componentsFileName, incidentsDirName, isIncidentFileName } from './load-repository.ts';
 import { parseComponentsFile, parseIncidentFile } from './parse-files.ts';
 

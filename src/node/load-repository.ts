@@ -4,15 +4,16 @@ import type { Snapshot } from '../domain/history.ts';
 import type { Locate, Problem } from '../domain/problems.ts';
 import {
   checkComponentsFile,
+  checkComponentStatuspageIds,
   checkIncident,
+  checkIncidentStatuspageIds,
   checkUnparsedComponentsFile,
   checkSlugs,
   checkUnparsedIncident,
   type LocatedComponentsFile,
   type LocatedIncident,
-} from '../domain/rules.ts';
-import type { ComponentsFile, Incident } from '../domain/schema.ts';
-import { checkComponentStatuspageIds, checkIncidentStatuspageIds } from '../domain/source-ids.ts';
+} from '../domain/rules/index.ts';
+import type { ComponentsFile, Incident } from '../domain/schema/index.ts';
 import { nonRegularFileProblem, readRegularFile } from './regular-file.ts';
 import { parseComponentsFile, parseIncidentFile, slugOfFile } from './parse-files.ts';
 import { checkPublicFolder } from './public-folder.ts';

@@ -2,6 +2,7 @@ import { getRssString } from '@astrojs/rss';
 import { pageStrings } from '../domain/languages.ts';
 import { Feed } from 'feed';
 import type { StatusState } from '../domain/derive.ts';
+import type { FeedKind } from '../domain/permalinks.ts';
 import type { Permalinks } from '../domain/permalinks.ts';
 import { collectFeedEntries, type FeedEntry } from './feed-entries.ts';
 import { escapeHtml, stripIllegalXmlCharacters, withoutIllegalCharacters } from '../domain/text-safety.ts';
@@ -17,7 +18,7 @@ interface FeedParts {
   title: string;
   description: string;
   homeUrl: string;
-  selfUrl: (kind: 'rss' | 'atom' | 'json') => string;
+  selfUrl: (kind: FeedKind) => string;
   entries: FeedEntry[];
   /** Newest entry, or the build clock for an empty feed: deterministic for a given clock. */
   updated: Date;

@@ -1,4 +1,4 @@
-import type { Component, Group, Incident, Page } from '../domain/schema.ts';
+import type { Component, Group, Incident, Page } from '../domain/schema/index.ts';
 import { stableId } from './ids.ts';
 
 /**

@@ -1,4 +1,5 @@
 import type { StatusState } from '../domain/derive.ts';
+import type { FeedKind } from '../domain/permalinks.ts';
 import { loadSiteData } from './site-data.ts';
 import { pathsInEveryLanguage, siteDataFor, type LanguageParams } from './languages.ts';
 import { badgeColors, indicatorColors, renderBadge } from '../serialize/badge.ts';
@@ -6,8 +7,6 @@ import { renderAtom, renderJsonFeed, renderRss } from '../serialize/feeds.ts';
 import { renderMaintenanceCalendar } from '../serialize/ics.ts';
 import { renderStatuspageFile, statuspageFiles } from '../serialize/statuspage.ts';
 import type { StatuspageFile } from '../serialize/statuspage-schema.ts';
-
-export type FeedKind = 'rss' | 'atom' | 'json';
 
 const feedTypes: Record<FeedKind, string> = {
   rss: 'application/rss+xml; charset=utf-8',

@@ -1,4 +1,4 @@
-import { componentPageSize, type ComponentView, type IncidentView, type MonthView, type SiteModel } from './model.ts';
+import { componentPageSize, type ComponentView, type IncidentView, type MonthView, type SiteModel } from './views.ts';
 
 export interface ComponentPage {
   component: ComponentView;

@@ -1,5 +1,5 @@
 import { renderRobots, renderSitemap } from '../serialize/sitemap.ts';
-import type { SiteModel } from './model.ts';
+import type { SiteModel } from './views.ts';
 import { componentPages, historyPages } from './pagination.ts';
 import { loadSiteData } from './site-data.ts';
 import { languagePaths, siteDataFor } from './languages.ts';

@@ -3,7 +3,7 @@ import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import { deriveStatusState } from '../../src/domain/derive.ts';
 import { pagePermalinks } from '../../src/domain/permalinks.ts';
-import { ComponentsFileSchema } from '../../src/domain/schema.ts';
+import { ComponentsFileSchema } from '../../src/domain/schema/index.ts';
 import { stateInLanguage } from '../../src/domain/translated-text.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../../src/serialize/feeds.ts';
 import { makeIncident } from '../helpers/model.ts';

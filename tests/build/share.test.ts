@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderFavicon } from '../../src/serialize/favicon.ts';
 import { loadSiteData } from '../../src/site/site-data.ts';
-import type { SiteModel } from '../../src/site/model.ts';
+import type { SiteModel } from '../../src/site/views.ts';
 import { buildSite, builtSite, fixtureClock, fixtureRoot, fixtureSiteNames } from '../helpers/build.ts';
 import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { listFiles, readDist } from '../helpers/dist.ts';

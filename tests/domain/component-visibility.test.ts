@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import { deriveStatusState } from '../../src/domain/derive.ts';
-import type { ComponentsFile } from '../../src/domain/schema.ts';
+import type { ComponentsFile } from '../../src/domain/schema/index.ts';
 import { renderRss } from '../../src/serialize/feeds.ts';
 import { StatuspageFileSchemas } from '../../src/serialize/statuspage-schema.ts';
 import { renderStatuspageFile } from '../../src/serialize/statuspage.ts';

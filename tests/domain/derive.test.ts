@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { deriveOverallStatus, deriveStatusState } from '../../src/domain/derive.ts';
 import { makeIncident, fixtureComponentsFile, t } from '../helpers/model.ts';
-import type { ComponentsFile } from '../../src/domain/schema.ts';
+import type { ComponentsFile } from '../../src/domain/schema/index.ts';
 
 const now = t('2026-11-23T12:00:00Z');
 

@@ -5,7 +5,7 @@ import { validate } from '../../src/cli/validate.ts';
 import { createDateFormat } from '../../src/domain/date-format.ts';
 import { directionWithin, pageInLanguage, pageStrings } from '../../src/domain/languages.ts';
 import { formatHuman } from '../../src/domain/problem-format.ts';
-import { ComponentsFileSchema } from '../../src/domain/schema.ts';
+import { ComponentsFileSchema } from '../../src/domain/schema/index.ts';
 import { parseYamlWithPositions } from '../../src/node/yaml-source.ts';
 import { fixtureComponents, makeContentRoot, projectRoot } from '../helpers/content.ts';
 

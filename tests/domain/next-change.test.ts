@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { deriveStatusState } from '../../src/domain/derive.ts';
 import { computeNextChange, nextDayBoundary } from '../../src/domain/next-change.ts';
-import type { ComponentsFile, Incident } from '../../src/domain/schema.ts';
+import type { ComponentsFile, Incident } from '../../src/domain/schema/index.ts';
 import { fixtureComponentsFile, makeIncident, t } from '../helpers/model.ts';
 
 const iso = (instant: number) => new Date(instant).toISOString();

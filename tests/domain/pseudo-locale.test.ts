@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { pageStrings, translations } from '../../src/domain/languages.ts';
 import { accentLetters, pseudoLocalize } from '../../src/domain/pseudo-locale.ts';
 import { english, placeholdersOf } from '../../src/domain/strings.ts';
-import { ComponentsFileSchema } from '../../src/domain/schema.ts';
+import { ComponentsFileSchema } from '../../src/domain/schema/index.ts';
 import { parseYamlWithPositions } from '../../src/node/yaml-source.ts';
 import { fixtureComponents } from '../helpers/content.ts';
 

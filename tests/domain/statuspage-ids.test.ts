@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { deriveStatusState } from '../../src/domain/derive.ts';
 import { createPermalinks } from '../../src/domain/permalinks.ts';
-import type { ComponentsFile } from '../../src/domain/schema.ts';
+import type { ComponentsFile } from '../../src/domain/schema/index.ts';
 import { loadRepository } from '../../src/node/load-repository.ts';
 import {
   StatuspageFileSchemas,

@@ -4,7 +4,7 @@ import {
   type ComponentsFile,
   type Incident,
   type IncidentInput,
-} from '../../src/domain/schema.ts';
+} from '../../src/domain/schema/index.ts';
 import { parseYamlWithPositions } from '../../src/node/yaml-source.ts';
 import { fixtureComponents } from './content.ts';
 

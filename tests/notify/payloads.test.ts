@@ -5,7 +5,7 @@ import { createMessageBuilder } from '../../src/serialize/notify/message.ts';
 import { renderPayload } from '../../src/serialize/notify/render.ts';
 import { truncate } from '../../src/domain/text-safety.ts';
 import { createPermalinks } from '../../src/domain/permalinks.ts';
-import { NotificationChannelSchema } from '../../src/domain/schema.ts';
+import { NotificationChannelSchema } from '../../src/domain/schema/index.ts';
 import { buildFailedMessage, renderBuildFailedPayload } from '../../src/serialize/notify/build-failed.ts';
 import {
   DiscordMessageSchema,

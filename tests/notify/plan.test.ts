@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { deriveStatusState } from '../../src/domain/derive.ts';
-import { NotificationChannelSchema } from '../../src/domain/schema.ts';
+import { NotificationChannelSchema } from '../../src/domain/schema/index.ts';
 import { collectPublishedEvents } from '../../src/domain/notify/events.ts';
 import { applyLedgerChanges, claimTtlMs, emptyLedger } from '../../src/domain/notify/ledger.ts';
 import { planDeliveries } from '../../src/domain/notify/plan.ts';

@@ -1,4 +1,4 @@
-import type { ComponentsFile } from '../schema.ts';
+import type { ComponentsFile } from '../schema/index.ts';
 import { formatZonedIso, timeZoneProblem } from '../time.ts';
 import { toSlug } from '../vocabulary.ts';
 import type { ImportNote, ImportSource, SourceComponent, SourceGroup } from './model.ts';

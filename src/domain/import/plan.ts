@@ -1,4 +1,4 @@
-import type { ComponentsFile, Incident } from '../schema.ts';
+import type { ComponentsFile, Incident } from '../schema/index.ts';
 import { formatZonedIso } from '../time.ts';
 import { isAllowedTransition } from '../transitions.ts';
 import { componentsFileName, planComponents, uniqueSlug, type PlannedComponents } from './components.ts';

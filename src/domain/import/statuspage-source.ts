@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeCharacter } from '../characters.ts';
 import { controlCharacterPattern } from '../text-safety.ts';
-import { sourceIdPattern } from '../source-ids.ts';
+import { sourceIdPattern } from '../schema/index.ts';
 import { componentStatuses } from '../vocabulary.ts';
 
 /**

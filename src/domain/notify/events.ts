@@ -1,7 +1,7 @@
 import type { IncidentState, StatusState } from '../derive.ts';
 import { pageStrings } from '../languages.ts';
 import type { Permalinks } from '../permalinks.ts';
-import type { NotificationChannel } from '../schema.ts';
+import type { NotificationChannel } from '../schema/index.ts';
 import type { StatusSegment } from '../timeline.ts';
 import { worseStatus, type ComponentStatus, type UpdateStatus } from '../vocabulary.ts';
 import { staleAfterMs } from './ledger.ts';

@@ -1,6 +1,6 @@
 import type { StatusState } from '../derive.ts';
 import { pagePermalinks, type Permalinks } from '../permalinks.ts';
-import type { NotificationChannel } from '../schema.ts';
+import type { NotificationChannel } from '../schema/index.ts';
 import { stateInLanguage } from '../translated-text.ts';
 import { collectPublishedEvents, type PublishedEvent } from './events.ts';
 

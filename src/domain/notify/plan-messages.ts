@@ -1,6 +1,6 @@
 import type { StatusState } from '../derive.ts';
 import type { Permalinks } from '../permalinks.ts';
-import type { NotificationChannel } from '../schema.ts';
+import type { NotificationChannel } from '../schema/index.ts';
 import { collectPublishedEvents, type PublishedEvent } from './events.ts';
 import { eventsIn, languageViews, type LanguageView } from './language-views.ts';
 import type { Ledger } from './ledger.ts';

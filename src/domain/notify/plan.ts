@@ -1,4 +1,4 @@
-import type { NotificationChannel } from '../schema.ts';
+import type { NotificationChannel } from '../schema/index.ts';
 import type { PublishedEvent } from './events.ts';
 import { channelLedger, claimTtlMs, staleAfterMs, type Ledger } from './ledger.ts';
 import { defaultNotificationEvents } from './vocabulary.ts';

@@ -1,4 +1,4 @@
-import type { NotificationChannel } from '../../domain/schema.ts';
+import type { NotificationChannel } from '../../domain/schema/index.ts';
 import { stableId } from '../../serialize/ids.ts';
 import type { RenderedPayload } from '../../serialize/notify/render.ts';
 import { postJson, type PostOptions } from './http-post.ts';

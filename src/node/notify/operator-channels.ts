@@ -7,7 +7,7 @@ import {
   NotificationChannelSchema,
   NotificationsSchema,
   type NotificationChannel,
-} from '../../domain/schema.ts';
+} from '../../domain/schema/index.ts';
 import { problemsFromZod } from '../../domain/zod-problems.ts';
 import { componentsFileName } from '../load-repository.ts';
 import { readRegularFile } from '../regular-file.ts';

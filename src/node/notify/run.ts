@@ -1,4 +1,4 @@
-import type { NotificationChannel } from '../../domain/schema.ts';
+import type { NotificationChannel } from '../../domain/schema/index.ts';
 import {
   applyLedgerChanges,
   channelLedger,

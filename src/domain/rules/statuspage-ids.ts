@@ -1,28 +1,7 @@
-import { z } from 'zod';
-import type { Locate, Problem } from './problems.ts';
-
-/**
- * Ids kept from the page a site was imported from (`statuspage_id:`), so the Statuspage-compatible
- * API serves the same ids as before and old incident links keep working. Opaque, but safe in a
- * URL path and a file name: letters, digits, `_` and `-`, at most 64 characters.
- */
-export const sourceIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+import type { Locate, Problem } from '../problems.ts';
 
 /** Names the API already uses under `/api/v2/incidents/`: an incident cannot have them as its id. */
 const reservedIncidentIds = new Set(['resolved', 'unresolved']);
-
-/** A Statuspage id as imported, e.g. `kctbh9vrtdwd`. */
-export const StatuspageIdSchema = z.string().superRefine((text, ctx) => {
-  if (!sourceIdPattern.test(text))
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${text}" is not a Statuspage id: use letters, digits, "_" and "-" only, at most 64 characters.`,
-      params: {
-        code: 'InvalidStatuspageId',
-        hint: 'Keep the id exactly as Statuspage served it (for example "kctbh9vrtdwd"), or remove statuspage_id.',
-      },
-    });
-});
 
 interface Owner {
   file: string;
