@@ -59,10 +59,10 @@ test('escapeForLog writes every line break and control character as a visible es
   expect(escapeForLog('::error::x')).toBe('::error::x');
 });
 
-test('escapeMarkdown keeps a title one literal line of GitHub markdown', () => {
+test('escapeMarkdown keeps a title one literal line of GitHub markdown, with # defused by a word joiner', () => {
   const title = '# [click](https://evil.example) <img src=x> *bold*\n| cell | www.example.com';
   expect(escapeMarkdown(title)).toBe(
-    '\\# \\[click\\]\\(https\\:\\/\\/evil\\.example\\) \\<img src\\=x\\> \\*bold\\* \\| cell \\| www\\.example\\.com',
+    '\\#\u2060 \\[click\\]\\(https\\:\\/\\/evil\\.example\\) \\<img src\\=x\\> \\*bold\\* \\| cell \\| www\\.example\\.com',
   );
   expect(inline(escapeMarkdown(title))).not.toMatch(/<a|<img|<em/);
   expect(escapeMarkdown('a\u0085b\u009bc')).toBe('a b c');
