@@ -26,7 +26,11 @@ export interface FreshnessOptions {
  * top of `<main>`; it rewrites `[data-ago]` relative times with the build's
  * rounding (see `ago` in format.ts); and a maintenance label carrying its
  * window (`data-window-start`/`-end`, set only while no update overrides the
- * window) moves to the word the next build would print. Without JavaScript
+ * window) moves to the word the next build would print; once the window has
+ * ended, its card's impact word (`data-window-impact`) is hidden as the build
+ * hides it, a card in an active/upcoming list (`data-window-leaves`) is hidden,
+ * and a `data-window-section` left with no card shows its `data-window-empty`
+ * line or, having none, is hidden itself. Without JavaScript
  * the page is exactly as built. On the sample (`sampleClock`) the clock starts at the build's.
  */
 export function freshnessScript(options: FreshnessOptions): string {
@@ -38,7 +42,8 @@ export function freshnessScript(options: FreshnessOptions): string {
     'function a(e,k){return Date.parse(e.getAttribute(k))}' +
     'function tick(){var now=Date.now()+o;' +
     'document.querySelectorAll("[data-ago]").forEach(function(e){e.textContent=ago(a(e,"data-ago"))});' +
-    'document.querySelectorAll("[data-window-start]").forEach(function(e){e.textContent=c.labels[now<a(e,"data-window-start")?"scheduled":now<a(e,"data-window-end")?"in_progress":"completed"]});' +
+    'document.querySelectorAll("[data-window-start]").forEach(function(e){var s=now<a(e,"data-window-start")?"scheduled":now<a(e,"data-window-end")?"in_progress":"completed",k=e.closest("article,li"),i=k&&k.querySelector("[data-window-impact]");e.textContent=c.labels[s];if(i)i.hidden=s=="completed";if(k&&k.hasAttribute("data-window-leaves"))k.hidden=s=="completed"});' +
+    'document.querySelectorAll("[data-window-section]").forEach(function(e){var l=e.querySelectorAll("[data-window-leaves]"),h=l.length>0&&[].every.call(l,function(x){return x.hidden}),m=e.querySelector("[data-window-empty]");if(m)m.hidden=!h;else e.hidden=h});' +
     'if(now-d>c.staleAfter){if(!n){n=document.createElement("p");n.className="stale-notice";n.setAttribute("role","status");var m=document.querySelector("main");m.insertBefore(n,m.firstChild)}n.textContent=c.notice.replace("{ago}",ago(b))}}' +
     `tick();setInterval(tick,6e4)})(${data});`
   );

@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 /** Opens a built fixture with the browser's clock set to `at` (the build's clock stays fixed in the page). */
-async function openAt(site: string, at: number, options: { javaScriptEnabled?: boolean; running?: boolean } = {}) {
+async function openAt(
+  site: string,
+  at: number,
+  options: { javaScriptEnabled?: boolean; running?: boolean; path?: string } = {},
+) {
   const server = await serveDist(builtSite(site));
   servers.push(server);
   const context = await launchBrowser({ javaScriptEnabled: options.javaScriptEnabled ?? true });
@@ -30,7 +34,7 @@ async function openAt(site: string, at: number, options: { javaScriptEnabled?: b
   const page = await context.newPage();
   if (options.running) await page.clock.install({ time: at });
   else await page.clock.setFixedTime(at);
-  await page.goto(server.url);
+  await page.goto(new URL(options.path ?? '', server.url).href);
   return page;
 }
 
@@ -80,6 +84,27 @@ describe('issue 15: the page does not pretend to be fresh', () => {
     }
     expect(await maintenanceLabel(page, 'Network switch replacement').innerText()).toBe('In Progress');
     expect(await maintenanceLabel(page, 'Database version upgrade').innerText()).toBe('Completed');
+  });
+
+  test('a maintenance whose window ended after the build reads "Completed" alone and leaves the scheduled-maintenance section (issue 22)', async () => {
+    // Both maintenances of this fixture are over by the evening of 30 November.
+    const after = Date.parse('2026-11-30T20:00:00Z');
+    const page = await openAt('maintenance-in-progress', after, { path: 'incidents/2026-11-30-network-upgrade/' });
+    const facts = await page.locator('dl.facts').innerText();
+    expect(facts).toMatch(/Completed/);
+    expect(facts).not.toMatch(/Under Maintenance/);
+    const home = await openAt('maintenance-in-progress', after);
+    expect(await home.locator('article.card:visible', { hasText: 'Network switch replacement' }).count()).toBe(0);
+    expect(await home.getByRole('heading', { name: 'Scheduled maintenance' }).count()).toBe(0);
+    const list = await openAt('maintenance-in-progress', after, { path: 'maintenance/' });
+    expect(await list.locator('article.card:visible').count()).toBe(0);
+    expect(await list.locator('p.muted:visible', { hasText: 'No maintenance is scheduled.' }).count()).toBe(3);
+    // While its window is open the card reads "In Progress · Under Maintenance" under that heading.
+    const during = await openAt('maintenance-in-progress', Date.parse('2026-11-30T03:00:00Z'));
+    const open = during.locator('section[aria-labelledby="maintenance"] article.card:visible', {
+      hasText: 'Network switch replacement',
+    });
+    expect(await open.locator('p.meta').first().innerText()).toMatch(/^In Progress · Under Maintenance · /);
   });
 
   test('with JavaScript disabled the page is exactly as built and complete', async () => {
