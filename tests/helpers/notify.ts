@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runNotifyCommand } from '../../src/cli/notify.ts';
-import { makeContentRoot } from './content.ts';
+import { incidentFile, makeContentRoot } from './content.ts';
 import { commitAll, git, initRepository } from './git.ts';
 
 export interface Received {
@@ -63,6 +63,30 @@ notifications:
   channels:
 ${channels}`;
 }
+
+/**
+ * An open major incident whose first update is at 10:00 on 2026-11-23, followed by `updates`
+ * (YAML list items, such as `secondUpdate`): the file a notify test publishes, then extends.
+ */
+export function openIncident(
+  updates = '',
+  { title = 'Elevated API errors', component = 'api', firstMessage = 'Looking.' } = {},
+): string {
+  return incidentFile(`title: ${title}
+impact: major
+components: [${component}]
+updates:
+  - at: 2026-11-23T10:00:00Z
+    status: investigating
+    message: ${firstMessage}
+${updates}`);
+}
+
+/** The update 20 minutes after `openIncident`'s first: what the run after the first one delivers. */
+export const secondUpdate = `  - at: 2026-11-23T10:20:00Z
+    status: identified
+    message: Found it.
+`;
 
 /** A content repository with a bare `origin` (where the ledger branch lives), committed. */
 export function makeNotifyRepository(incidents: Record<string, string>, components: string) {

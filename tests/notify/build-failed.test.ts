@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { defaultNotificationEvents } from '../../src/domain/notify/vocabulary.ts';
 import { incidentFile, makeContentRoot } from '../helpers/content.ts';
-import { componentsWithChannels, makeNotifyRepository, runNotify, startReceiver } from '../helpers/notify.ts';
+import {
+  componentsWithChannels,
+  makeNotifyRepository,
+  openIncident,
+  runNotify,
+  secondUpdate,
+  startReceiver,
+} from '../helpers/notify.ts';
 import { startSmtpServer, trustTestCertificate } from '../helpers/smtp.ts';
 import { DiscordMessageSchema, SlackMessageSchema, TeamsMessageSchema } from '../helpers/notify-shapes.ts';
 
@@ -33,15 +40,7 @@ afterAll(async () => {
 const channel = (id: string, kind: string, events?: string) =>
   `    - id: ${id}\n      kind: ${kind}\n      env: ${id.toUpperCase().replace(/-/g, '_')}_URL\n      allow_private_network: true\n${events ? `      events: ${events}\n` : ''}`;
 
-const incident = (updates = '') =>
-  incidentFile(`title: Login failures
-impact: major
-components: [api]
-updates:
-  - at: 2026-11-23T10:00:00Z
-    status: investigating
-    message: First.
-${updates}`);
+const incident = (updates = '') => openIncident(updates, { title: 'Login failures', firstMessage: 'First.' });
 
 const ledgerText = (origin: string) =>
   execFileSync('git', ['--git-dir', origin, 'show', 'statusmark-notify-ledger:ledger.json']).toString();
@@ -57,10 +56,7 @@ test('issue 15: a failed rebuild alerts only the operator channel, once, with th
     STATUS_NOW: '2026-11-23T10:05:00Z',
   };
   expect((await runNotify(repo.root, env)).code).toBe(0);
-  writeFileSync(
-    join(repo.root, 'incidents', '2026-11-23-login.md'),
-    incident('  - at: 2026-11-23T10:20:00Z\n    status: identified\n    message: Found it.\n'),
-  );
+  writeFileSync(join(repo.root, 'incidents', '2026-11-23-login.md'), incident(secondUpdate));
   // An ordinary run: the operator channel hears nothing about incidents.
   const published = await runNotify(repo.root, { ...env, STATUS_NOW: '2026-11-23T10:25:00Z' });
   expect(published.output).toBe('ops (slack): sent 0\npublic (slack): sent 1 (2026-11-23-login#update-2)');

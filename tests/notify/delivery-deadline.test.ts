@@ -3,23 +3,15 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { incidentFile } from '../helpers/content.ts';
-import { componentsWithChannels, makeNotifyRepository, runNotify } from '../helpers/notify.ts';
+import {
+  componentsWithChannels,
+  makeNotifyRepository,
+  openIncident,
+  runNotify,
+  secondUpdate,
+} from '../helpers/notify.ts';
 
-const incident = (updates: string) =>
-  incidentFile(`title: Elevated API errors
-impact: major
-components: [api]
-updates:
-  - at: 2026-11-23T10:00:00Z
-    status: investigating
-    message: Looking.
-${updates}`);
-
-const second = `  - at: 2026-11-23T10:20:00Z
-    status: identified
-    message: Found it.
-`;
+const incident = (updates = '') => openIncident(updates);
 
 const open: { server: Server; sockets: Set<Socket>; timers: NodeJS.Timeout[] }[] = [];
 afterEach(async () => {
@@ -48,7 +40,7 @@ async function notifyOnce(url: string) {
   );
   const env = (now: string) => ({ STATUS_NOW: now, SLACK_WEBHOOK_URL: url });
   await runNotify(repo.root, env('2026-11-23T10:05:00Z'));
-  writeFileSync(join(repo.root, 'incidents', '2026-11-23-api.md'), incident(second));
+  writeFileSync(join(repo.root, 'incidents', '2026-11-23-api.md'), incident(secondUpdate));
   const started = performance.now();
   const run = await runNotify(repo.root, env('2026-11-23T10:25:00Z'));
   return { ...run, seconds: (performance.now() - started) / 1000 };

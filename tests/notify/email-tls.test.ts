@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marked } from 'marked';
 import { afterEach, beforeAll, expect, test } from 'vitest';
-import { incidentFile } from '../helpers/content.ts';
-import { componentsWithChannels, makeNotifyRepository, runNotify } from '../helpers/notify.ts';
+import {
+  componentsWithChannels,
+  makeNotifyRepository,
+  openIncident,
+  runNotify,
+  secondUpdate,
+} from '../helpers/notify.ts';
 import { startSmtpServer, trustTestCertificate } from '../helpers/smtp.ts';
 
 beforeAll(trustTestCertificate);
@@ -20,20 +25,7 @@ async function smtpServer(options: Parameters<typeof startSmtpServer>[0]) {
   return server;
 }
 
-const incident = (updates: string) =>
-  incidentFile(`title: Login failures
-impact: major
-components: [api]
-updates:
-  - at: 2026-11-23T10:00:00Z
-    status: investigating
-    message: First.
-${updates}`);
-
-const second = `  - at: 2026-11-23T10:20:00Z
-    status: identified
-    message: Found it.
-`;
+const incident = (updates = '') => openIncident(updates, { title: 'Login failures', firstMessage: 'First.' });
 
 const emailChannel = `    - id: announce
       kind: email
@@ -48,7 +40,7 @@ async function sendOneEmail(smtp: Record<string, string>) {
   const summary = join(mkdtempSync(join(tmpdir(), 'statusmark-summary-')), 'summary.md');
   const env = (now: string) => ({ STATUS_NOW: now, GITHUB_STEP_SUMMARY: summary, ...smtp });
   await runNotify(repo.root, env('2026-11-23T10:05:00Z'));
-  writeFileSync(join(repo.root, 'incidents', '2026-11-23-login.md'), incident(second));
+  writeFileSync(join(repo.root, 'incidents', '2026-11-23-login.md'), incident(secondUpdate));
   const run = await runNotify(repo.root, env('2026-11-23T10:25:00Z'));
   return { ...run, summary: readFileSync(summary, 'utf8') };
 }

@@ -4,8 +4,14 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { summarizeNotifications } from '../../src/cli/notify-preview.ts';
 import { readSnapshotAtRef } from '../../src/node/git.ts';
 import { loadRepository } from '../../src/node/load-repository.ts';
-import { incidentFile } from '../helpers/content.ts';
-import { makeNotifyRepository, readLedgerBranch, runNotify, startReceiver } from '../helpers/notify.ts';
+import {
+  makeNotifyRepository,
+  openIncident,
+  readLedgerBranch,
+  runNotify,
+  secondUpdate,
+  startReceiver,
+} from '../helpers/notify.ts';
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
@@ -36,20 +42,8 @@ notifications:
       allow_private_network: true
 `;
 
-const incident = (updates: string) =>
-  incidentFile(`title: Builds fail
-impact: major
-components: [constructor]
-updates:
-  - at: 2026-11-23T10:00:00Z
-    status: investigating
-    message: First.
-${updates}`);
-
-const second = `  - at: 2026-11-23T10:20:00Z
-    status: identified
-    message: Found it.
-`;
+const incident = (updates = '') =>
+  openIncident(updates, { title: 'Builds fail', component: 'constructor', firstMessage: 'First.' });
 
 test('a channel and a component with the id "constructor" notify like any other: real run, dry run and pull request summary (issue 22)', async () => {
   const repo = makeNotifyRepository({ '2026-11-23-builds.md': incident('') }, components);
@@ -61,7 +55,7 @@ test('a channel and a component with the id "constructor" notify like any other:
   const first = await runNotify(repo.root, env('2026-11-23T10:05:00Z'));
   expect(first.output).toContain('constructor (slack): first run: recorded 1 published update, sent nothing');
   expect(first.code).toBe(0);
-  writeFileSync(join(repo.root, 'incidents', '2026-11-23-builds.md'), incident(second));
+  writeFileSync(join(repo.root, 'incidents', '2026-11-23-builds.md'), incident(secondUpdate));
 
   const dry = await runNotify(repo.root, env('2026-11-23T10:25:00Z'), ['--dry-run']);
   expect(dry.code).toBe(0);

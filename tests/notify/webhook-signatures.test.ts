@@ -9,8 +9,14 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { runValidateCommand } from '../../src/cli/validate.ts';
 import { secretNameProblems } from '../../src/domain/secret-names.ts';
 import { loadRepository } from '../../src/node/load-repository.ts';
-import { incidentFile, makeContentRoot, projectRoot } from '../helpers/content.ts';
-import { componentsWithChannels, makeNotifyRepository, runNotify } from '../helpers/notify.ts';
+import { makeContentRoot, projectRoot } from '../helpers/content.ts';
+import {
+  componentsWithChannels,
+  makeNotifyRepository,
+  openIncident,
+  runNotify,
+  secondUpdate,
+} from '../helpers/notify.ts';
 
 /** What the receiver got, and whether `standardwebhooks` accepted it. */
 interface Delivery {
@@ -65,20 +71,7 @@ const channel = `    - id: hooks
       allow_private_network: true
 `;
 
-const incident = (updates: string) =>
-  incidentFile(`title: Elevated API errors
-impact: major
-components: [api]
-updates:
-  - at: 2026-11-23T10:00:00Z
-    status: investigating
-    message: Looking.
-${updates}`);
-
-const second = `  - at: 2026-11-23T10:20:00Z
-    status: identified
-    message: Found it.
-`;
+const incident = (updates = '') => openIncident(updates);
 
 async function deliverSecondUpdate(signingSecret: string) {
   const repo = makeNotifyRepository({ '2026-11-23-api.md': incident('') }, componentsWithChannels(channel));
@@ -88,7 +81,7 @@ async function deliverSecondUpdate(signingSecret: string) {
     STATUS_WEBHOOK_SECRET: signingSecret,
   });
   await runNotify(repo.root, env('2026-11-23T10:05:00Z'));
-  writeFileSync(join(repo.root, 'incidents', '2026-11-23-api.md'), incident(second));
+  writeFileSync(join(repo.root, 'incidents', '2026-11-23-api.md'), incident(secondUpdate));
   return runNotify(repo.root, env('2026-11-23T10:25:00Z'));
 }
 
