@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist.partial-*/', 'dist.old-*/', '.astro/', 'node_modules/', 'test-artifacts/'] },
+  { ignores: ['dist/', 'dist-*/', 'dist.partial-*/', 'dist.old-*/', '.astro/', 'node_modules/', 'test-artifacts/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

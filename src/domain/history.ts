@@ -1,3 +1,4 @@
+import { checkAudienceHistory } from './history-audience.ts';
 import { compareFrontMatter } from './history-front-matter.ts';
 import type { Problem } from './problems.ts';
 import type { LocatedComponentsFile, LocatedIncident } from './rules/index.ts';
@@ -230,6 +231,7 @@ export function checkHistory(base: Snapshot, head: Snapshot, now: number): Probl
           },
     );
   }
+  problems.push(...checkAudienceHistory(base, head, now));
   if (base.components && head.components) {
     const remaining = new Set(head.components.value.components.map((component) => component.id));
     const referenced = new Set([...componentsIn(base.incidents), ...componentsIn(head.incidents)]);

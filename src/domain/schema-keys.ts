@@ -42,7 +42,13 @@ function recordValueOf(schema: z.ZodType): z.ZodType | undefined {
   const def = defOf(schema);
   if (def.type === 'record') return def.valueType;
   const inner = def.innerType ?? def.in;
-  return inner ? recordValueOf(inner) : undefined;
+  if (inner) return recordValueOf(inner);
+  // `audiences` is a list or a record of names.
+  for (const option of def.type === 'union' ? (def.options ?? []) : []) {
+    const value = recordValueOf(option);
+    if (value) return value;
+  }
+  return undefined;
 }
 
 /** The keys a strict object schema allows at a path in the data (for did-you-mean). */

@@ -6,6 +6,7 @@ import {
   checkComponentsFile,
   checkComponentStatuspageIds,
   checkIncident,
+  checkIncidentAudiences,
   checkIncidentStatuspageIds,
   checkUnparsedComponentsFile,
   checkSlugs,
@@ -110,7 +111,10 @@ export function loadRepository(
   };
   // Incidents are checked against whatever component ids could be read, so one run reports everything.
   const known = components.componentIds;
-  for (const incident of located) problems.push(...checkIncident(incident, known, now, components.parsed?.value));
+  for (const incident of located) {
+    const found = checkIncident(incident, known, now, components.parsed?.value);
+    problems.push(...found, ...checkIncidentAudiences(incident, components.parsed?.value, now, found));
+  }
   problems.push(...checkIncidentStatuspageIds(located));
   const languages = components.parsed?.value.page.languages;
   for (const { file, data, locate } of unparsed)

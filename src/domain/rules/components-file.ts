@@ -1,6 +1,7 @@
 import type { Problem } from '../problems.ts';
 import { checkNotificationChannels } from '../schema/index.ts';
 import { quoteList, suggestClosest } from '../suggest.ts';
+import { checkComponentsFileAudiences } from './audiences.ts';
 import { reporter, type LocatedComponentsFile, type Report } from './report.ts';
 
 /** An item of groups or components as far as it could be read: its id and group when well-formed. */
@@ -62,5 +63,6 @@ export function checkComponentsFile({ file, value, locate }: LocatedComponentsFi
   const problems: Problem[] = [];
   checkComponentLists(reporter(file, locate, problems), value.groups, value.components);
   problems.push(...checkNotificationChannels(file, value, locate));
+  problems.push(...checkComponentsFileAudiences({ file, value, locate }));
   return problems;
 }

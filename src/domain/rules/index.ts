@@ -3,6 +3,7 @@
  * an incident's shape and kind, its updates and transitions, references to components, the
  * postmortem, translations, slugs, Statuspage ids, and the same rules on files that failed the schema.
  */
+export { checkIncidentAudiences } from './audiences.ts';
 export { checkComponentsFile } from './components-file.ts';
 export { checkIncident } from './incident.ts';
 export { postmortemGraceMs } from './postmortem.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateSchema, SlugSchema, StatuspageIdSchema } from './primitives.ts';
 import { NameTranslationsSchema, ResolvedPageSchema } from './page.ts';
 import { checkChannelLanguages, NotificationsSchema } from './notifications.ts';
+import { AudiencesSchema, ItemAudienceSchema } from './audiences.ts';
 
 export const GroupSchema = z.strictObject({
   /** Permanent id of the group. Example: `core`. */
@@ -14,6 +15,8 @@ export const GroupSchema = z.strictObject({
   statuspage_id: StatuspageIdSchema.optional(),
   /** Name and description in the page's other languages; see `NameTranslationsSchema`. */
   translations: NameTranslationsSchema,
+  /** `internal` (one of `audiences`): the group and its components show only on that audience's page. Default: public. */
+  audience: ItemAudienceSchema,
 });
 
 export const ComponentSchema = z.strictObject({
@@ -43,12 +46,19 @@ export const ComponentSchema = z.strictObject({
   statuspage_id: StatuspageIdSchema.optional(),
   /** Name and description in the page's other languages; see `NameTranslationsSchema`. */
   translations: NameTranslationsSchema,
+  /**
+   * `internal` (one of `audiences`): the component, its page, feeds and badge exist only on that
+   * audience's page, and only that audience's incidents and updates may name it. Default: public.
+   */
+  audience: ItemAudienceSchema,
 });
 
 /** `components.yml`: the page and what it reports on. */
 export const ComponentsFileSchema = z
   .strictObject({
     page: ResolvedPageSchema,
+    /** Audiences besides the public, each with its own site; see `AudiencesSchema`. Example: `[internal]`. Default: none. */
+    audiences: AudiencesSchema,
     /** Display groups, in display order. Default: none. */
     groups: z.array(GroupSchema).default([]),
     /** Components in display order. At least one. */

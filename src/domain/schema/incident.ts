@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { affectedStatuses, componentStatuses, impacts, kinds, updateStatuses } from '../vocabulary.ts';
 import { SlugSchema, StatuspageIdSchema, TimestampSchema } from './primitives.ts';
+import { ItemAudienceSchema } from './audiences.ts';
 
 /**
  * The most characters (emoji count as one) an incident title may have, in any language: room for
@@ -70,6 +71,12 @@ export const UpdateSchema = z.strictObject({
   translations: z.record(z.string(), z.string().min(1)).default({}),
   /** Its id on Statuspage, kept by `npm run import` and served by the API. Example: `7f4jmtk5hldk`. Default: a generated one. */
   statuspage_id: StatuspageIdSchema.optional(),
+  /**
+   * `internal` (one of `audiences` in components.yml): the update, its message and its effect on
+   * impact and components show only on that audience's page and channels. Fixed once published;
+   * to tell the public later, post a new update. Default: the incident's audience.
+   */
+  audience: ItemAudienceSchema,
 });
 
 /** One language's version of an incident's own text. */
@@ -115,6 +122,12 @@ export const IncidentSchema = z.strictObject({
    * `/incidents/<id>` leads to this incident's page. Example: `9tpgqq1h4bs7`. Default: a generated one.
    */
   statuspage_id: StatuspageIdSchema.optional(),
+  /**
+   * `internal` (one of `audiences` in components.yml): the incident or maintenance exists only on
+   * that audience's page and channels; it may name public components, and its effect on them
+   * shows only there. Changing it to public later publishes it. Default: public.
+   */
+  audience: ItemAudienceSchema,
 });
 
 export type IncidentInput = z.input<typeof IncidentSchema>;

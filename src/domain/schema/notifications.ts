@@ -42,6 +42,11 @@ export const NotificationChannelSchema = z
      * Example: `en`. Default: the page's first language.
      */
     language: z.string().optional(),
+    /**
+     * `internal` (one of `audiences`): the channel is told about that audience's items too, with
+     * links to that audience's site. Default: public (public items only, public links).
+     */
+    audience: SlugSchema.optional(),
     /** email only: the fixed list address every message goes to. Example: `status-announce@acme.example`. */
     to: z.email().optional(),
     /** email only: the sender address. Example: `status@acme.example`. */
