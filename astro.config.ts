@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCacheDir, defaultOutDir, readAudience } from './src/node/audience-option.ts';
 import { readContentRoot } from './src/node/clock.ts';
 import { loadSiteData, publicDirectory } from './src/site/site-data.ts';
 
@@ -37,9 +38,9 @@ const liveReloadContent: AstroIntegration = {
 export default defineConfig({
   integrations: [liveReloadContent],
   site: page.url,
-  // Tests and benchmarks build fixture sites side by side.
-  outDir: process.env.STATUS_OUT_DIR ?? './dist',
-  cacheDir: process.env.STATUS_CACHE_DIR ?? './node_modules/.astro',
+  // Tests and benchmarks build fixture sites side by side; each audience (STATUS_AUDIENCE) has its own.
+  outDir: process.env.STATUS_OUT_DIR ?? `./${defaultOutDir(readAudience())}`,
+  cacheDir: process.env.STATUS_CACHE_DIR ?? defaultCacheDir(readAudience()),
   base: page.base_path,
   // The operator's assets (logo, icons, custom.css) live in public/ beside components.yml.
   publicDir: publicDirectory(),

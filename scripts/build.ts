@@ -1,10 +1,20 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'astro';
+import { defaultOutDir, parseAudienceOption } from '../src/node/audience-option.ts';
+import { readContentRoot } from '../src/node/clock.ts';
 import { recoverInterruptedBuilds, stagingDirFor, swapInto } from '../src/node/swap-build.ts';
 
+// `--audience internal` builds that audience's site into dist-internal/; an unknown one stops here, before anything is written.
+const option = parseAudienceOption(process.argv.slice(2), resolve(readContentRoot()), process.env, true);
+if (typeof option === 'string') {
+  console.error(`${option}\nUsage: npm run build [-- --audience <name>]`);
+  process.exit(2);
+}
+process.env.STATUS_AUDIENCE = option.audience;
+
 // Builds into a sibling folder and swaps it in only when complete: dist/ is always the old site or the new one.
-const target = resolve(process.env.STATUS_OUT_DIR ?? 'dist');
+const target = resolve(process.env.STATUS_OUT_DIR ?? defaultOutDir(option.audience));
 const staging = stagingDirFor(target);
 recoverInterruptedBuilds(target);
 process.env.STATUS_OUT_DIR = staging;

@@ -13,6 +13,8 @@ import { languageFolder } from '../domain/languages.ts';
 import { stateInLanguage } from '../domain/translated-text.ts';
 import { isSampleClock, readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
+import { readAudience } from '../node/audience-option.ts';
+import { audienceProblem, contentForAudience } from '../domain/audience.ts';
 
 export interface SiteData {
   state: StatusState;
@@ -84,7 +86,7 @@ export function loadIncidentFrontMatter(
 
 function loadedSite(env: Record<string, string | undefined>): LoadedSite {
   const root = resolve(readContentRoot(env));
-  const key = JSON.stringify([root, env.STATUS_NOW ?? '']);
+  const key = JSON.stringify([root, env.STATUS_NOW ?? '', readAudience(env)]);
   // A build derives once; `astro dev` re-reads on every request so edits show up on reload.
   const site = shared[sharedSite];
   if (env.STATUSMARK_DEV === '1' || site?.key !== key) return (shared[sharedSite] = loadSite(env, root, key));
@@ -102,15 +104,19 @@ function loadSite(env: Record<string, string | undefined>, root: string, key: st
     const report = (env.GITHUB_ACTIONS === 'true' ? formatForActions(lines, [], randomUUID()) : lines).join('\n');
     throw new Error(`The status page content in ${root} is invalid; nothing was built.\n${report}`);
   }
-  const file = loaded.repository.components;
-  const state = deriveStatusState(file, loaded.repository.incidents, now);
+  // Everything below sees only what this audience may: as if the other audiences' items were deleted.
+  const unknown = audienceProblem(loaded.repository.components, readAudience(env));
+  if (unknown) throw new Error(`${unknown.message} ${unknown.hint} Nothing was built.`);
+  const repository = contentForAudience(loaded.repository, readAudience(env));
+  const file = repository.components;
+  const state = deriveStatusState(file, repository.incidents, now);
   const nextChange = computeNextChange(state, {
     components: file.components,
     remindBefore: file.notifications.channels.flatMap((channel) => channel.remind_before),
   });
   return {
     key,
-    incidents: loaded.repository.incidents,
+    incidents: repository.incidents,
     state,
     publicFiles: readPublicFiles(root),
     nextChange,
