@@ -23,8 +23,8 @@ export function benchNotifyPlan(root: string, count: number, ledgerSize: number,
     { id: 'maint', kind: 'webhook', env: 'MAINT_URL', events: ['maintenance_started'], remind_before: ['1h'] },
   ].map((channel) => NotificationChannelSchema.parse(channel));
   const started = performance.now();
-  const site = notifySite(state, links, { channels, max_per_run: 5 });
-  const { events } = site;
+  const site = notifySite(() => ({ state, links }), { channels, max_per_run: 5 });
+  const { events } = site.audience('public');
   const done = events.slice(0, ledgerSize).map((event) => event.id);
   const ledger = applyLedgerChanges(
     emptyLedger(),

@@ -1,11 +1,10 @@
 import { escapeMarkdown } from '../domain/text-safety.ts';
-import { deriveStatusState } from '../domain/derive.ts';
+import { audienceViews } from '../domain/notify/audience-views.ts';
 import type { Snapshot } from '../domain/history.ts';
 import { applyLedgerChanges, emptyLedger } from '../domain/notify/ledger.ts';
 import { notifySite, planMessages } from '../domain/notify/plan-messages.ts';
 import type { ComponentsFile, NotificationChannel } from '../domain/schema/index.ts';
 import { writeMessages, type NotificationMessage } from '../serialize/notify/message.ts';
-import { createPermalinks } from '../domain/permalinks.ts';
 
 export interface PreviewedMessage {
   channel: NotificationChannel;
@@ -13,12 +12,8 @@ export interface PreviewedMessage {
 }
 
 function siteOf(file: ComponentsFile, snapshot: Snapshot, now: number) {
-  const state = deriveStatusState(
-    file,
-    snapshot.incidents.map((incident) => incident.value),
-    now,
-  );
-  return notifySite(state, createPermalinks(file.page.base_path, file.page.url), file.notifications);
+  const incidents = snapshot.incidents.map((incident) => incident.value);
+  return notifySite(audienceViews({ components: file, incidents }, now), file.notifications);
 }
 
 /**
@@ -28,13 +23,14 @@ function siteOf(file: ComponentsFile, snapshot: Snapshot, now: number) {
 export function previewNotifications(base: Snapshot, head: Snapshot, now: number): PreviewedMessage[] {
   const file = head.components?.value;
   if (!file) return [];
-  const before = base.components ? siteOf(base.components.value, base, now).events.map((event) => event.id) : [];
+  const before = base.components ? siteOf(base.components.value, base, now) : undefined;
   const known = new Set(base.components?.value.notifications.channels.map((channel) => channel.id) ?? []);
+  // What `base` published to each channel's audience counts as delivered.
   const ledger = applyLedgerChanges(
     emptyLedger(),
     file.notifications.channels
       .filter((channel) => known.has(channel.id))
-      .map((channel) => ({ channel: channel.id, done: before })),
+      .map((channel) => ({ channel: channel.id, done: before!.forChannel(channel).events.map((event) => event.id) })),
   );
   // Each channel's messages in its own language, as `npm run notify` sends them.
   return planMessages(siteOf(file, head, now), ledger, now).flatMap((plan) =>

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { deriveStatusState } from '../domain/derive.ts';
+import { publicAudience } from '../domain/audience.ts';
+import { audienceViews } from '../domain/notify/audience-views.ts';
 import { notifySite, planMessages, type NotifySite } from '../domain/notify/plan-messages.ts';
-import { createPermalinks } from '../domain/permalinks.ts';
 import { formatHuman } from '../domain/problem-format.ts';
 import { hasErrors, sortProblems } from '../domain/problems.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
@@ -87,9 +87,7 @@ function loadSite(root: string, now: number, out: (line: string) => void): Notif
     out('The content is invalid; nothing was sent.');
     return undefined;
   }
-  const file = loaded.repository.components;
-  const state = deriveStatusState(file, loaded.repository.incidents, now);
-  return notifySite(state, createPermalinks(file.page.base_path, file.page.url), file.notifications);
+  return notifySite(audienceViews(loaded.repository, now), loaded.repository.components.notifications);
 }
 
 /** `npm run notify`: sends what this build publishes and no channel has had yet. */
@@ -166,5 +164,12 @@ async function sendRun(site: NotifySite, store: LedgerStore, now: number, io: No
     writeStepSummary(io.env, [`**Notifications:** the ledger could not be used; nothing was sent.`]);
     return 1;
   }
-  return reportOutcomes(result.outcomes, result.recorded, store, now, site.state.page.timezone, io);
+  return reportOutcomes(
+    result.outcomes,
+    result.recorded,
+    store,
+    now,
+    site.audience(publicAudience).state.page.timezone,
+    io,
+  );
 }

@@ -1,3 +1,4 @@
+import { audienceOf, isVisibleTo } from '../audience.ts';
 import type { StatusState } from '../derive.ts';
 import type { Permalinks } from '../permalinks.ts';
 import type { NotificationChannel } from '../schema/index.ts';
@@ -5,35 +6,56 @@ import { collectPublishedEvents, type PublishedEvent } from './events.ts';
 import { eventsIn, languageViews, type LanguageView } from './language-views.ts';
 import type { Ledger } from './ledger.ts';
 import { planDeliveries, type ChannelPlan } from './plan.ts';
+import type { AudienceView } from './audience-views.ts';
 
-/** The site as notifications see it: what it publishes at the build clock, and who listens. */
-export interface NotifySite {
+/** One audience's site as notifications see it: what it publishes at the build clock. */
+export interface AudienceSite {
   state: StatusState;
   links: Permalinks;
-  channels: readonly NotificationChannel[];
-  /** `notifications.max_per_run`: past it, one summary message stands for the rest. */
-  maxPerRun: number;
-  /** Every published event, in the page's first language, in time order. */
+  /** Every event this audience's site publishes, in the page's first language, in time order. */
   events: PublishedEvent[];
   /** The site in a channel's language, made once per language on first use. */
   viewOf: (channel: NotificationChannel) => LanguageView;
 }
 
-/** Collects the events once; language views follow on demand. */
+/** The sites as notifications see them, and who listens. */
+export interface NotifySite {
+  channels: readonly NotificationChannel[];
+  /** `notifications.max_per_run`: past it, one summary message stands for the rest. */
+  maxPerRun: number;
+  /** The site of one audience (`public`, or one of `audiences`), made on first use. */
+  audience: (name: string) => AudienceSite;
+  /** The site of the channel's audience: all a channel may be told about, and its links. */
+  forChannel: (channel: NotificationChannel) => AudienceSite;
+}
+
+/**
+ * Collects each audience's events once, on first use; language views follow on demand.
+ * `siteOf` gives an audience's derived site (see `audienceViews`).
+ */
 export function notifySite(
-  state: StatusState,
-  links: Permalinks,
+  siteOf: (audience: string) => AudienceView,
   notifications: { channels: readonly NotificationChannel[]; max_per_run: number },
 ): NotifySite {
   const { channels } = notifications;
-  const events = collectPublishedEvents(state, links, channels);
+  const sites = new Map<string, AudienceSite>();
+  const audience = (name: string) => {
+    let site = sites.get(name);
+    if (!site) {
+      const { state, links } = siteOf(name);
+      // Reminder leads and component events are collected for the channels this audience's site keeps.
+      const listening = channels.filter((channel) => isVisibleTo(channel, name));
+      const events = collectPublishedEvents(state, links, listening);
+      site = { state, links, events, viewOf: languageViews(state, links, events, listening) };
+      sites.set(name, site);
+    }
+    return site;
+  };
   return {
-    state,
-    links,
     channels,
     maxPerRun: notifications.max_per_run,
-    events,
-    viewOf: languageViews(state, links, events, channels),
+    audience,
+    forChannel: (channel) => audience(audienceOf(channel)),
   };
 }
 
@@ -52,7 +74,8 @@ export interface ChannelMessages extends ChannelPlan {
 
 /**
  * Who is told what: per channel (all of `site.channels`, or `channels`), the messages for what
- * the ledger has neither done nor claimed, in the channel's language. Pure.
+ * the ledger has neither done nor claimed, from the channel's audience's site, in the channel's
+ * language. Pure.
  */
 export function planMessages(
   site: NotifySite,
@@ -60,8 +83,10 @@ export function planMessages(
   now: number,
   channels: readonly NotificationChannel[] = site.channels,
 ): ChannelMessages[] {
-  return planDeliveries(site.events, channels, ledger, now, site.maxPerRun).map((plan) => {
-    const view = site.viewOf(plan.channel);
+  return channels.map((channel) => {
+    const { events, viewOf } = site.forChannel(channel);
+    const [plan] = planDeliveries(events, [channel], ledger, now, site.maxPerRun) as [ChannelPlan];
+    const view = viewOf(channel);
     const messages: PlannedMessage[] = eventsIn(view, plan.send).map((event) => ({
       kind: 'event',
       event,

@@ -58,10 +58,15 @@ export async function readDryRunLedger(
   }
   if (since !== undefined) {
     notes.push(`Dry run: treating everything published before ${new Date(since).toISOString()} as already delivered.`);
-    const done = site.events.filter((event) => event.at < since).map((event) => event.id);
     ledger = applyLedgerChanges(
       emptyLedger(),
-      site.channels.map((channel) => ({ channel: channel.id, done })),
+      site.channels.map((channel) => ({
+        channel: channel.id,
+        done: site
+          .forChannel(channel)
+          .events.filter((event) => event.at < since)
+          .map((event) => event.id),
+      })),
     );
   }
   return { ledger, notes };
@@ -92,7 +97,6 @@ export async function sendNotifications(
   } catch (error) {
     return { ledgerError: (error as Error).message.split('\n')[0]! };
   }
-  const siteUrl = site.links.absolute(site.links.home());
   // Each delivery is recorded as soon as it succeeds, so a run killed later (a slow channel, a
   // cancelled job) repeats nothing another channel already received.
   const recorder = createRecorder(store, io);
@@ -106,6 +110,8 @@ export async function sendNotifications(
         recorded: plan.silent.length,
       };
       const messages = writeMessages(plan);
+      const { links } = site.forChannel(plan.channel);
+      const siteUrl = links.absolute(links.home());
       for (const [index, { message, ids }] of messages.entries()) {
         const payload = renderPayload(plan.channel.kind, message, plan.view.state, plan.view.links);
         const result = await deliver(plan.channel, payload, io.env, { messageId: message.id, siteUrl, http: io.http });
