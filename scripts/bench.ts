@@ -18,6 +18,7 @@ import { generateRepository } from './bench/generate.ts';
 import { benchImport } from './bench/import.ts';
 import { generateFloorProject } from './bench/floor.ts';
 import { benchNotifyPlan } from './bench/notify-plan.ts';
+import { benchAudiences, printAudiences } from './bench/audiences.ts';
 import { printActionsCost } from './bench/actions-cost.ts';
 import { measurePreviewImages, type PreviewFigures } from './bench/preview-images.ts';
 
@@ -29,7 +30,7 @@ import { measurePreviewImages, type PreviewFigures } from './bench/preview-image
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
   console.log(
-    'npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser] [--languages-only] [--floor-only] [--repeat N]',
+    'npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser] [--languages-only] [--floor-only] [--audiences] [--audiences-only] [--repeat N]',
   );
   process.exit(0);
 }
@@ -182,6 +183,18 @@ if (args.includes('--floor-only')) {
   process.exit(0);
 }
 
+// Issue 28: three more builds of the largest repository, so opt-in (--audiences, or --audiences-only).
+const audiencesBench = () => {
+  const count = Math.max(...sizes);
+  const build = (env: Record<string, string>) => timed([astroBin, 'build'], env).seconds;
+  printAudiences(benchAudiences(workDir, count, now, build), count);
+};
+if (args.includes('--audiences-only')) {
+  audiencesBench();
+  rmSync(workDir, { recursive: true, force: true });
+  process.exit();
+}
+
 if (args.includes('--languages-only')) {
   const importSeconds = await benchImport(join(workDir, 'import-1300'), 1300, now);
   console.log(
@@ -311,6 +324,7 @@ console.log(
 );
 
 printLanguages(benchLanguages(Math.max(...sizes)), Math.max(...sizes));
+if (args.includes('--audiences')) audiencesBench();
 printTargets(rows);
 if (!keep) rmSync(workDir, { recursive: true, force: true });
 else console.log(`\nKept ${workDir}`);

@@ -20,6 +20,8 @@ function examples(): Map<string, string> {
 test("the authoring guide's examples pass validation as written", () => {
   const files = examples();
   expect([...files.keys()].sort()).toEqual([
+    'audiences/components.yml',
+    'audiences/incidents/2026-11-22-slow-exports.md',
     'components.yml',
     'incidents/2026-11-20-elevated-api-errors.md',
     'incidents/2026-11-21-login-failures.md',
@@ -89,4 +91,13 @@ test('the authoring guide explains every error code the malformed corpus produce
     (code) => !guide.includes(`\`${code}\``),
   );
   expect(missing).toEqual([]);
+});
+
+test("the internal items section's components.yml and incident pass validation as written (issue 28)", () => {
+  const files = examples();
+  const root = makeContentRoot(
+    { '2026-11-22-slow-exports.md': files.get('audiences/incidents/2026-11-22-slow-exports.md')! },
+    files.get('audiences/components.yml'),
+  );
+  expect(validate({ root, now: Date.parse('2026-11-23T12:00:00Z') }).problems).toEqual([]);
 });
