@@ -20,24 +20,24 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Runs the real `astro build` on a content root, as CI does, into `outDir`. */
-export function buildSite(contentRoot: string, outDir: string, now: string): BuildResult {
-  const result = spawnSync(
-    process.execPath,
-    [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
-    {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        STATUS_ROOT: contentRoot,
-        STATUS_NOW: now,
-        STATUS_OUT_DIR: outDir,
-        STATUS_CACHE_DIR: `${outDir}-cache`,
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
+/**
+ * Runs the real `astro build` on a content root, as CI does, into `outDir`; or, given `script`,
+ * that script of ours with its arguments (`['scripts/build.ts', '--audience', 'internal']`).
+ */
+export function buildSite(contentRoot: string, outDir: string, now: string, script?: string[]): BuildResult {
+  const [file, ...args] = script ?? [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
+  const result = spawnSync(process.execPath, [join(projectRoot, file!), ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      STATUS_ROOT: contentRoot,
+      STATUS_NOW: now,
+      STATUS_OUT_DIR: outDir,
+      STATUS_CACHE_DIR: `${outDir}-cache`,
+      ASTRO_TELEMETRY_DISABLED: '1',
     },
-  );
+  });
   return { exitCode: result.status ?? 1, output: `${result.stdout}${result.stderr}`, outDir };
 }
 

@@ -43,7 +43,7 @@ test('a bad channel entry is a components.yml:line error with a fix', () => {
     components.yml:20:23 error InvalidLeadTime "1 day" is not a span of time.
         hint: Write minutes, hours or days, for example "30m", "1h" or "2d".
     components.yml:21:7 error UnknownKey "colour" is not a known key in notifications.channels[1].
-        hint: Remove it, or use one of: "id", "kind", "env", "signing_secret_env", "components", "events", "remind_before", "allow_private_network", "language", "to", "from".
+        hint: Remove it, or use one of: "id", "kind", "env", "signing_secret_env", "components", "events", "remind_before", "allow_private_network", "language", "audience", "to", "from".
     Validation failed: 0 incident files, 5 errors, 0 warnings."
   `);
 });

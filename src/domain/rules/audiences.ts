@@ -1,4 +1,11 @@
-import { audienceOf, audienceProblem, contentForAudience, isVisibleTo, publicAudience } from '../audience.ts';
+import {
+  audienceNames,
+  audienceOf,
+  audienceProblem,
+  contentForAudience,
+  isVisibleTo,
+  publicAudience,
+} from '../audience.ts';
 import type { Locate, Problem } from '../problems.ts';
 import type { ComponentsFile, Incident } from '../schema/index.ts';
 import { checkIncident } from './incident.ts';
@@ -146,7 +153,7 @@ function checkAudienceViews(located: LocatedIncident, file: ComponentsFile, now:
   if (incident.updates.every((update) => update.audience === undefined)) return [];
   const known = new Set(file.components.map((component) => component.id));
   const repeated = new Set(seen.map((problem) => `${problem.line}:${problem.code}`));
-  return Object.keys({ [publicAudience]: {}, ...file.audiences })
+  return audienceNames(file)
     .filter((audience) => isVisibleTo(incident, audience))
     .flatMap((audience) => {
       const positions = incident.updates.flatMap((update, index) => (isVisibleTo(update, audience) ? [index] : []));
