@@ -46,6 +46,10 @@ export function createPermalinks(base: string, siteUrl: string, languageSegment?
     notFound: () => shared('404.html'),
     /** When the output next changes by time alone (see next-change.ts); the scheduled check reads it. */
     nextRebuild: () => shared(nextRebuildFile),
+    /** What the embeddable notice reads: this language's open incidents and maintenance (see serialize/embed.ts). */
+    embedData: () => path('embed.json'),
+    /** The embeddable notice's script, one for every language (`data-lang` picks one). */
+    embedScript: () => shared('embed.js'),
     /** The Statuspage-compatible API is one, in the first language, whatever page links to it. */
     api: (file: string) => shared(`api/v2/${file}`),
     /** A file from public/ (such as the logo): kept as is when absolute, else placed under the base path. */
@@ -98,7 +102,10 @@ function generatedRoutes(links: Permalinks, withShared: boolean): string[] {
     links.calendar(),
     links.previewImage(),
     links.previewImage(anyName),
-    ...(withShared ? [links.sitemap(), links.api(anyName), links.notFound(), links.nextRebuild()] : []),
+    links.embedData(),
+    ...(withShared
+      ? [links.sitemap(), links.api(anyName), links.notFound(), links.nextRebuild(), links.embedScript()]
+      : []),
   ];
 }
 
