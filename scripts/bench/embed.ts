@@ -48,7 +48,11 @@ export function benchEmbed(root: string, count: number, now: string): EmbedFigur
   const busy = embedDataAt(root, at);
   rmSync(root, { recursive: true, force: true });
   const source = readFileSync('src/embed/embed.js', 'utf8');
-  return { script: sizes(renderEmbedScript(source, { languages: ['en'] })), history: sizes(history), busy: sizes(busy) };
+  return {
+    script: sizes(renderEmbedScript(source, { languages: ['en'] })),
+    history: sizes(history),
+    busy: sizes(busy),
+  };
 }
 
 export function printEmbed(figures: EmbedFigures, count: number): void {
@@ -56,7 +60,9 @@ export function printEmbed(figures: EmbedFigures, count: number): void {
     `${raw} B raw, ${gzip} B gzip (target < ${limit} B: ${measured < limit ? 'pass' : 'FAIL'})`;
   console.log(`\nEmbeddable notice (issue 27):`);
   console.log(`  embed.js                                        ${line(figures.script, 3072, figures.script[1])}`);
-  console.log(`  embed.json, ${count} incidents, none open          ${line(figures.history, 2048, figures.history[0])}`);
+  console.log(
+    `  embed.json, ${count} incidents, none open          ${line(figures.history, 2048, figures.history[0])}`,
+  );
   console.log(`  embed.json, ${count} + 20 open, 5 upcoming         ${line(figures.busy, 2048, figures.busy[0])}`);
   if (figures.script[1] >= 3072 || figures.busy[0] >= 2048) process.exitCode = 1;
 }
