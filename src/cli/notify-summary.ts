@@ -1,4 +1,3 @@
-import { appendFileSync } from 'node:fs';
 import type { NotificationChannel } from '../domain/schema.ts';
 
 /** One row of the notifications table in the job summary: the result stays one table cell. */
@@ -7,7 +6,5 @@ export function summaryRow(channel: NotificationChannel, result: string): string
   return `| ${channel.id} | ${channel.kind} | ${cell} |`;
 }
 
-/** Appends to the job summary when running in GitHub Actions. */
-export function writeStepSummary(env: Record<string, string | undefined>, lines: readonly string[]): void {
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${lines.join('\n')}\n`);
-}
+/** The one job-summary writer, under the name the notification commands use. */
+export { appendStepSummary as writeStepSummary } from '../node/step-summary.ts';
