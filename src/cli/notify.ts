@@ -18,6 +18,7 @@ import { createPermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { formatHuman } from '../domain/problem-format.ts';
 import { summaryRow, writeStepSummary } from './notify-summary.ts';
 import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
+import { isOptionError, parseOptions } from './options.ts';
 
 export const defaultLedgerBranch = 'statusmark-notify-ledger';
 
@@ -54,29 +55,35 @@ interface Options {
   reason?: string;
 }
 
+const notifyOptions = {
+  'dry-run': { type: 'boolean' },
+  payloads: { type: 'boolean' },
+  since: { type: 'string' },
+  'ledger-branch': { type: 'string' },
+  remote: { type: 'string' },
+  'ledger-file': { type: 'string' },
+  root: { type: 'string' },
+  'build-failed': { type: 'boolean' },
+  'run-url': { type: 'string' },
+  reason: { type: 'string' },
+} as const;
+
 function parseArgs(args: readonly string[]): Options | string {
+  const parsed = parseOptions(args, notifyOptions, { command: 'npm run notify', positionals: false });
+  if (isOptionError(parsed)) return `${parsed.message} ${parsed.takes}`;
+  const { values } = parsed;
   const options: Options = {
-    dryRun: false,
-    payloads: false,
-    ledgerBranch: defaultLedgerBranch,
-    remote: 'origin',
-    buildFailed: false,
+    dryRun: values['dry-run'] ?? false,
+    payloads: values.payloads ?? false,
+    ledgerBranch: values['ledger-branch'] ?? defaultLedgerBranch,
+    remote: values.remote ?? 'origin',
+    buildFailed: values['build-failed'] ?? false,
+    since: values.since,
+    root: values.root,
+    ledgerFile: values['ledger-file'],
+    runUrl: values['run-url'],
+    reason: values.reason,
   };
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    const value = () => args[++index] ?? '';
-    if (arg === '--dry-run') options.dryRun = true;
-    else if (arg === '--payloads') options.payloads = true;
-    else if (arg === '--since') options.since = value();
-    else if (arg === '--root') options.root = value();
-    else if (arg === '--ledger-branch') options.ledgerBranch = value();
-    else if (arg === '--remote') options.remote = value();
-    else if (arg === '--ledger-file') options.ledgerFile = value();
-    else if (arg === '--build-failed') options.buildFailed = true;
-    else if (arg === '--run-url') options.runUrl = value();
-    else if (arg === '--reason') options.reason = value();
-    else return `Unknown option "${arg}".`;
-  }
   if (options.buildFailed) {
     if (options.runUrl === undefined) return '--build-failed needs --run-url <url of the failed run>.';
     if (!parseRunUrl(options.runUrl)) return `--run-url "${options.runUrl}" is not an http(s) URL.`;

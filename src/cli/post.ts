@@ -15,6 +15,7 @@ import { appendStepSummary } from '../node/step-summary.ts';
 import { markdownText } from './markdown-text.ts';
 import { visible } from '../domain/problem-format.ts';
 import { summarizePublication } from './pr-summary.ts';
+import { isOptionError, parseOptions } from './options.ts';
 import { planAlert, planForm, planForState, RefusedInput, value, type Plan } from './post-plan.ts';
 
 export { alertBranchName } from './post-plan.ts';
@@ -187,8 +188,10 @@ const attempts = 3;
  * request from the outputs.
  */
 export async function runPostCommand(args: readonly string[], io: PostIo): Promise<number> {
-  const source = args[0];
-  if (source !== 'form' && source !== 'alert') {
+  // Its values come from the environment only: any option at all gets the usage line.
+  const parsed = parseOptions(args, {}, { command: 'npm run post' });
+  const source = isOptionError(parsed) ? undefined : parsed.positionals[0];
+  if (isOptionError(parsed) || (source !== 'form' && source !== 'alert') || parsed.positionals.length > 1) {
     io.out('Usage: npm run post -- form|alert (values come from POST_* or ALERT_* environment variables).');
     return 2;
   }
