@@ -4,7 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decideRebuild, nextRebuildFile, type LiveAnswer, type RebuildDecision } from '../domain/rebuild-decision.ts';
 import { escapeMarkdown } from '../domain/text-safety.ts';
-import { writeStepSummary } from './notify-summary.ts';
+import { appendStepSummary } from '../node/step-summary.ts';
 
 /** Same file name as `links.nextRebuild()`; this job cannot load the site model to ask it. */
 const maxBytes = 64 * 1024;
@@ -62,7 +62,7 @@ export async function runRebuildCheck(env: Record<string, string | undefined>, o
     schedule: env.SCHEDULE,
   });
   out(`${decision.build ? 'Rebuild' : 'No rebuild'}: ${decision.reason}`);
-  writeStepSummary(env, [
+  appendStepSummary(env, [
     `## ${decision.build ? 'Rebuilding the status page' : 'No rebuild needed'}`,
     '',
     escapeMarkdown(decision.reason),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { alertBranchName, runPostCommand } from '../../src/cli/post.ts';
-import { readAsValidator } from '../../src/cli/append-update.ts';
+import { readAsValidator } from '../../src/node/update-insertion.ts';
 import { validate } from '../../src/cli/validate.ts';
 import { projectRoot } from '../helpers/content.ts';
 import { commitAll, git, initRepository } from '../helpers/git.ts';
