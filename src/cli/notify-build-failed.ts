@@ -1,5 +1,5 @@
 import { summaryRow } from './notify-summary.ts';
-import { appendStepSummary } from '../node/step-summary.ts';
+import { appendStepSummary } from '../node/github-actions.ts';
 import { deliver, missingSecret } from '../node/notify/deliver.ts';
 import type { PostOptions } from '../node/notify/http-post.ts';
 import { readOperatorSettings } from '../node/notify/operator-channels.ts';

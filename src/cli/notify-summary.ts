@@ -2,7 +2,7 @@ import { escapeForLog, toTableCellCode } from '../domain/text-safety.ts';
 import type { NotificationChannel } from '../domain/schema/index.ts';
 import { formatZonedIso } from '../domain/time.ts';
 import type { LedgerStore } from '../node/notify/ledger-store.ts';
-import { appendStepSummary } from '../node/step-summary.ts';
+import { appendStepSummary } from '../node/github-actions.ts';
 import type { ChannelOutcome } from '../node/notify/run.ts';
 
 /**

@@ -14,7 +14,7 @@ import { renderPayload } from '../serialize/notify/render.ts';
 import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
 import { reportOutcomes } from './notify-summary.ts';
 import { isOptionError, parseOptions } from './options.ts';
-import { appendStepSummary } from '../node/step-summary.ts';
+import { appendStepSummary } from '../node/github-actions.ts';
 import { escapeForLog } from '../domain/text-safety.ts';
 
 export type { NotifyIo } from '../node/notify/run.ts';

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
@@ -11,8 +10,8 @@ import { refusalLines } from './incident-command.ts';
 import { loadAuthoringContext, RefusedError, UsageError } from './incident-context.ts';
 import { incidentSlug, newIncidentInput, updateInput } from './incident-input.ts';
 import { checkTranslationFlags } from './incident-prompts.ts';
-import { appendStepSummary } from '../node/step-summary.ts';
-import { escapeForLog, escapeMarkdown } from '../domain/text-safety.ts';
+import { appendStepSummary, setStepOutputs } from '../node/github-actions.ts';
+import { escapeForLog, escapeMarkdown, flattenToLine } from '../domain/text-safety.ts';
 import { summarizePublication } from './pr-summary.ts';
 import { isOptionError, parseOptions } from './options.ts';
 import { planAlert, planForm, planForState, RefusedInput, value, type Plan } from './post-plan.ts';
@@ -24,19 +23,9 @@ export interface PostIo {
   env: Record<string, string | undefined>;
 }
 
-/** A single line of plain text, for a pull request title and a `GITHUB_OUTPUT` value. */
-function oneLine(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
-    .trim()
-    .slice(0, 200);
-}
-
-function writeOutputs(env: PostIo['env'], outputs: Record<string, string>): void {
-  if (!env.GITHUB_OUTPUT) return;
-  const delimiter = `statusmark_${createHash('sha256').update(JSON.stringify(outputs)).digest('hex')}`;
-  for (const [name, text] of Object.entries(outputs))
-    appendFileSync(env.GITHUB_OUTPUT, `${name}<<${delimiter}\n${oneLine(text)}\n${delimiter}\n`);
+/** The pull request title: one line, at most 200 characters. */
+function pullRequestTitle(text: string): string {
+  return flattenToLine(text).trim().slice(0, 200);
 }
 
 function refuse(io: PostIo, lines: readonly string[]): number {
@@ -118,7 +107,7 @@ async function attemptPost(source: string, io: PostIo, root: string, now: number
   if (typeof plan === 'string') {
     io.out(escapeForLog(plan));
     appendStepSummary(io.env, ['## Nothing to post', '', escapeMarkdown(plan)]);
-    writeOutputs(io.env, { pushed: 'false' });
+    setStepOutputs(io.env, { pushed: 'false' });
     resetTo(root, start);
     return { posted: 0 };
   }
@@ -159,7 +148,7 @@ async function attemptPost(source: string, io: PostIo, root: string, now: number
   const head = loadRepository(root, now).snapshot;
   const incident = head.incidents.find((item) => item.value.file === file)?.value;
   const latest = incident?.updates.at(-1);
-  const title = oneLine(`${plan.describe}: ${incident?.title ?? file}`);
+  const title = pullRequestTitle(`${plan.describe}: ${incident?.title ?? file}`);
   const body = [
     summarizePublication(base.ok ? base.snapshot : { incidents: [], slugs: new Set() }, head),
     ...(latest ? ['### The new update', '', `**${latest.status}**: ${escapeMarkdown(latest.message)}`, ''] : []),
@@ -168,7 +157,7 @@ async function attemptPost(source: string, io: PostIo, root: string, now: number
   ].join('\n');
   const bodyFile = join(io.env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'statusmark-post-')), 'post-pull-request.md');
   writeFileSync(bodyFile, body);
-  writeOutputs(io.env, { pushed: 'true', branch, file, title, body_file: bodyFile, draft: String(plan.draft) });
+  setStepOutputs(io.env, { pushed: 'true', branch, file, title, body_file: bodyFile, draft: String(plan.draft) });
   appendStepSummary(io.env, [body.replace(/\n$/, '')]);
   io.out(`Pushed ${file} to ${branch}.`);
   io.out(`Pull request title: ${title}`);

@@ -7,6 +7,7 @@ import { alertBranchName, runPostCommand } from '../../src/cli/post.ts';
 import { readAsValidator } from '../../src/node/update-insertion.ts';
 import { validate } from '../../src/cli/validate.ts';
 import { projectRoot } from '../helpers/content.ts';
+import { readStepOutputs } from '../helpers/github-actions.ts';
 import { commitAll, git, initRepository } from '../helpers/git.ts';
 import { githubReferences, lex, plainText } from '../helpers/markdown.ts';
 import { runnerCommands } from '../helpers/runner-log.ts';
@@ -50,10 +51,12 @@ async function post(root: string, source: string, values: Record<string, string>
   const lines: string[] = [];
   const code = await runPostCommand([source], { out: (line) => lines.push(line), env });
   const readText = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : '');
-  const outputs = Object.fromEntries(
-    [...readText(env.GITHUB_OUTPUT).matchAll(/^(\w+)<<(\S+)\n(.*)\n\2$/gm)].map((match) => [match[1]!, match[3]!]),
-  );
-  return { code, output: lines.join('\n'), outputs, summary: readText(env.GITHUB_STEP_SUMMARY) };
+  return {
+    code,
+    output: lines.join('\n'),
+    outputs: readStepOutputs(env.GITHUB_OUTPUT),
+    summary: readText(env.GITHUB_STEP_SUMMARY),
+  };
 }
 
 describe('posting from the web form', () => {
