@@ -2,6 +2,7 @@ import { Marked } from 'marked';
 import { expect, test } from 'vitest';
 import {
   controlCharacterPattern,
+  decodeHtmlEntities,
   defuseMentions,
   escapeForLog,
   escapeHtml,
@@ -93,6 +94,14 @@ test('toTableCellCode escapes the pipe that would end a GFM table cell', () => {
 test('escapeHtml escapes &, <, > and double quotes for text and attribute values', () => {
   expect(escapeHtml('<a href="x">Tom & Jerry</a>')).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&lt;/a&gt;');
   expect(escapeHtml('&amp;')).toBe('&amp;amp;');
+});
+
+test('decodeHtmlEntities is the way back from escapeHtml, in one pass: &amp;lt; stays &lt; (issue 26)', () => {
+  const text = 'Tom & Jerry <b> "quoted" &amp; it’s 5°';
+  expect(decodeHtmlEntities(escapeHtml(text))).toBe(text);
+  expect(decodeHtmlEntities('&amp;lt; &#39; &#x2019; &mdash; &hearts; &#0; AT&T')).toBe(
+    "&lt; ' ’ — &hearts; &#0; AT&T",
+  );
 });
 
 test('stripIllegalXmlCharacters drops what XML 1.0 forbids and keeps DEL, C1 and astral characters', () => {
