@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deriveIncidentState } from '../domain/derive.ts';
 import { wordsOfLanguage } from '../domain/languages.ts';
+import { maxTitleLength } from '../domain/schema/index.ts';
+import { shortenAtWord } from '../domain/text-safety.ts';
 import { slugPattern, toSlug } from '../domain/vocabulary.ts';
 import { readOperatorSettings } from '../node/notify/operator-channels.ts';
 import { fetchBranch, findTrailer } from '../node/post-branch.ts';
@@ -129,6 +131,15 @@ export function alertBranchName(alertId: string): string {
   return `alert/${slug ? `${slug}-` : ''}${hash}`;
 }
 
+/**
+ * An alert's title as an incident title: a monitoring tool may send a whole error text, and a
+ * title over `maxTitleLength` would block the draft (TitleTooLong), so it is cut at a word.
+ */
+function alertTitle(env: Env): string | undefined {
+  const title = value(env, 'ALERT_TITLE');
+  return title && shortenAtWord(title, maxTitleLength);
+}
+
 const resolvedValues = new Set(['true', 'yes', '1', 'resolved']);
 
 export function planAlert(env: Env, root: string): Plan | string {
@@ -152,7 +163,7 @@ export function planAlert(env: Env, root: string): Plan | string {
     if (resolved) return `No incident was opened for alert ${alertId}, so its resolution changes nothing.`;
     return {
       command: 'new',
-      values: { template: value(env, 'ALERT_TEMPLATE'), title: value(env, 'ALERT_TITLE'), impact, components, message },
+      values: { template: value(env, 'ALERT_TEMPLATE'), title: alertTitle(env), impact, components, message },
       branch,
       draft: true,
       trailers,

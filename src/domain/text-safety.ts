@@ -197,3 +197,29 @@ export function truncate(text: string, max: number, suffix = ''): string {
   if (cut > 0 && cut < text.length) cut = graphemes.segment(text).containing(cut)!.index;
   return `${text.slice(0, cut).trimEnd()}${tail}`.slice(0, max);
 }
+
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** The longest start of `text` made of whole segments and at most `room` code points. */
+function fittingStart(text: string, segmenter: Intl.Segmenter, room: number, wordEnds = false): string {
+  let end = 0;
+  let used = 0;
+  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+    used += [...segment].length;
+    if (used > room) break;
+    if (!wordEnds || isWordLike) end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * At most `max` characters, counted as `TitleSchema` counts them (code points): a longer text is
+ * cut after the last whole word that leaves room for `…` (word boundaries as `Intl.Segmenter`
+ * finds them, so text without spaces is cut between words too), without the spaces and
+ * punctuation before the cut. A first word longer than that is cut between graphemes.
+ */
+export function shortenAtWord(text: string, max: number): string {
+  if ([...text].length <= max) return text;
+  const start = fittingStart(text, words, max - 1, true).replace(/[\s\p{P}]+$/u, '');
+  return `${start || fittingStart(text, graphemes, max - 1)}…`;
+}

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { alertBranchName, runPostCommand } from '../../src/cli/post.ts';
 import { readAsValidator } from '../../src/node/update-insertion.ts';
 import { validate } from '../../src/cli/validate.ts';
+import { maxTitleLength } from '../../src/domain/schema/index.ts';
 import { projectRoot } from '../helpers/content.ts';
 import { readStepOutputs } from '../helpers/github-actions.ts';
 import { commitAll, git, initRepository } from '../helpers/git.ts';
@@ -267,6 +268,22 @@ describe('posting from alerts', () => {
     ]);
     expect(text).toContain('message: The alert has cleared; we are monitoring the fix.');
     expect(readAsValidator(file, text).ok).toBe(true);
+  });
+
+  test('an alert title longer than a title may be is cut at a word with an ellipsis, so the draft is not blocked by TitleTooLong', async () => {
+    const { origin, clone } = makeCheckout();
+    const words = 'Elevated error rates on the public API in every region '.repeat(5).trim();
+    const run = await post(clone(), 'alert', { ...firing, ALERT_ID: 'LongTitle/api', ALERT_TITLE: words });
+    expect(run.output).not.toContain('TitleTooLong');
+    expect(run.code).toBe(0);
+    const branch = alertBranchName('LongTitle/api');
+    const file = git(origin, 'diff', '--name-only', 'main', branch).trim();
+    const parsed = readAsValidator(file, show(origin, branch, file));
+    const title = parsed.ok ? parsed.value.value.title : '';
+    // The last whole word that leaves room for the ellipsis: "…on the public…", 200 characters.
+    expect(title).toBe(`${words.slice(0, words.lastIndexOf(' ', maxTitleLength - 1))}…`);
+    expect([...title].length).toBeLessThanOrEqual(maxTitleLength);
+    expect(title.endsWith(' public…')).toBe(true);
   });
 
   test('on a German page the words an alert writes for itself are German', async () => {

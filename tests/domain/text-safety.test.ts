@@ -8,6 +8,7 @@ import {
   escapeHtml,
   escapeMarkdown,
   flattenToLine,
+  shortenAtWord,
   invisibleCharacterPattern,
   stripControlCharacters,
   stripIllegalXmlCharacters,
@@ -120,4 +121,16 @@ test('wellFormed, defuseMentions and truncate keep chat messages safe', () => {
   expect(truncate('short', 10)).toBe('short');
   expect(truncate('a 👩‍👩‍👧 family', 6)).toBe('a…');
   expect(truncate('abcdefghij', 8, ' more')).toBe('ab… more');
+});
+
+test('shortenAtWord cuts after the last whole word that leaves room for the ellipsis (issue 26)', () => {
+  expect(shortenAtWord('Elevated API errors', 200)).toBe('Elevated API errors');
+  expect(shortenAtWord('Elevated API errors in every region', 20)).toBe('Elevated API errors…');
+  expect(shortenAtWord('Hello, world, again', 14)).toBe('Hello, world…');
+  // No spaces: Japanese is cut between words; one endless word between graphemes.
+  const japanese = shortenAtWord('データベースの障害により、すべての地域でエラー率が上昇しています。', 20);
+  expect([...japanese].length).toBeLessThanOrEqual(20);
+  expect(japanese.endsWith('…')).toBe(true);
+  expect(shortenAtWord('a'.repeat(300), 200)).toBe(`${'a'.repeat(199)}…`);
+  expect(shortenAtWord('😀'.repeat(250), 200)).toBe(`${'😀'.repeat(199)}…`);
 });
