@@ -19,6 +19,7 @@ import { benchImport } from './bench/import.ts';
 import { generateFloorProject } from './bench/floor.ts';
 import { benchNotifyPlan } from './bench/notify-plan.ts';
 import { benchAudiences, printAudiences } from './bench/audiences.ts';
+import { benchEmbed, printEmbed } from './bench/embed.ts';
 import { printActionsCost } from './bench/actions-cost.ts';
 import { measurePreviewImages, type PreviewFigures } from './bench/preview-images.ts';
 
@@ -325,6 +326,7 @@ console.log(
 
 printLanguages(benchLanguages(Math.max(...sizes)), Math.max(...sizes));
 if (args.includes('--audiences')) audiencesBench();
+printEmbed(benchEmbed(join(workDir, 'embed-10000'), 10_000, now), 10_000);
 printTargets(rows);
 if (!keep) rmSync(workDir, { recursive: true, force: true });
 else console.log(`\nKept ${workDir}`);

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ImportError, type ImportSource } from '../domain/import/model.ts';
 import { planImport, type ExistingContent } from '../domain/import/plan.ts';
 import { readStatuspage } from '../domain/import/statuspage.ts';
@@ -12,6 +11,7 @@ import { readStatuspageDocuments } from '../node/import/statuspage-reader.ts';
 import { writeImport } from '../node/import/write.ts';
 import { loadRepository } from '../node/load-repository.ts';
 import { readCstateSource } from '../node/import/cstate-reader.ts';
+import { isOptionError, parseOptions, type ParsedOptions } from './options.ts';
 
 export interface ImportIo {
   out: (line: string) => void;
@@ -60,26 +60,11 @@ function fromImportError(error: ImportError): Problem {
   };
 }
 
-type Parsed = ReturnType<
-  typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: false; tokens: true }>
->;
+type Parsed = ParsedOptions<typeof options>;
 
-function parseOptions(args: readonly string[]): Parsed | Problem {
-  const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: false, tokens: true });
-  for (const token of parsed.tokens) {
-    if (token.kind !== 'option') continue;
-    if (!(token.name in options)) {
-      const suggestion = suggestClosest(token.name, Object.keys(options));
-      return usageProblem(
-        `${token.rawName} is not an option of npm run import.${suggestion ? ` Did you mean --${suggestion}?` : ''}`,
-        `It takes ${quoteList(Object.keys(options).map((name) => `--${name}`))}.\n${usage}`,
-      );
-    }
-    const expectsValue = options[token.name as keyof typeof options].type === 'string';
-    if (expectsValue !== (token.value !== undefined))
-      return usageProblem(expectsValue ? `${token.rawName} needs a value.` : `${token.rawName} takes no value.`);
-  }
-  return parsed;
+function readOptions(args: readonly string[]): Parsed | Problem {
+  const parsed = parseOptions(args, options, { command: 'npm run import' });
+  return isOptionError(parsed) ? usageProblem(parsed.message, `${parsed.takes}\n${usage}`) : parsed;
 }
 
 async function readSource(
@@ -89,27 +74,27 @@ async function readSource(
   io: ImportIo,
 ): Promise<ImportSource> {
   if (kind === 'statuspage') {
-    const pageId = values['page-id'] as string | undefined;
+    const pageId = values['page-id'];
     const get = createHttpClient({ ...(pageId ? { minIntervalMs: 1000 } : {}), onWait: io.progress, ...io.http });
     const documents = await readStatuspageDocuments(from, {
       get,
       pageId,
       apiKey: io.env.STATUSPAGE_API_KEY,
-      apiUrl: values['api-url'] as string | undefined,
+      apiUrl: values['api-url'],
       progress: io.progress,
     });
     return readStatuspage(documents);
   }
   return readCstateSource(from, {
-    timezone: (values.timezone as string | undefined) ?? 'UTC',
-    map: (values.map as string[] | undefined) ?? [],
+    timezone: values.timezone ?? 'UTC',
+    map: values.map ?? [],
   });
 }
 
 /** `npm run import`: reads another status page and writes the files an author would have written. */
 export async function runImportCommand(args: readonly string[], io: ImportIo): Promise<number> {
   const print = (problems: readonly Problem[]) => problems.forEach((item) => io.out(formatHuman(item)));
-  const parsed = parseOptions(args);
+  const parsed = readOptions(args);
   if ('code' in parsed) return (print([parsed]), 1);
   const { values, positionals } = parsed;
   if (values.help) return (io.out(usage), 0);
@@ -136,7 +121,7 @@ export async function runImportCommand(args: readonly string[], io: ImportIo): P
       ]),
       1
     );
-  const root = resolve((values.root as string | undefined) ?? readContentRoot(io.env));
+  const root = resolve(values.root ?? readContentRoot(io.env));
   const now = readBuildClock(io.env);
   let existing: ExistingContent | undefined;
   if (values.update) {

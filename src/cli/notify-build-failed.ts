@@ -1,4 +1,5 @@
-import { summaryRow, writeStepSummary } from './notify-summary.ts';
+import { summaryRow } from './notify-summary.ts';
+import { appendStepSummary } from '../node/github-actions.ts';
 import { deliver, missingSecret } from '../node/notify/deliver.ts';
 import type { PostOptions } from '../node/notify/http-post.ts';
 import { readOperatorSettings } from '../node/notify/operator-channels.ts';
@@ -96,6 +97,6 @@ export async function runBuildFailedAlert(options: BuildFailedOptions, now: numb
     io.out(`${result.startsWith('skipped') ? 'warning: ' : ''}${channel.id} (${channel.kind}): ${log}`);
     summary.push(summaryRow(channel, `${result}${error === undefined ? '' : toTableCellCode(error)}`));
   }
-  writeStepSummary(io.env, summary);
+  appendStepSummary(io.env, summary);
   return results.some((item) => item.failed) ? 1 : 0;
 }

@@ -1,8 +1,8 @@
-import { appendFileSync } from 'node:fs';
 import { escapeForLog, toTableCellCode } from '../domain/text-safety.ts';
 import type { NotificationChannel } from '../domain/schema/index.ts';
 import { formatZonedIso } from '../domain/time.ts';
 import type { LedgerStore } from '../node/notify/ledger-store.ts';
+import { appendStepSummary } from '../node/github-actions.ts';
 import type { ChannelOutcome } from '../node/notify/run.ts';
 
 /**
@@ -12,11 +12,6 @@ import type { ChannelOutcome } from '../node/notify/run.ts';
  */
 export function summaryRow(channel: NotificationChannel, result: string): string {
   return `| ${channel.id} | ${channel.kind} | ${result.replace(/\s+/g, ' ')} |`;
-}
-
-/** Appends to the job summary when running in GitHub Actions. */
-export function writeStepSummary(env: Record<string, string | undefined>, lines: readonly string[]): void {
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${lines.join('\n')}\n`);
 }
 
 /** A channel's result in our words, with the peer's own text (errors, warnings) passed through `peer`. */
@@ -61,7 +56,7 @@ export function reportOutcomes(
     summary.push('', '**The ledger could not be updated; claimed updates are retried after an hour.**');
   }
   for (const line of lines) io.out(line);
-  writeStepSummary(io.env, summary);
+  appendStepSummary(io.env, summary);
   const failed = outcomes.some((outcome) => outcome.failed) || !recorded;
   return failed ? 1 : 0;
 }

@@ -12,7 +12,10 @@ import { readDryRunLedger, sendNotifications, type NotifyIo } from '../node/noti
 import { messageFacts, writeMessages, type NotificationMessage } from '../serialize/notify/message.ts';
 import { renderPayload } from '../serialize/notify/render.ts';
 import { parseRunUrl, runBuildFailedAlert } from './notify-build-failed.ts';
-import { reportOutcomes, writeStepSummary } from './notify-summary.ts';
+import { reportOutcomes } from './notify-summary.ts';
+import { isOptionError, parseOptions } from './options.ts';
+import { appendStepSummary } from '../node/github-actions.ts';
+import { escapeForLog } from '../domain/text-safety.ts';
 
 export type { NotifyIo } from '../node/notify/run.ts';
 
@@ -44,30 +47,36 @@ interface Options {
   reason?: string;
 }
 
+const notifyOptions = {
+  'dry-run': { type: 'boolean' },
+  payloads: { type: 'boolean' },
+  since: { type: 'string' },
+  'ledger-branch': { type: 'string' },
+  remote: { type: 'string' },
+  'ledger-file': { type: 'string' },
+  root: { type: 'string' },
+  'build-failed': { type: 'boolean' },
+  'run-url': { type: 'string' },
+  reason: { type: 'string' },
+} as const;
+
 /** The command line, checked; a string is what is wrong with it. */
-function parseOptions(args: readonly string[]): Options | string {
+function readOptions(args: readonly string[]): Options | string {
+  const parsed = parseOptions(args, notifyOptions, { command: 'npm run notify', positionals: false });
+  if (isOptionError(parsed)) return `${parsed.message} ${parsed.takes}`;
+  const { values } = parsed;
   const options: Options = {
-    dryRun: false,
-    payloads: false,
-    ledgerBranch: defaultLedgerBranch,
-    remote: 'origin',
-    buildFailed: false,
+    dryRun: values['dry-run'] ?? false,
+    payloads: values.payloads ?? false,
+    ledgerBranch: values['ledger-branch'] ?? defaultLedgerBranch,
+    remote: values.remote ?? 'origin',
+    buildFailed: values['build-failed'] ?? false,
+    since: values.since,
+    root: values.root,
+    ledgerFile: values['ledger-file'],
+    runUrl: values['run-url'],
+    reason: values.reason,
   };
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    const value = () => args[++index] ?? '';
-    if (arg === '--dry-run') options.dryRun = true;
-    else if (arg === '--payloads') options.payloads = true;
-    else if (arg === '--since') options.since = value();
-    else if (arg === '--root') options.root = value();
-    else if (arg === '--ledger-branch') options.ledgerBranch = value();
-    else if (arg === '--remote') options.remote = value();
-    else if (arg === '--ledger-file') options.ledgerFile = value();
-    else if (arg === '--build-failed') options.buildFailed = true;
-    else if (arg === '--run-url') options.runUrl = value();
-    else if (arg === '--reason') options.reason = value();
-    else return `Unknown option "${arg}".`;
-  }
   if (options.buildFailed) {
     if (options.runUrl === undefined) return '--build-failed needs --run-url <url of the failed run>.';
     if (!parseRunUrl(options.runUrl)) return `--run-url "${options.runUrl}" is not an http(s) URL.`;
@@ -92,9 +101,9 @@ function loadSite(root: string, now: number, out: (line: string) => void): Notif
 
 /** `npm run notify`: sends what this build publishes and no channel has had yet. */
 export async function runNotifyCommand(args: readonly string[], io: NotifyIo): Promise<number> {
-  const options = parseOptions(args);
+  const options = readOptions(args);
   if (typeof options === 'string') {
-    io.out(`${options}\n${usage}`);
+    io.out(`${escapeForLog(options)}\n${usage}`);
     return 2;
   }
   const now = readBuildClock(io.env);
@@ -161,7 +170,7 @@ async function sendRun(site: NotifySite, store: LedgerStore, now: number, io: No
   if ('ledgerError' in result) {
     io.out(`error: the notification ledger (${store.description}) could not be read or written: ${result.ledgerError}`);
     io.out('Nothing was sent.');
-    writeStepSummary(io.env, [`**Notifications:** the ledger could not be used; nothing was sent.`]);
+    appendStepSummary(io.env, [`**Notifications:** the ledger could not be used; nothing was sent.`]);
     return 1;
   }
   return reportOutcomes(

@@ -3,8 +3,9 @@ import { hasErrors, type Problem } from '../domain/problems.ts';
 import type { Incident } from '../domain/schema/index.ts';
 import { impactAfter } from '../domain/timeline.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
-import { escapeMarkdown, toCodeSpan, toTableCellCode } from '../domain/text-safety.ts';
+import { escapeForLog, escapeMarkdown, toCodeSpan, toTableCellCode } from '../domain/text-safety.ts';
 import { summarize } from '../domain/problem-format.ts';
+import { isOptionError, parseOptions } from './options.ts';
 import { summarizeNotifications } from './notify-preview.ts';
 import { reportedProblems, validate } from './validate.ts';
 import type { WarningReport } from '../domain/old-warnings.ts';
@@ -99,15 +100,22 @@ export function summarizeValidation(
   return lines.join('\n') + '\n';
 }
 
+const usage = 'Usage: node scripts/pr-summary.ts [<base-ref>] (prints the pull request summary as markdown)';
+
 /** `node scripts/pr-summary.ts <base-ref>`: the verdict and what the working tree publishes. */
 export function runPrSummaryCommand(
   args: readonly string[],
   io: { out: (text: string) => void; env: Record<string, string | undefined> },
 ): number {
+  const parsed = parseOptions(args, { help: { type: 'boolean' } }, { command: 'node scripts/pr-summary.ts' });
+  if (isOptionError(parsed) || parsed.values.help || parsed.positionals.length > 1) {
+    io.out(`${isOptionError(parsed) ? `${escapeForLog(parsed.message)}\n` : ''}${usage}`);
+    return isOptionError(parsed) || !parsed.values.help ? 2 : 0;
+  }
   const root = readContentRoot(io.env);
   const now = readBuildClock(io.env);
   // One read of the tree and of the base serves the verdict and both summaries.
-  const checked = validate({ root, now, base: args[0] });
+  const checked = validate({ root, now, base: parsed.positionals[0] });
   const { problems, incidentCount, snapshot: head } = checked;
   const published = checked.published ?? { incidents: [], slugs: new Set<string>() };
   io.out(summarizeValidation(problems, incidentCount, reportedProblems(checked, now, false)) + '\n');

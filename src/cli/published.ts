@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
 import { escapeForLog } from '../domain/text-safety.ts';
-import { runValidateCommand } from './validate.ts';
+import { isOptionError, parseOptions } from './options.ts';
+import { runValidation, validateOptions } from './validate.ts';
 import { finishNextRebuild } from '../node/dist-content.ts';
 import { nextRebuildFile } from '../domain/rebuild-decision.ts';
 
@@ -83,7 +84,12 @@ const usage = `Usage: node scripts/published.ts validate [--first-deploy] [valid
 
 /** `record`: names the commit in the site about to be published. */
 function recordDeployedCommit(args: readonly string[], io: Io): number {
-  const [outDir, commit] = args;
+  const parsed = parseOptions(args, {}, { command: 'node scripts/published.ts record' });
+  if (isOptionError(parsed)) {
+    io.out(`${escapeForLog(parsed.message)}\n${usage}`);
+    return 2;
+  }
+  const [outDir, commit] = parsed.positionals;
   if (!outDir || !commit || !commitPattern.test(commit)) {
     io.out(usage);
     return 2;
@@ -98,18 +104,27 @@ function recordDeployedCommit(args: readonly string[], io: Io): number {
 
 /** `validate`: the history check against what is live, whatever happened to the branch since. */
 async function validateAgainstPublished(args: readonly string[], io: Io, fetchImpl: typeof fetch): Promise<number> {
-  const firstDeploy = args.includes('--first-deploy');
-  const passThrough = args.filter((arg) => arg !== '--first-deploy');
+  const parsed = parseOptions(
+    args,
+    { ...validateOptions, 'first-deploy': { type: 'boolean' } },
+    { command: 'node scripts/published.ts validate', positionals: false },
+  );
+  if (isOptionError(parsed)) {
+    io.out(`${escapeForLog(`${parsed.message} ${parsed.takes}`)}\n${usage}`);
+    return 2;
+  }
+  const { 'first-deploy': firstDeploy, ...passThrough } = parsed.values;
+  if (passThrough.help) return runValidation(passThrough, io);
   const root = readContentRoot(io.env);
   const page = loadRepository(root, readBuildClock(io.env)).snapshot.components?.value.page;
   // Without a readable components.yml there is no site URL; validate reports why.
-  if (!page) return runValidateCommand(passThrough, io);
+  if (!page) return runValidation(passThrough, io);
   const published = await findPublishedCommit(new URL(page.base_path, page.url).href, fetchImpl);
   if (published.kind === 'found') {
     if (!hasCommit(root, published.commit) && !fetchCommit(root, published.commit)) {
       if (firstDeploy) {
         io.out(`--first-deploy: the published commit ${published.commit} is gone; skipping the history check.`);
-        return runValidateCommand(passThrough, io);
+        return runValidation(passThrough, io);
       }
       io.out(
         `The live site was built from commit ${published.commit} (${published.recordUrl}), but that commit cannot be found or fetched, so the history check cannot run. Nothing was deployed.\n` +
@@ -118,15 +133,15 @@ async function validateAgainstPublished(args: readonly string[], io: Io, fetchIm
       return 1;
     }
     io.out(`Checking history against the published commit ${published.commit} (${published.recordUrl}).`);
-    return runValidateCommand([...passThrough, '--base', published.commit], io);
+    return runValidation({ ...passThrough, base: published.commit }, io);
   }
   if (published.kind === 'nothing-published') {
     io.out(`Nothing is published at ${published.recordUrl} yet: first deploy, so there is no history to check.`);
-    return runValidateCommand(passThrough, io);
+    return runValidation(passThrough, io);
   }
   if (firstDeploy) {
     io.out(`--first-deploy: skipping the history check (${published.recordUrl}: ${escapeForLog(published.reason)}).`);
-    return runValidateCommand(passThrough, io);
+    return runValidation(passThrough, io);
   }
   io.out(
     `Cannot tell which commit the live site was built from: ${published.recordUrl}: ${escapeForLog(published.reason)}. Nothing was deployed.\n` +

@@ -1,10 +1,9 @@
 // The scheduled check job runs this with a sparse checkout and no `npm ci`: it may import only
 // node:* and files that import nothing installed (type-only imports are erased).
-import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decideRebuild, nextRebuildFile, type LiveAnswer, type RebuildDecision } from '../domain/rebuild-decision.ts';
 import { escapeMarkdown } from '../domain/text-safety.ts';
-import { writeStepSummary } from './notify-summary.ts';
+import { appendStepSummary, setStepOutputs } from '../node/github-actions.ts';
 
 /** Same file name as `links.nextRebuild()`; this job cannot load the site model to ask it. */
 const maxBytes = 64 * 1024;
@@ -34,15 +33,15 @@ export async function askLiveSite(siteUrl: string, timeoutMs: number): Promise<L
   }
 }
 
-function outputs(decision: RebuildDecision): string[] {
+function outputs(decision: RebuildDecision): Record<string, string> {
   const time = (instant: number | undefined) => (instant === undefined ? '' : new Date(instant).toISOString());
-  return [
-    `build=${decision.build}`,
-    `clock=${time(decision.clock)}`,
-    `not-before=${time(decision.notBefore)}`,
-    `live-content=${decision.liveContent ?? ''}`,
-    `keep-alive=${decision.keepAlive}`,
-  ];
+  return {
+    build: String(decision.build),
+    clock: time(decision.clock),
+    'not-before': time(decision.notBefore),
+    'live-content': decision.liveContent ?? '',
+    'keep-alive': String(decision.keepAlive),
+  };
 }
 
 /**
@@ -62,7 +61,7 @@ export async function runRebuildCheck(env: Record<string, string | undefined>, o
     schedule: env.SCHEDULE,
   });
   out(`${decision.build ? 'Rebuild' : 'No rebuild'}: ${decision.reason}`);
-  writeStepSummary(env, [
+  appendStepSummary(env, [
     `## ${decision.build ? 'Rebuilding the status page' : 'No rebuild needed'}`,
     '',
     escapeMarkdown(decision.reason),
@@ -71,6 +70,6 @@ export async function runRebuildCheck(env: Record<string, string | undefined>, o
     out(`Waiting until ${new Date(decision.startAt).toISOString()}.`);
     await sleep(decision.startAt - now);
   }
-  if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `${outputs(decision).join('\n')}\n`);
+  setStepOutputs(env, outputs(decision));
   return decision;
 }

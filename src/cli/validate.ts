@@ -4,9 +4,10 @@ import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
 import { loadRepository } from '../node/load-repository.ts';
 import { randomUUID } from 'node:crypto';
-import { formatForActions, formatHuman, summarize, type OutputFormat } from '../domain/problem-format.ts';
+import { formatForActions, formatHuman, summarize } from '../domain/problem-format.ts';
 import { escapeForLog } from '../domain/text-safety.ts';
 import { changedIncidentFiles, summarizeOldWarnings, type WarningReport } from '../domain/old-warnings.ts';
+import { isOptionError, parseOptions, type ParsedOptions } from './options.ts';
 
 export interface ValidateOptions {
   root: string;
@@ -38,7 +39,7 @@ export function validate({ root, now, base }: ValidateOptions): ValidateResult {
   return { problems: sortProblems(problems), incidentCount: loaded.fileCount, snapshot: loaded.snapshot, published };
 }
 
-interface Io {
+export interface Io {
   out: (line: string) => void;
   env: Record<string, string | undefined>;
 }
@@ -69,27 +70,38 @@ const usage = `Usage: npm run validate -- [--base <git-ref>] [--format human|git
   --verbose  list every warning, also those about incidents resolved over 90 days ago
              (by default counted in one line per code)`;
 
+/** The options of `npm run validate`, which `published validate` passes through. */
+export const validateOptions = {
+  base: { type: 'string' },
+  format: { type: 'string' },
+  root: { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+export type ValidateValues = ParsedOptions<typeof validateOptions>['values'];
+
 /** Parses arguments, runs the checks, prints every problem; returns the exit code. */
 export function runValidateCommand(args: readonly string[], io: Io): number {
-  let base: string | undefined;
-  let format: OutputFormat = io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human';
-  let root = readContentRoot(io.env);
-  let verbose = false;
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    const value = args[index + 1];
-    if (arg === '--verbose') {
-      verbose = true;
-      continue;
-    }
-    if (arg === '--base' && value) base = value;
-    else if (arg === '--format' && (value === 'human' || value === 'github')) format = value;
-    else if (arg === '--root' && value) root = value;
-    else {
-      io.out(arg === '--help' ? usage : `Unknown or incomplete option "${escapeForLog(arg ?? '')}".\n${usage}`);
-      return arg === '--help' ? 0 : 2;
-    }
-    index++;
+  const parsed = parseOptions(args, validateOptions, { command: 'npm run validate', positionals: false });
+  if (isOptionError(parsed)) {
+    io.out(`${escapeForLog(`${parsed.message} ${parsed.takes}`)}\n${usage}`);
+    return 2;
+  }
+  return runValidation(parsed.values, io);
+}
+
+/** `npm run validate` with options already read; prints the usage for `--help` or a bad `--format`. */
+export function runValidation(values: ValidateValues, io: Io): number {
+  if (values.help) {
+    io.out(usage);
+    return 0;
+  }
+  const { base, root = readContentRoot(io.env), verbose = false } = values;
+  const format = values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human');
+  if (format !== 'human' && format !== 'github') {
+    io.out(`${escapeForLog(`--format "${format}" is not one of human, github.`)}\n${usage}`);
+    return 2;
   }
   let now: number;
   try {

@@ -174,12 +174,16 @@ export function wordsOfLanguage(tag: string | undefined): Strings {
   return pageStrings({ language, locale: defaultLocaleFor(language) });
 }
 
+/** The words of one page as templates (`{count}` unfilled, plural forms kept), for a script to fill in. */
+export function pageTable(page: { language: string; strings?: StringOverrides | undefined }): Translation {
+  return applyOverrides(translations[bundledLanguageFor(page.language) ?? 'en'], page.strings);
+}
+
 /** The words of one page: its language's translation with `page.strings` laid over it. */
 export function pageStrings(page: {
   language: string;
   locale: string;
   strings?: StringOverrides | undefined;
 }): Strings {
-  const table = translations[bundledLanguageFor(page.language) ?? 'en'];
-  return createStrings(applyOverrides(table, page.strings), page.locale);
+  return createStrings(pageTable(page), page.locale);
 }

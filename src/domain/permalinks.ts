@@ -4,6 +4,10 @@ import { nextRebuildFile } from './rebuild-decision.ts';
 /** The page's feed formats, each at its own URL (see `feed`). */
 export type FeedKind = 'rss' | 'atom' | 'json';
 
+/** The status icons, generated unless public/ supplies a file of that name. */
+export const iconFiles = ['favicon.svg', 'favicon-32x32.png', 'apple-touch-icon.png'] as const;
+export type IconFile = (typeof iconFiles)[number];
+
 /**
  * Every URL the site emits, in one place. `base` is the page's base path
  * (`/` or `/status/`); all paths end with `/` or a file name.
@@ -36,7 +40,7 @@ export function createPermalinks(base: string, siteUrl: string, languageSegment?
     /** The maintenance calendar for calendar apps: `webcal://` opens a subscription instead of a download. */
     webcal: () => new URL(path('maintenance.ics'), siteUrl).href.replace(/^https?:/, 'webcal:'),
     /** Generated when public/ has no file of that name. */
-    icon: (file: 'favicon.svg' | 'favicon-32x32.png' | 'apple-touch-icon.png') => shared(file),
+    icon: (file: IconFile) => shared(file),
     /** Link-preview image: the page's banner, or one incident's card. */
     previewImage: (slug?: string) => path(slug ? `og/incidents/${slug}.png` : 'og/home.png'),
     sitemap: () => shared('sitemap.xml'),
@@ -46,6 +50,10 @@ export function createPermalinks(base: string, siteUrl: string, languageSegment?
     notFound: () => shared('404.html'),
     /** When the output next changes by time alone (see next-change.ts); the scheduled check reads it. */
     nextRebuild: () => shared(nextRebuildFile),
+    /** What the embeddable notice reads: this language's open incidents and maintenance (see serialize/embed.ts). */
+    embedData: () => path('embed.json'),
+    /** The embeddable notice's script, one for every language (`data-lang` picks one). */
+    embedScript: () => shared('embed.js'),
     /** The Statuspage-compatible API is one, in the first language, whatever page links to it. */
     api: (file: string) => shared(`api/v2/${file}`),
     /** A file from public/ (such as the logo): kept as is when absolute, else placed under the base path. */
@@ -75,12 +83,7 @@ export function pagePermalinks(page: {
 const anyName = '\u0000';
 
 /** Routes public/ may supply instead of the build, as documented in the README. */
-const overridable = (links: Permalinks) => [
-  links.icon('favicon.svg'),
-  links.icon('favicon-32x32.png'),
-  links.icon('apple-touch-icon.png'),
-  links.robots(),
-];
+const overridable = (links: Permalinks) => [...iconFiles.map((file) => links.icon(file)), links.robots()];
 
 /** Every route the build writes, with `anyName` where a slug, id, month or page number goes. */
 function generatedRoutes(links: Permalinks, withShared: boolean): string[] {
@@ -98,7 +101,10 @@ function generatedRoutes(links: Permalinks, withShared: boolean): string[] {
     links.calendar(),
     links.previewImage(),
     links.previewImage(anyName),
-    ...(withShared ? [links.sitemap(), links.api(anyName), links.notFound(), links.nextRebuild()] : []),
+    links.embedData(),
+    ...(withShared
+      ? [links.sitemap(), links.api(anyName), links.notFound(), links.nextRebuild(), links.embedScript()]
+      : []),
   ];
 }
 

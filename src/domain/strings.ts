@@ -157,6 +157,8 @@ export const english = {
   noText: '(no text)',
   /** The button or link at the end of a notification. */
   viewOnStatusPage: 'View on the status page',
+  /** Name of the button that closes the notice embedded in the operator's own app (embed.js). */
+  dismissNotice: 'Dismiss',
   /** Label and title of the one notification that stands for a burst of updates past `max_per_run`. */
   summaryLabel: 'Summary',
   summaryTitle: plural({ one: '{count} more status update', other: '{count} more status updates' }),

@@ -6,7 +6,8 @@
  * - one line anywhere else (a PR title, a `GITHUB_OUTPUT` value, an alert): `flattenToLine`
  * - literal text in GitHub markdown: `escapeMarkdown`; in a code span: `toCodeSpan`,
  *   `toTableCellCode`
- * - HTML, XML and SVG text or attribute values: `escapeHtml`, after `stripIllegalXmlCharacters`
+ * - HTML, XML and SVG text or attribute values: `escapeHtml`, after `stripIllegalXmlCharacters`;
+ *   the way back, entities read as characters once: `decodeHtmlEntities`
  * - iCalendar text: `stripControlCharacters`
  * - chat messages and JSON: `wellFormed`, `defuseMentions`, `truncate`
  */
@@ -111,6 +112,46 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The named entities other status pages use; any other name is left as written. */
+const namedEntities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  deg: '°',
+  times: '×',
+  euro: '€',
+};
+
+/**
+ * HTML entities (`&amp;`, `&#39;`, `&#x2019;`, the common named ones) as the characters they stand
+ * for, in one pass: what one decodes to is never decoded again, so `&amp;lt;` stays `&lt;`.
+ * For text another status page escaped, and for what sanitize-html escapes back when it strips tags.
+ */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g, (entity, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : entity;
+    }
+    return namedEntities[name] ?? entity;
+  });
+}
+
 /** Everything outside XML 1.0's Char production (https://www.w3.org/TR/xml/#charsets), lone surrogates included. */
 const illegalInXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
@@ -155,4 +196,30 @@ export function truncate(text: string, max: number, suffix = ''): string {
   let cut = Math.max(0, max - tail.length);
   if (cut > 0 && cut < text.length) cut = graphemes.segment(text).containing(cut)!.index;
   return `${text.slice(0, cut).trimEnd()}${tail}`.slice(0, max);
+}
+
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** The longest start of `text` made of whole segments and at most `room` code points. */
+function fittingStart(text: string, segmenter: Intl.Segmenter, room: number, wordEnds = false): string {
+  let end = 0;
+  let used = 0;
+  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+    used += [...segment].length;
+    if (used > room) break;
+    if (!wordEnds || isWordLike) end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * At most `max` characters, counted as `TitleSchema` counts them (code points): a longer text is
+ * cut after the last whole word that leaves room for `…` (word boundaries as `Intl.Segmenter`
+ * finds them, so text without spaces is cut between words too), without the spaces and
+ * punctuation before the cut. A first word longer than that is cut between graphemes.
+ */
+export function shortenAtWord(text: string, max: number): string {
+  if ([...text].length <= max) return text;
+  const start = fittingStart(text, words, max - 1, true).replace(/[\s\p{P}]+$/u, '');
+  return `${start || fittingStart(text, graphemes, max - 1)}…`;
 }

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import type { IconFile } from '../site/views.ts';
+import type { IconFile } from '../domain/permalinks.ts';
 import { iconPaths, iconResponse } from '../site/images.ts';
 
 export const getStaticPaths = iconPaths;

@@ -1,21 +1,16 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { escapeHtml } from '../domain/text-safety.ts';
+import { decodeHtmlEntities, escapeHtml } from '../domain/text-safety.ts';
 
 const lexer = new Marked({ gfm: true, breaks: false, async: false });
 
-const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-
 /**
  * Text with HTML entities, as plain text: sanitize-html decodes every entity
- * and re-escapes the five it must, which are then decoded in one pass, so
+ * and re-escapes `&`, `<`, `>` and `"`, which are then decoded in one pass, so
  * `&amp;lt;` stays `&lt;` instead of becoming `<` (decoding twice was a bug).
  */
 function decodeEntities(text: string): string {
-  return sanitizeHtml(text, { allowedTags: [], allowedAttributes: {} }).replace(
-    /&(?:amp|lt|gt|quot|#39);/g,
-    (entity) => entities[entity]!,
-  );
+  return decodeHtmlEntities(sanitizeHtml(text, { allowedTags: [], allowedAttributes: {} }));
 }
 
 const blockTag = /<\/?(?:p|div|li|ul|ol|h[1-6]|blockquote|pre|tr|table|hr|section|article)\b[^>]*>/gi;

@@ -4,6 +4,8 @@ import { loadSiteData } from './site-data.ts';
 import { pathsInEveryLanguage, siteDataFor, type LanguageParams } from './languages.ts';
 import { badgeColors, indicatorColors, renderBadge } from '../serialize/badge.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../serialize/feeds.ts';
+import { renderEmbedData } from './embed-data.ts';
+import { renderEmbedScript } from '../serialize/embed-script.ts';
 import { renderMaintenanceCalendar } from '../serialize/ics.ts';
 import { renderStatuspageFile, statuspageFiles } from '../serialize/statuspage.ts';
 import type { StatuspageFile } from '../serialize/statuspage-schema.ts';
@@ -70,4 +72,16 @@ export function apiResponse(file: StatuspageFile): Response {
   return new Response(renderStatuspageFile(state, model.links, file), {
     headers: { 'content-type': 'application/json' },
   });
+}
+
+/** embed.json: what the embeddable notice shows, in the route's language. */
+export function embedDataResponse(params: RouteParams): Response {
+  const { state, model } = siteDataFor(params);
+  return new Response(renderEmbedData(state, model), { headers: { 'content-type': 'application/json' } });
+}
+
+/** embed.js: the notice's script (`source`, src/embed/embed.js) with the page's languages filled in. */
+export function embedScriptResponse(source: string): Response {
+  const { page } = loadSiteData().state;
+  return new Response(renderEmbedScript(source, page), { headers: { 'content-type': 'text/javascript' } });
 }

@@ -2,7 +2,8 @@ import type { Indicator } from '../domain/vocabulary.ts';
 import { renderPng } from '../node/render-png.ts';
 import { renderFavicon } from '../serialize/favicon.ts';
 import { previewWidth, renderPreviewCard } from '../serialize/preview-card.ts';
-import type { IconFile, IncidentView } from './views.ts';
+import type { IconFile } from '../domain/permalinks.ts';
+import type { IncidentView } from './views.ts';
 import { loadSiteData } from './site-data.ts';
 import { pathsInEveryLanguage, siteDataFor, type LanguageParams } from './languages.ts';
 

@@ -1,12 +1,12 @@
 import type { StatusState } from '../domain/derive.ts';
 import { createDateFormat } from '../domain/date-format.ts';
-import { pagePermalinks } from '../domain/permalinks.ts';
+import { iconFiles, pagePermalinks } from '../domain/permalinks.ts';
 import { english } from '../domain/strings.ts';
 import { languageFolder, languageName, pageStrings } from '../domain/languages.ts';
 import { collectFeedEntries } from '../serialize/feed-entries.ts';
 import { componentView, feedLinks, slackCommand } from './component-view.ts';
 import { incidentView, timeView } from './incident-view.ts';
-import { iconFiles, pastDayIncidentLimit, pastIncidentDays, pastMaintenanceLimit, type SiteModel } from './views.ts';
+import { pastDayIncidentLimit, pastIncidentDays, pastMaintenanceLimit, type SiteModel } from './views.ts';
 
 export interface SiteModelOptions {
   /** Top-level file names in the content root's public/ folder. */

@@ -6,7 +6,7 @@
 import type { StatusState } from '../domain/derive.ts';
 import type { DayStatus } from '../domain/days.ts';
 import type { DateFormat } from '../domain/date-format.ts';
-import type { FeedKind, Permalinks } from '../domain/permalinks.ts';
+import type { FeedKind, IconFile, Permalinks } from '../domain/permalinks.ts';
 import type { Page } from '../domain/schema/index.ts';
 import type { Strings } from '../domain/strings.ts';
 import type { ComponentStatus, UpdateStatus } from '../domain/vocabulary.ts';
@@ -45,9 +45,6 @@ export interface PreviewView {
   image: string;
   imageAlt: string;
 }
-
-export type IconFile = 'favicon.svg' | 'favicon-32x32.png' | 'apple-touch-icon.png';
-export const iconFiles: readonly IconFile[] = ['favicon.svg', 'favicon-32x32.png', 'apple-touch-icon.png'];
 
 /** What the operator's public/ folder supplies, and what the build generates instead. */
 export interface AssetsView {

@@ -124,6 +124,29 @@ describe('a page in two languages: page.languages [de, en] below base_path /stat
     }
   });
 
+  test('issue 27: one embed.js for both languages, an embed.json in each, with translated titles and links', () => {
+    expect(html('embed.js')).toContain('{de:``,en:`en/`}');
+    expect(existsSync(join(dist, 'en', 'embed.js'))).toBe(false);
+    const german = JSON.parse(html('embed.json')) as {
+      lang: string;
+      home: string;
+      items: { title: string; url: string }[];
+    };
+    const english = JSON.parse(html('en/embed.json')) as typeof german;
+    expect([german.lang, german.home, german.items[0]?.title, german.items[0]?.url]).toEqual([
+      'de',
+      '/status/',
+      'API nicht erreichbar',
+      '/status/incidents/2026-11-23-api-down/',
+    ]);
+    expect([english.lang, english.home, english.items[0]?.title, english.items[0]?.url]).toEqual([
+      'en',
+      '/status/en/',
+      'API unreachable',
+      '/status/en/incidents/2026-11-23-api-down/',
+    ]);
+  });
+
   test('a visible language switcher, plain links that need no JavaScript, names each language in itself', () => {
     const switcher = (file: string) => /<nav class="languages" aria-label="([^"]*)">([\s\S]*?)<\/nav>/.exec(html(file));
     const german = switcher('incidents/2026-11-23-api-down/index.html')!;

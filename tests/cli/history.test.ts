@@ -5,6 +5,7 @@ import { runValidateCommand, validate } from '../../src/cli/validate.ts';
 import { formatHuman } from '../../src/domain/problem-format.ts';
 import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository, removeFile, writeFile } from '../helpers/git.ts';
+import { databaseUpgradeFile } from '../helpers/maintenance.ts';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 
@@ -379,19 +380,7 @@ describe("a published incident's own fields are part of the record (issue 22)", 
 });
 
 describe('a scheduled maintenance may be rescheduled until it begins (issue 22)', () => {
-  const maintenance = incidentFile(`
-kind: maintenance
-title: Database upgrade
-components:
-  - database
-window:
-  start: 2026-11-25T02:00:00Z
-  end: 2026-11-25T04:00:00Z
-updates:
-  - at: 2026-11-20T10:00:00Z
-    status: scheduled
-    message: We will upgrade the database.
-`);
+  const maintenance = databaseUpgradeFile({ start: '2026-11-25T02:00:00Z', end: '2026-11-25T04:00:00Z' });
 
   beforeEach(() => {
     writeFile(root, 'incidents/db-upgrade.md', maintenance);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { expect, test } from 'vitest';
-import { readAsValidator } from '../../src/cli/append-update.ts';
+import { readAsValidator } from '../../src/node/update-insertion.ts';
 import { projectRoot } from '../helpers/content.ts';
 
 const slug = '2026-11-23-api-errors';

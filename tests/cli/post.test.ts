@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { alertBranchName, runPostCommand } from '../../src/cli/post.ts';
-import { readAsValidator } from '../../src/cli/append-update.ts';
+import { readAsValidator } from '../../src/node/update-insertion.ts';
 import { validate } from '../../src/cli/validate.ts';
+import { maxTitleLength } from '../../src/domain/schema/index.ts';
 import { projectRoot } from '../helpers/content.ts';
+import { readStepOutputs } from '../helpers/github-actions.ts';
 import { commitAll, git, initRepository } from '../helpers/git.ts';
 import { githubReferences, lex, plainText } from '../helpers/markdown.ts';
 import { runnerCommands } from '../helpers/runner-log.ts';
@@ -50,10 +52,12 @@ async function post(root: string, source: string, values: Record<string, string>
   const lines: string[] = [];
   const code = await runPostCommand([source], { out: (line) => lines.push(line), env });
   const readText = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : '');
-  const outputs = Object.fromEntries(
-    [...readText(env.GITHUB_OUTPUT).matchAll(/^(\w+)<<(\S+)\n(.*)\n\2$/gm)].map((match) => [match[1]!, match[3]!]),
-  );
-  return { code, output: lines.join('\n'), outputs, summary: readText(env.GITHUB_STEP_SUMMARY) };
+  return {
+    code,
+    output: lines.join('\n'),
+    outputs: readStepOutputs(env.GITHUB_OUTPUT),
+    summary: readText(env.GITHUB_STEP_SUMMARY),
+  };
 }
 
 describe('posting from the web form', () => {
@@ -264,6 +268,22 @@ describe('posting from alerts', () => {
     ]);
     expect(text).toContain('message: The alert has cleared; we are monitoring the fix.');
     expect(readAsValidator(file, text).ok).toBe(true);
+  });
+
+  test('an alert title longer than a title may be is cut at a word with an ellipsis, so the draft is not blocked by TitleTooLong', async () => {
+    const { origin, clone } = makeCheckout();
+    const words = 'Elevated error rates on the public API in every region '.repeat(5).trim();
+    const run = await post(clone(), 'alert', { ...firing, ALERT_ID: 'LongTitle/api', ALERT_TITLE: words });
+    expect(run.output).not.toContain('TitleTooLong');
+    expect(run.code).toBe(0);
+    const branch = alertBranchName('LongTitle/api');
+    const file = git(origin, 'diff', '--name-only', 'main', branch).trim();
+    const parsed = readAsValidator(file, show(origin, branch, file));
+    const title = parsed.ok ? parsed.value.value.title : '';
+    // The last whole word that leaves room for the ellipsis: "…on the public…", 200 characters.
+    expect(title).toBe(`${words.slice(0, words.lastIndexOf(' ', maxTitleLength - 1))}…`);
+    expect([...title].length).toBeLessThanOrEqual(maxTitleLength);
+    expect(title.endsWith(' public…')).toBe(true);
   });
 
   test('on a German page the words an alert writes for itself are German', async () => {

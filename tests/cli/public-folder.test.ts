@@ -108,6 +108,9 @@ describe('files in public/ that would replace generated output (issue 22)', () =
     'og/incidents/2026-11-20-api-errors.png',
     'sitemap.xml',
     '404.html',
+    // Issue 27: the notice for the operator's own app.
+    'embed.js',
+    'embed.json',
   ])('refuses public/%s', (path) => {
     expect(codes(rootWithPublic({ [path]: 'frozen' }))).toEqual([`public/${path} PublicFileShadowsPage`]);
   });

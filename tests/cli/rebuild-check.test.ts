@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../helpers/content.ts';
+import { readStepOutputs } from '../helpers/github-actions.ts';
 
 // The scheduled check job: a sparse checkout of scripts/ and src/ (with the files at the top of the
 // repository), no npm ci. Here too: a copy without node_modules, run by the pinned Node.
@@ -68,13 +69,13 @@ async function runCheck(env: Record<string, string> = {}) {
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const outputs = Object.fromEntries(
-    readFileSync(outputFile, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.split(/=(.*)/s).slice(0, 2)),
-  ) as Record<string, string>;
-  return { exitCode, log, outputs, summary: readFileSync(summaryFile, 'utf8'), seconds: (Date.now() - started) / 1000 };
+  return {
+    exitCode,
+    log,
+    outputs: readStepOutputs(outputFile),
+    summary: readFileSync(summaryFile, 'utf8'),
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 describe('issue 23: the scheduled check against a live site', () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { deriveStatusState } from '../../src/domain/derive.ts';
 import { computeNextChange, nextDayBoundary } from '../../src/domain/next-change.ts';
 import type { ComponentsFile, Incident } from '../../src/domain/schema/index.ts';
+import { databaseUpgrade } from '../helpers/maintenance.ts';
 import { fixtureComponentsFile, makeIncident, t } from '../helpers/model.ts';
 
 const iso = (instant: number) => new Date(instant).toISOString();
@@ -19,13 +20,7 @@ function nextChange(now: string, incidents: Incident[] = [], options: { zone?: s
 }
 
 const maintenance = (start: string, end: string, announced = '2026-11-01T09:00:00Z') =>
-  makeIncident('db-upgrade', {
-    kind: 'maintenance',
-    title: 'Database upgrade',
-    components: ['database'],
-    window: { start, end },
-    updates: [{ at: announced, status: 'scheduled', message: 'We will upgrade the database.' }],
-  });
+  databaseUpgrade({ start, end, announced });
 
 describe('issue 23: when the output next changes by time alone', () => {
   test('a quiet page changes next at midnight in its own time zone', () => {

@@ -2,11 +2,13 @@ import { Marked } from 'marked';
 import { expect, test } from 'vitest';
 import {
   controlCharacterPattern,
+  decodeHtmlEntities,
   defuseMentions,
   escapeForLog,
   escapeHtml,
   escapeMarkdown,
   flattenToLine,
+  shortenAtWord,
   invisibleCharacterPattern,
   stripControlCharacters,
   stripIllegalXmlCharacters,
@@ -95,6 +97,14 @@ test('escapeHtml escapes &, <, > and double quotes for text and attribute values
   expect(escapeHtml('&amp;')).toBe('&amp;amp;');
 });
 
+test('decodeHtmlEntities is the way back from escapeHtml, in one pass: &amp;lt; stays &lt; (issue 26)', () => {
+  const text = 'Tom & Jerry <b> "quoted" &amp; it’s 5°';
+  expect(decodeHtmlEntities(escapeHtml(text))).toBe(text);
+  expect(decodeHtmlEntities('&amp;lt; &#39; &#x2019; &mdash; &hearts; &#0; AT&T')).toBe(
+    "&lt; ' ’ — &hearts; &#0; AT&T",
+  );
+});
+
 test('stripIllegalXmlCharacters drops what XML 1.0 forbids and keeps DEL, C1 and astral characters', () => {
   expect(stripIllegalXmlCharacters('a\u0000b\u000bc\ud800d\uffffe\t\n\r')).toBe('abcde\t\n\r');
   expect(stripIllegalXmlCharacters('\u007f\u0085😀')).toBe('\u007f\u0085😀');
@@ -111,4 +121,16 @@ test('wellFormed, defuseMentions and truncate keep chat messages safe', () => {
   expect(truncate('short', 10)).toBe('short');
   expect(truncate('a 👩‍👩‍👧 family', 6)).toBe('a…');
   expect(truncate('abcdefghij', 8, ' more')).toBe('ab… more');
+});
+
+test('shortenAtWord cuts after the last whole word that leaves room for the ellipsis (issue 26)', () => {
+  expect(shortenAtWord('Elevated API errors', 200)).toBe('Elevated API errors');
+  expect(shortenAtWord('Elevated API errors in every region', 20)).toBe('Elevated API errors…');
+  expect(shortenAtWord('Hello, world, again', 14)).toBe('Hello, world…');
+  // No spaces: Japanese is cut between words; one endless word between graphemes.
+  const japanese = shortenAtWord('データベースの障害により、すべての地域でエラー率が上昇しています。', 20);
+  expect([...japanese].length).toBeLessThanOrEqual(20);
+  expect(japanese.endsWith('…')).toBe(true);
+  expect(shortenAtWord('a'.repeat(300), 200)).toBe(`${'a'.repeat(199)}…`);
+  expect(shortenAtWord('😀'.repeat(250), 200)).toBe(`${'😀'.repeat(199)}…`);
 });

@@ -98,11 +98,17 @@ components:
 `;
 }
 
-/** Builds the site above in several languages (`page.languages`), the first at the root, into `outDir`. */
-export function buildLanguagesSite(languages: readonly string[], outDir: string): BuildResult {
+/**
+ * Builds the site above in several languages (`page.languages`), the first at the root, into `outDir`;
+ * `extraPage` adds lines under `page:`.
+ */
+export function buildLanguagesSite(languages: readonly string[], outDir: string, extraPage = ''): BuildResult {
   const root = mkdtempSync(join(tmpdir(), `statusmark-${languages.join('-')}-`));
   mkdirSync(join(root, 'incidents'));
-  writeFileSync(join(root, 'components.yml'), languageComponents(`  languages: [${languages.join(', ')}]\n`));
+  writeFileSync(
+    join(root, 'components.yml'),
+    languageComponents(`  languages: [${languages.join(', ')}]\n${extraPage}`),
+  );
   for (const [name, text] of Object.entries(incidents)) writeFileSync(join(root, 'incidents', name), text);
   return buildSite(root, outDir, languageSiteNow);
 }

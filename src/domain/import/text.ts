@@ -4,40 +4,7 @@
  * (`&amp;lt;` stays `&lt;`), and every character markdown would act on is escaped.
  */
 
-const namedEntities: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  bull: '•',
-  middot: '·',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  deg: '°',
-  times: '×',
-  euro: '€',
-};
-
-/** One pass over the entities: what one decodes to is never decoded again. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g, (entity, name: string) => {
-    if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : entity;
-    }
-    return namedEntities[name] ?? entity;
-  });
-}
+import { decodeHtmlEntities } from '../text-safety.ts';
 
 /** Markdown would read these as formatting, links, HTML or entities. */
 const inlineSpecial = /[\\`*[\]~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
@@ -58,7 +25,7 @@ function escapeLine(line: string): string {
  * breaks, a single break stays a line break (a trailing `\`), leading and trailing spaces go.
  */
 export function plainTextToMarkdown(text: string): string {
-  const lines = decodeEntities(text.replace(/\r\n?/g, '\n').replace(/<br\s*\/?>/gi, '\n'))
+  const lines = decodeHtmlEntities(text.replace(/\r\n?/g, '\n').replace(/<br\s*\/?>/gi, '\n'))
     .split('\n')
     .map((line) => line.replace(/^[ \t]+|[ \t]+$/g, ''));
   const paragraphs: string[][] = [[]];
@@ -75,7 +42,7 @@ export function plainTextToMarkdown(text: string): string {
 
 /** The text a reader sees, for comparing: what `plainTextToMarkdown` keeps. */
 export function comparableText(text: string): string {
-  return decodeEntities(text.replace(/\r\n?/g, '\n').replace(/<br\s*\/?>/gi, '\n'))
+  return decodeHtmlEntities(text.replace(/\r\n?/g, '\n').replace(/<br\s*\/?>/gi, '\n'))
     .split('\n')
     .map((line) => line.replace(/^[ \t]+|[ \t]+$/g, ''))
     .join('\n')

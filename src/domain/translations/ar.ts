@@ -153,6 +153,7 @@ export const arabic: Translation = {
   readFullUpdate: 'اقرأ التحديث كاملًا',
   noText: '(بلا نص)',
   viewOnStatusPage: 'عرض في صفحة الحالة',
+  dismissNotice: 'إغلاق الإشعار',
   summaryLabel: 'ملخص',
   summaryTitle: {
     zero: '{count} تحديث آخر للحالة',

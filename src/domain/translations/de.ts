@@ -120,6 +120,7 @@ export const german: Translation = {
   readFullUpdate: 'Vollständige Meldung lesen',
   noText: '(kein Text)',
   viewOnStatusPage: 'Auf der Statusseite ansehen',
+  dismissNotice: 'Hinweis schließen',
   summaryLabel: 'Zusammenfassung',
   summaryTitle: { one: '{count} weitere Statusmeldung', other: '{count} weitere Statusmeldungen' },
   summaryText: {

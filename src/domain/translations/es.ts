@@ -119,6 +119,7 @@ export const spanish: Translation = {
   readFullUpdate: 'Leer la actualización completa',
   noText: '(sin texto)',
   viewOnStatusPage: 'Ver en la página de estado',
+  dismissNotice: 'Cerrar el aviso',
   summaryLabel: 'Resumen',
   summaryTitle: { one: '{count} actualización de estado más', other: '{count} actualizaciones de estado más' },
   summaryText: {

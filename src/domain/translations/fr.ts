@@ -122,6 +122,7 @@ export const french: Translation = {
   readFullUpdate: 'Lire la mise à jour complète',
   noText: '(pas de texte)',
   viewOnStatusPage: 'Voir sur la page d’état',
+  dismissNotice: 'Fermer l’avis',
   summaryLabel: 'Résumé',
   summaryTitle: { one: '{count} autre mise à jour d’état', other: '{count} autres mises à jour d’état' },
   summaryText: {

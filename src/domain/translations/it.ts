@@ -122,6 +122,7 @@ export const italian: Translation = {
   readFullUpdate: 'Leggi l’aggiornamento completo',
   noText: '(nessun testo)',
   viewOnStatusPage: 'Vedi nella pagina di stato',
+  dismissNotice: 'Chiudi l’avviso',
   summaryLabel: 'Riepilogo',
   summaryTitle: { one: '{count} altro aggiornamento di stato', other: '{count} altri aggiornamenti di stato' },
   summaryText: {

@@ -116,6 +116,7 @@ export const japanese: Translation = {
   readFullUpdate: '更新の全文を読む',
   noText: '（本文なし）',
   viewOnStatusPage: 'ステータスページで見る',
+  dismissNotice: 'お知らせを閉じる',
   summaryLabel: 'まとめ',
   summaryTitle: { other: 'ほかに {count} 件の状態更新' },
   summaryText: { other: 'ほかに {count} 件の更新が公開されました：{titles}。詳しくはステータスページをご覧ください。' },

@@ -116,6 +116,7 @@ export const korean: Translation = {
   readFullUpdate: '업데이트 전문 읽기',
   noText: '(본문 없음)',
   viewOnStatusPage: '상태 페이지에서 보기',
+  dismissNotice: '알림 닫기',
   summaryLabel: '요약',
   summaryTitle: { other: '상태 업데이트 {count}건 더 있음' },
   summaryText: {

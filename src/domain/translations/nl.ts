@@ -119,6 +119,7 @@ export const dutch: Translation = {
   readFullUpdate: 'Lees het volledige bericht',
   noText: '(geen tekst)',
   viewOnStatusPage: 'Bekijken op de statuspagina',
+  dismissNotice: 'Melding sluiten',
   summaryLabel: 'Samenvatting',
   summaryTitle: { one: 'Nog {count} statusbericht', other: 'Nog {count} statusberichten' },
   summaryText: {

@@ -146,6 +146,7 @@ export const polish: Translation = {
   readFullUpdate: 'Przeczytaj całą aktualizację',
   noText: '(brak tekstu)',
   viewOnStatusPage: 'Zobacz na stronie statusu',
+  dismissNotice: 'Zamknij powiadomienie',
   summaryLabel: 'Podsumowanie',
   summaryTitle: {
     one: '{count} kolejna aktualizacja statusu',

@@ -119,6 +119,7 @@ export const brazilianPortuguese: Translation = {
   readFullUpdate: 'Ler a atualização completa',
   noText: '(sem texto)',
   viewOnStatusPage: 'Ver na página de status',
+  dismissNotice: 'Fechar o aviso',
   summaryLabel: 'Resumo',
   summaryTitle: { one: 'Mais {count} atualização de status', other: 'Mais {count} atualizações de status' },
   summaryText: {

@@ -119,6 +119,7 @@ export const swedish: Translation = {
   readFullUpdate: 'Läs hela meddelandet',
   noText: '(ingen text)',
   viewOnStatusPage: 'Visa på statussidan',
+  dismissNotice: 'Stäng meddelandet',
   summaryLabel: 'Sammanfattning',
   summaryTitle: { one: '{count} statusmeddelande till', other: '{count} statusmeddelanden till' },
   summaryText: {

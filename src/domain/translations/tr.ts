@@ -119,6 +119,7 @@ export const turkish: Translation = {
   readFullUpdate: 'Güncellemenin tamamını okuyun',
   noText: '(metin yok)',
   viewOnStatusPage: 'Durum sayfasında görüntüle',
+  dismissNotice: 'Bildirimi kapat',
   summaryLabel: 'Özet',
   summaryTitle: { one: '{count} durum güncellemesi daha', other: '{count} durum güncellemesi daha' },
   summaryText: {

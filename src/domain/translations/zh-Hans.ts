@@ -116,6 +116,7 @@ export const simplifiedChinese: Translation = {
   readFullUpdate: '阅读完整更新',
   noText: '（无文本）',
   viewOnStatusPage: '在状态页面上查看',
+  dismissNotice: '关闭通知',
   summaryLabel: '摘要',
   summaryTitle: { other: '另有 {count} 条状态更新' },
   summaryText: { other: '另有 {count} 条更新已发布：{titles}。详情请查看状态页面。' },

@@ -3,6 +3,7 @@ import { formatZonedIso, startOfCalendarDate } from '../../domain/time.ts';
 import { statusForImpact, type ComponentStatus } from '../../domain/vocabulary.ts';
 import type { Permalinks } from '../../domain/permalinks.ts';
 import { stableId } from '../ids.ts';
+import { apiComponentId, apiGroupId, apiIncidentId, apiPageId, apiUpdateId } from '../statuspage-ids.ts';
 import type { NotificationMessage } from './message.ts';
 import { wellFormed } from '../../domain/text-safety.ts';
 import { plainTextOf } from './safe-text.ts';
@@ -19,7 +20,8 @@ function componentEvent(
 ): Json {
   const index = state.components.findIndex((item) => item.component.id === change.id);
   const component = state.components[index]?.component;
-  const componentId = stableId('component', change.id);
+  const componentId = apiComponentId(component ?? { id: change.id });
+  const group = state.groups.find((item) => item.group?.id === component?.group)?.group;
   return {
     component_update: {
       id: stableId('update', `${change.id}@${at}`),
@@ -32,7 +34,7 @@ function componentEvent(
     component: {
       id: componentId,
       page_id: pageId,
-      group_id: component?.group ? stableId('group', component.group) : null,
+      group_id: component?.group ? (group ? apiGroupId(group) : stableId('group', component.group)) : null,
       name: wellFormed(component?.name ?? change.id),
       description: component?.description === undefined ? null : wellFormed(component.description),
       status: change.to,
@@ -48,13 +50,15 @@ function componentEvent(
  * A body shaped like Statuspage's incident webhook (`meta`, `page`, `incident` with
  * `incident_updates` newest first, `[0]` being the update announced), so receivers written for
  * Statuspage work unchanged. Every documented key is present (null when not applicable). Ids are
- * the same stable ids as the JSON API. Summaries go out as a component-free incident event too.
+ * the JSON API's: those kept from Statuspage on an imported page, incident or update
+ * (`statuspage_id`), so a subscriber's integration keeps matching after the switch; otherwise the
+ * stable generated ones. Summaries go out as a component-free incident event too.
  */
 export function renderWebhook(message: NotificationMessage, state: StatusState, links: Permalinks): Json {
   const zone = state.page.timezone;
   const time = (instant: number) => formatZonedIso(instant, zone);
   const nullable = (instant: number | null | undefined) => (instant == null ? null : time(instant));
-  const pageId = stableId('page', state.page.url);
+  const pageId = apiPageId(state.page);
   const envelope = {
     meta: {
       unsubscribe: links.absolute(links.home()),
@@ -71,13 +75,13 @@ export function renderWebhook(message: NotificationMessage, state: StatusState, 
   if (event?.component) return { ...envelope, ...componentEvent(event.component, event.at, state, time, pageId) };
   const incident = event?.incident;
   const source = incident?.incident;
-  const incidentId = stableId('incident', source?.slug ?? message.id);
+  const incidentId = source ? apiIncidentId(source) : stableId('incident', message.id);
   const updateIndex = event ? /#update-(\d+)$/.exec(event.id)?.[1] : undefined;
   const fallback: ComponentStatus =
     source?.kind === 'maintenance' ? 'under_maintenance' : statusForImpact(incident?.impact ?? 'none');
-  const componentName = new Map(state.components.map((item) => [item.component.id, item.component.name]));
+  const componentById = new Map(state.components.map((item) => [item.component.id, item.component]));
   const announced: Json = {
-    id: stableId('update', event && updateIndex ? `${source!.slug}#${updateIndex}` : message.id),
+    id: source && updateIndex ? apiUpdateId(source, Number(updateIndex) - 1) : stableId('update', message.id),
     incident_id: incidentId,
     status: message.status ?? 'investigating',
     body: message.text,
@@ -86,8 +90,8 @@ export function renderWebhook(message: NotificationMessage, state: StatusState, 
     display_at: time(message.at),
     affected_components: incident?.componentIds.length
       ? incident.componentIds.map((id) => ({
-          code: stableId('component', id),
-          name: wellFormed(componentName.get(id) ?? id),
+          code: apiComponentId(componentById.get(id) ?? { id }),
+          name: wellFormed(componentById.get(id)?.name ?? id),
           old_status: 'operational',
           new_status: state.components.find((item) => item.component.id === id)?.status ?? fallback,
         }))
@@ -103,7 +107,7 @@ export function renderWebhook(message: NotificationMessage, state: StatusState, 
     .reverse()
     .map(({ update, index }) => ({
       ...announced,
-      id: stableId('update', `${source!.slug}#${index + 1}`),
+      id: apiUpdateId(source!, index),
       status: update.status,
       body: plainTextOf(update.message),
       created_at: time(update.at),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { appendUpdate, readAsValidator } from '../../src/cli/append-update.ts';
-import type { NewUpdate } from '../../src/cli/incident-text.ts';
+import { insertUpdate as appendUpdate, readAsValidator } from '../../src/node/update-insertion.ts';
+import type { NewUpdate } from '../../src/domain/incident-text.ts';
 import { deriveIncidentState } from '../../src/domain/derive.ts';
 import { splitFrontMatter } from '../../src/node/source-file.ts';
 import { parseDocument } from 'yaml';

@@ -1,5 +1,9 @@
-import { formatZonedIso } from '../domain/time.ts';
-import type { ComponentStatus, Impact, Kind, UpdateStatus } from '../domain/vocabulary.ts';
+import type { IncidentInput } from './schema/index.ts';
+import { formatZonedIso } from './time.ts';
+import { toSlug } from './vocabulary.ts';
+
+// What the authoring commands write, as text an author would have typed: the front matter of a new
+// incident and one more update. Pure, so the CLI, `post` and tests build the same bytes.
 
 /** A time as authors write it: the page zone's offset, to the second. */
 export function authorTimestamp(instant: number, timeZone: string): string {
@@ -15,19 +19,16 @@ export function yamlText(text: string): string {
   return plainSafe ? text : JSON.stringify(text);
 }
 
-export interface NewUpdate {
-  at: string;
-  status: UpdateStatus;
-  message: string;
-  nextUpdate?: string | undefined;
-  components?: { id: string; status: ComponentStatus }[] | undefined;
-  /** Written when present, for schemas that know per-update impact. */
-  impact?: Impact | undefined;
-  /** Written when present, for schemas that know notification channels. */
-  notify?: readonly string[] | undefined;
-  /** The message in the page's other languages, by language; written when not empty. */
-  translations?: Readonly<Record<string, string>> | undefined;
-}
+type UpdateInput = NonNullable<IncidentInput['updates']>[number];
+
+/**
+ * One new update as an author writes it (the schema's input): `at` and `next_update` as times with
+ * an offset; `translations`, `components` and `next_update` are written only when given.
+ */
+export type NewUpdate = Pick<UpdateInput, 'at' | 'status' | 'message' | 'next_update' | 'components' | 'impact'> & {
+  /** The message in the page's other languages, by language. */
+  translations?: UpdateInput['translations'] | undefined;
+};
 
 function hasTranslations(update: NewUpdate): update is NewUpdate & { translations: Record<string, string> } {
   return Object.keys(update.translations ?? {}).length > 0;
@@ -40,9 +41,8 @@ export function updateData(update: NewUpdate): Record<string, unknown> {
     status: update.status,
     message: update.message,
     ...(hasTranslations(update) ? { translations: { ...update.translations } } : {}),
-    ...(update.nextUpdate ? { next_update: update.nextUpdate } : {}),
+    ...(update.next_update ? { next_update: update.next_update } : {}),
     ...(update.impact ? { impact: update.impact } : {}),
-    ...(update.notify?.length ? { notify: [...update.notify] } : {}),
     ...(update.components?.length ? { components: update.components.map(({ id, status }) => ({ id, status })) } : {}),
   };
 }
@@ -59,9 +59,8 @@ export function updateLines(update: NewUpdate, indent: string, eol = '\n'): stri
     for (const [language, message] of Object.entries(update.translations))
       lines.push(`${indent}    ${yamlText(language)}: ${yamlText(message)}`);
   }
-  if (update.nextUpdate) lines.push(`${indent}  next_update: ${update.nextUpdate}`);
+  if (update.next_update) lines.push(`${indent}  next_update: ${update.next_update}`);
   if (update.impact) lines.push(`${indent}  impact: ${update.impact}`);
-  if (update.notify?.length) lines.push(`${indent}  notify: [${update.notify.map(yamlText).join(', ')}]`);
   if (update.components?.length) {
     lines.push(`${indent}  components:`);
     for (const component of update.components)
@@ -83,31 +82,45 @@ export function updateFlow(update: NewUpdate): string {
   return flow(updateData(update));
 }
 
-export interface NewIncident {
-  kind: Kind;
-  title: string;
-  impact?: Impact | undefined;
-  components: { id: string; status?: ComponentStatus | undefined }[];
-  window?: { start: string; end: string } | undefined;
+type IncidentTranslationInput = NonNullable<IncidentInput['translations']>[string];
+
+/** A new incident or maintenance as an author writes it (the schema's input), with its first update. */
+export type NewIncident = Pick<IncidentInput, 'kind' | 'title' | 'impact' | 'components' | 'window'> & {
   /** The title in the page's other languages, by language; written when not empty. */
-  titleTranslations?: Readonly<Record<string, string>> | undefined;
+  translations?: Record<string, Pick<IncidentTranslationInput, 'title'>> | undefined;
   update: NewUpdate;
+};
+
+/** A file-name slug from a title: accents folded to their letters, at most 60 characters. */
+function slugify(text: string): string {
+  return toSlug(text.normalize('NFKD')).slice(0, 60).replace(/-+$/, '');
+}
+
+/** `2026-11-20-elevated-api-errors`: the first update's date in the page's zone and the title. */
+export function newIncidentSlug(incident: NewIncident): string {
+  return `${incident.update.at.slice(0, 10)}-${slugify(incident.title) || (incident.kind ?? 'incident')}`;
 }
 
 export function newIncidentText(incident: NewIncident): string {
   const lines = ['---'];
   if (incident.kind === 'maintenance') lines.push('kind: maintenance');
   lines.push(`title: ${yamlText(incident.title)}`);
-  const titles = Object.entries(incident.titleTranslations ?? {});
+  const titles = Object.entries(incident.translations ?? {}).filter(([, translation]) => translation.title);
   if (titles.length > 0) {
     lines.push('translations:');
-    for (const [language, title] of titles) lines.push(`  ${yamlText(language)}:`, `    title: ${yamlText(title)}`);
+    for (const [language, { title }] of titles)
+      lines.push(`  ${yamlText(language)}:`, `    title: ${yamlText(title!)}`);
   }
   if (incident.impact) lines.push(`impact: ${incident.impact}`);
-  if (incident.components.length > 0) {
+  const components = incident.components ?? [];
+  if (components.length > 0) {
     lines.push('components:');
-    for (const component of incident.components) {
-      lines.push(component.status ? `  - id: ${component.id}\n    status: ${component.status}` : `  - ${component.id}`);
+    for (const component of components) {
+      if (typeof component === 'string') lines.push(`  - ${component}`);
+      else
+        lines.push(
+          component.status ? `  - id: ${component.id}\n    status: ${component.status}` : `  - ${component.id}`,
+        );
     }
   }
   if (incident.window) lines.push('window:', `  start: ${incident.window.start}`, `  end: ${incident.window.end}`);

@@ -3,9 +3,9 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Problem } from '../domain/problems.ts';
 import type { LocatedIncident } from '../domain/rules/index.ts';
 import { UpdateSchema, type Incident, type Update } from '../domain/schema/index.ts';
-import { parseIncidentFile } from '../node/parse-files.ts';
-import { splitFrontMatter } from '../node/source-file.ts';
-import { updateData, updateFlow, updateLines, type NewUpdate } from './incident-text.ts';
+import { parseIncidentFile } from './parse-files.ts';
+import { splitFrontMatter } from './source-file.ts';
+import { updateData, updateFlow, updateLines, type NewUpdate } from '../domain/incident-text.ts';
 
 /**
  * `text` is the file with the update inserted. `problem` is set when no
@@ -132,7 +132,7 @@ function candidateInsertions(
  * the first that reads as the old incident plus exactly the new update at the
  * end wins. Expects `source` to parse (check with `readAsValidator` first).
  */
-export function appendUpdate(file: string, source: string, update: NewUpdate): AppendResult {
+export function insertUpdate(file: string, source: string, update: NewUpdate): AppendResult {
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = source.slice(bom.length);
   const before = readAsValidator(file, source);
