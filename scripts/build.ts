@@ -1,12 +1,13 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'astro';
-import { defaultOutDir, parseAudienceOption } from '../src/node/audience-option.ts';
+import { parseSiteOptions } from '../src/cli/site-options.ts';
+import { defaultOutDir } from '../src/node/audience-option.ts';
 import { readContentRoot } from '../src/node/clock.ts';
 import { recoverInterruptedBuilds, stagingDirFor, swapInto } from '../src/node/swap-build.ts';
 
 // `--audience internal` builds that audience's site into dist-internal/; an unknown one stops here, before anything is written.
-const option = parseAudienceOption(process.argv.slice(2), resolve(readContentRoot()), process.env, true);
+const option = parseSiteOptions('npm run build', process.argv.slice(2), resolve(readContentRoot()), process.env);
 if (typeof option === 'string') {
   console.error(`${option}\nUsage: npm run build [-- --audience <name>]`);
   process.exit(2);

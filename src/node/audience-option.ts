@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { audienceProblem, publicAudience } from '../domain/audience.ts';
 import { slugPattern } from '../domain/vocabulary.ts';
 import { parseComponentsFile } from './parse-files.ts';
@@ -21,42 +20,16 @@ export function defaultCacheDir(audience: string): string {
 }
 
 /**
- * `--audience <name>` from a command line (`npm run build`, `npm start`), checked against
- * components.yml in `root` before anything is written. `strict`: no other arguments (the build);
- * otherwise the others are returned as given (for `astro preview`). A string is what is wrong.
+ * Why a build of `audience` cannot start, read from components.yml in `root` before anything is
+ * written; undefined when it can. An unreadable or invalid components.yml is left to the
+ * validation the build runs next.
  */
-export function parseAudienceOption(
-  args: readonly string[],
-  root: string,
-  env: Record<string, string | undefined>,
-  strict: boolean,
-): { audience: string; rest: string[] } | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { audience: { type: 'string' } },
-      strict,
-      allowPositionals: !strict,
-      tokens: true,
-    });
-  } catch (error) {
-    return (error as Error).message;
-  }
-  const flag = parsed.tokens.find((token) => token.kind === 'option' && token.name === 'audience');
-  if (flag?.kind === 'option' && flag.value === undefined)
-    return '--audience needs a name, for example "--audience internal".';
-  const taken = new Set(
-    flag?.kind === 'option' ? (flag.inlineValue ? [flag.index] : [flag.index, flag.index + 1]) : [],
-  );
-  const rest = args.filter((_, index) => !taken.has(index));
-  const audience = typeof parsed.values.audience === 'string' ? parsed.values.audience : readAudience(env);
+export function declaredAudienceProblem(root: string, audience: string): string | undefined {
   if (!slugPattern.test(audience))
     return `"${audience}" is not an audience name: use lowercase letters, digits and single hyphens, as in components.yml.`;
-  if (audience === publicAudience) return { audience, rest };
+  if (audience === publicAudience) return undefined;
   const read = readRegularFile('components.yml', join(root, 'components.yml'));
-  // An unreadable or invalid components.yml is reported by the validation the build runs next.
-  const parsedFile = read.ok ? parseComponentsFile('components.yml', read.bytes) : undefined;
-  const problem = parsedFile?.ok ? audienceProblem(parsedFile.value.value, audience) : undefined;
-  return problem ? `${problem.message} ${problem.hint}` : { audience, rest };
+  const parsed = read.ok ? parseComponentsFile('components.yml', read.bytes) : undefined;
+  const problem = parsed?.ok ? audienceProblem(parsed.value.value, audience) : undefined;
+  return problem && `${problem.message} ${problem.hint}`;
 }
