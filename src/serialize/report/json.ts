@@ -36,10 +36,10 @@ export function incidentJson(incident: IncidentFigures) {
   };
 }
 
-/** The report for tools: `npm run report -- --format json`. */
-export function renderReportJson(report: CommitmentsReport): string {
+/** The report as the JSON document docs/report.md describes. */
+export function reportDocument(report: CommitmentsReport) {
   const { period } = report;
-  const document = {
+  return {
     from: report.from === undefined ? null : isoTime(report.from),
     to: report.to === undefined ? null : isoTime(report.to),
     generated_at: isoTime(report.now),
@@ -66,5 +66,11 @@ export function renderReportJson(report: CommitmentsReport): string {
     },
     incidents: report.incidents.map(incidentJson),
   };
-  return JSON.stringify(document, null, 2) + '\n';
+}
+
+export type ReportDocument = ReturnType<typeof reportDocument>;
+
+/** The report for tools: `npm run report -- --format json`. */
+export function renderReportJson(report: CommitmentsReport): string {
+  return JSON.stringify(reportDocument(report), null, 2) + '\n';
 }
