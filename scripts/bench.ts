@@ -20,6 +20,7 @@ import { generateFloorProject } from './bench/floor.ts';
 import { benchNotifyPlan } from './bench/notify-plan.ts';
 import { printActionsCost } from './bench/actions-cost.ts';
 import { measurePreviewImages, type PreviewFigures } from './bench/preview-images.ts';
+import { benchReport, printReportBench } from './bench/report.ts';
 
 // npm run bench [-- 1000 10000 [--keep] [--no-browser] [--repeat N]]: builds synthetic repositories
 // in a temp dir (never in incidents/) and prints validate time, build time, the bare-Astro floor
@@ -29,7 +30,7 @@ import { measurePreviewImages, type PreviewFigures } from './bench/preview-image
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
   console.log(
-    'npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser] [--languages-only] [--floor-only] [--repeat N]',
+    'npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser] [--languages-only] [--floor-only] [--report-only] [--repeat N]',
   );
   process.exit(0);
 }
@@ -182,6 +183,12 @@ if (args.includes('--floor-only')) {
   process.exit(0);
 }
 
+if (args.includes('--report-only')) {
+  if (!printReportBench(benchReport(workDir))) process.exitCode = 1;
+  rmSync(workDir, { recursive: true, force: true });
+  process.exit();
+}
+
 if (args.includes('--languages-only')) {
   const importSeconds = await benchImport(join(workDir, 'import-1300'), 1300, now);
   console.log(
@@ -311,6 +318,7 @@ console.log(
 );
 
 printLanguages(benchLanguages(Math.max(...sizes)), Math.max(...sizes));
+if (!printReportBench(benchReport(workDir))) process.exitCode = 1;
 printTargets(rows);
 if (!keep) rmSync(workDir, { recursive: true, force: true });
 else console.log(`\nKept ${workDir}`);

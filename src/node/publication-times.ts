@@ -46,9 +46,10 @@ function readCommits(root: string, ref: string, prefix: string): Commit[] {
     '--no-renames',
     '--no-abbrev',
     '--format=%x01%H %ct %P',
+    // No pathspec: limiting to incidents/ makes git compare every commit's trees twice, three
+    // times slower over 40,000 commits; other paths are skipped below.
     ref,
     '--',
-    `${incidentsDirName}/`,
   ]).toString();
   const commits: Commit[] = [];
   for (const chunk of log.split('\x01').slice(1)) {
