@@ -22,6 +22,7 @@ import { benchAudiences, printAudiences } from './bench/audiences.ts';
 import { benchEmbed, printEmbed } from './bench/embed.ts';
 import { printActionsCost } from './bench/actions-cost.ts';
 import { measurePreviewImages, type PreviewFigures } from './bench/preview-images.ts';
+import { benchReport, printReportBench } from './bench/report.ts';
 
 // npm run bench [-- 1000 10000 [--keep] [--no-browser] [--repeat N]]: builds synthetic repositories
 // in a temp dir (never in incidents/) and prints validate time, build time, the bare-Astro floor
@@ -31,7 +32,7 @@ import { measurePreviewImages, type PreviewFigures } from './bench/preview-image
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
   console.log(
-    'npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser] [--languages-only] [--floor-only] [--audiences] [--audiences-only] [--repeat N]',
+    'npm run bench -- [incident counts, default 1000 10000] [--keep] [--no-browser] [--languages-only] [--floor-only] [--audiences] [--audiences-only] [--report-only] [--repeat N]',
   );
   process.exit(0);
 }
@@ -195,6 +196,11 @@ if (args.includes('--audiences-only')) {
   rmSync(workDir, { recursive: true, force: true });
   process.exit();
 }
+if (args.includes('--report-only')) {
+  if (!printReportBench(benchReport(workDir))) process.exitCode = 1;
+  rmSync(workDir, { recursive: true, force: true });
+  process.exit();
+}
 
 if (args.includes('--languages-only')) {
   const importSeconds = await benchImport(join(workDir, 'import-1300'), 1300, now);
@@ -327,6 +333,7 @@ console.log(
 printLanguages(benchLanguages(Math.max(...sizes)), Math.max(...sizes));
 if (args.includes('--audiences')) audiencesBench();
 printEmbed(benchEmbed(join(workDir, 'embed-10000'), 10_000, now), 10_000);
+if (!printReportBench(benchReport(workDir))) process.exitCode = 1;
 printTargets(rows);
 if (!keep) rmSync(workDir, { recursive: true, force: true });
 else console.log(`\nKept ${workDir}`);

@@ -8,7 +8,8 @@ import { summarize } from '../domain/problem-format.ts';
 import { isOptionError, parseOptions } from './options.ts';
 import { summarizeNotifications } from './notify-preview.ts';
 import { reportedProblems, validate } from './validate.ts';
-import type { WarningReport } from '../domain/old-warnings.ts';
+import { changedIncidentFiles, type WarningReport } from '../domain/old-warnings.ts';
+import { commitmentCodes } from '../domain/commitments/pull-request.ts';
 
 function componentList(incident: Incident): string {
   const ids = new Set(incident.components.map((component) => component.id));
@@ -70,6 +71,21 @@ export function summarizePublication(base: Snapshot, head: Snapshot): string {
 const listedProblems = 20;
 
 /**
+ * The commitment warnings (components.yml's `commitments:`) about the files this pull request
+ * changes: what merging it now would break, how late, and what the commitment is. Empty when none.
+ */
+export function summarizeCommitments(problems: readonly Problem[], changed: ReadonlySet<string>): string {
+  const rows = problems
+    .filter((problem) => commitmentCodes.has(problem.code) && changed.has(problem.file))
+    .map(
+      (problem) =>
+        `| ${toTableCellCode(`${problem.file}:${problem.line}`)} | ${toTableCellCode(problem.code)} | ${escapeMarkdown(problem.message)} |`,
+    );
+  if (rows.length === 0) return '';
+  return ['## ⚠️ Commitments', '', '| where | warning | what |', '| --- | --- | --- |', ...rows].join('\n') + '\n';
+}
+
+/**
  * The verdict first, in words: a failed validation can never read as a pass. `report` says which
  * problems to list one by one (errors, recent warnings, warnings in changed files) and counts the
  * warnings about incidents resolved long ago (see reportedProblems).
@@ -120,6 +136,8 @@ export function runPrSummaryCommand(
   const published = checked.published ?? { incidents: [], slugs: new Set<string>() };
   io.out(summarizeValidation(problems, incidentCount, reportedProblems(checked, now, false)) + '\n');
   io.out(summarizePublication(published, head));
+  const commitments = checked.published ? summarizeCommitments(problems, changedIncidentFiles(published, head)) : '';
+  if (commitments) io.out(`\n${commitments}\n`);
   io.out(summarizeNotifications(published, head, now));
   return 0;
 }

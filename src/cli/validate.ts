@@ -1,4 +1,5 @@
 import { checkHistory, type Snapshot } from '../domain/history.ts';
+import { checkCommitmentsInChange } from '../domain/commitments/pull-request.ts';
 import { hasErrors, sortProblems, type Problem } from '../domain/problems.ts';
 import { readBuildClock, readContentRoot } from '../node/clock.ts';
 import { readSnapshotAtRef } from '../node/git.ts';
@@ -34,6 +35,7 @@ export function validate({ root, now, base }: ValidateOptions): ValidateResult {
     if (atBase.ok) {
       published = atBase.snapshot;
       problems.push(...checkHistory(published, loaded.snapshot, now));
+      problems.push(...checkCommitmentsInChange(published, loaded.snapshot, now));
     } else problems.push(atBase.problem);
   }
   return { problems: sortProblems(problems), incidentCount: loaded.fileCount, snapshot: loaded.snapshot, published };

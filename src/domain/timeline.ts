@@ -1,5 +1,5 @@
 import type { Incident, Update } from './schema/index.ts';
-import { statusForImpact, type ComponentStatus, type Impact, type UpdateStatus } from './vocabulary.ts';
+import { impacts, statusForImpact, type ComponentStatus, type Impact, type UpdateStatus } from './vocabulary.ts';
 
 /** One component in one status for a stretch of time, because of one incident. */
 export interface StatusSegment {
@@ -28,6 +28,13 @@ export function impactAfter(incident: Incident, count: number): Impact {
   let impact = incident.impact ?? 'none';
   for (const update of incident.updates.slice(0, count)) impact = update.impact ?? impact;
   return impact;
+}
+
+/** The highest impact an incident reached, counting escalations by updates. */
+export function peakImpact(incident: Incident): Impact {
+  return [incident.impact ?? 'none', ...incident.updates.map((update) => update.impact ?? 'none')].reduce((a, b) =>
+    impacts.indexOf(b) > impacts.indexOf(a) ? b : a,
+  );
 }
 
 /** The incident's impact at an instant. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { runValidateCommand, validate } from '../../src/cli/validate.ts';
 import { formatHuman } from '../../src/domain/problem-format.ts';
-import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
+import { fixtureComponents as withCommitments, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository, removeFile, writeFile } from '../helpers/git.ts';
 import { databaseUpgradeFile } from '../helpers/maintenance.ts';
 
@@ -23,10 +23,14 @@ updates:
     message: We found the cause.
 `);
 
+// The published incident stays open for days: without commitments, these tests see the history
+// rules alone (tests/cli/commitments.test.ts checks the commitment warnings).
+const fixtureComponents = `${withCommitments}commitments:\n  first_update: {}\n  update_every: {}\n  postmortem: {}\n`;
+
 let root: string;
 
 beforeEach(() => {
-  root = makeContentRoot({ 'api-errors.md': published });
+  root = makeContentRoot({ 'api-errors.md': published }, fixtureComponents);
   initRepository(root);
   commitAll(root, 'Publish incident');
 });

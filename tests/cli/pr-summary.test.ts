@@ -53,6 +53,7 @@ describe('issue 11 item 13: the pull request summary shows author text as text',
     expect(headings).toEqual([
       '✅ Validation passed',
       'What this pull request publishes',
+      '⚠️ Commitments',
       'Notifications merging this sends',
     ]);
     for (const kind of ['link', 'image', 'html', 'tag', 'def', 'blockquote', 'hr', 'list'])
@@ -81,13 +82,14 @@ describe('issue 11 item 13: the pull request summary shows author text as text',
     expect(headings).toEqual([
       '❌ Validation failed: do not merge',
       'What this pull request publishes',
+      '⚠️ Commitments',
       'Notifications merging this sends',
     ]);
     expect(kinds).not.toContain('link');
     expect(summary.split('\n').slice(0, 5).join('\n')).toMatchInlineSnapshot(`
       "## ❌ Validation failed: do not merge
 
-      1 error, 0 warnings. Each is annotated on its line and printed in full by the validate step.
+      1 error, 1 warning. Each is annotated on its line and printed in full by the validate step.
 
       - \`incidents/broken.md:4:14\` error \`InvalidId\`: \\"\\[api\\]\\(https\\:\\/\\/evil\\.example\\)\\" is not a valid id\\: use lowercase letters\\, digits and single hyphens\\."
     `);

@@ -44,9 +44,9 @@ describe('warnings about incidents resolved long ago (issue 22)', () => {
     const { code, lines } = run(makeContentRoot(longHistory()));
     expect(code).toBe(0);
     expect(lines.join('\n')).toMatchInlineSnapshot(`
-      "incidents/2026-11-10-recent.md:2:1 warning MissingPostmortem This major incident was resolved over 72 hours ago and has no published postmortem.
+      "incidents/2026-11-10-recent.md:2:1 warning MissingPostmortem This major incident was resolved 13 days 1 hour ago and has no published postmortem; the commitment is one within 72 hours, so it is 10 days 1 hour late.
           hint: Write what happened and what will change below the closing "---", and add "postmortem_published: 2026-11-23T12:00:00.000Z" to the front matter.
-      incidents/2026-11-15-recent.md:2:1 warning MissingPostmortem This major incident was resolved over 72 hours ago and has no published postmortem.
+      incidents/2026-11-15-recent.md:2:1 warning MissingPostmortem This major incident was resolved 8 days 1 hour ago and has no published postmortem; the commitment is one within 72 hours, so it is 5 days 1 hour late.
           hint: Write what happened and what will change below the closing "---", and add "postmortem_published: 2026-11-23T12:00:00.000Z" to the front matter.
       InvisibleCharacter: 3 warnings about 3 incidents resolved before 2026-08-25 (run \`npm run validate -- --verbose\` for the list).
       MissingPostmortem: 1,200 incidents resolved before 2026-08-25 have no postmortem (run \`npm run validate -- --verbose\` for the list).
@@ -76,7 +76,7 @@ describe('warnings about incidents resolved long ago (issue 22)', () => {
     );
     const { lines } = run(root, '--base', 'HEAD');
     expect(lines.filter((line) => line.includes('MissingPostmortem'))).toEqual([
-      'incidents/2024-01-05-old.md:2:1 warning MissingPostmortem This major incident was resolved over 72 hours ago and has no published postmortem.',
+      'incidents/2024-01-05-old.md:2:1 warning MissingPostmortem This major incident was resolved 1053 days 1 hour ago and has no published postmortem; the commitment is one within 72 hours, so it is 1050 days 1 hour late.',
       'MissingPostmortem: 1 incident resolved before 2026-08-25 has no postmortem (run `npm run validate -- --verbose` for the list).',
     ]);
   });

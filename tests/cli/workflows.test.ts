@@ -80,6 +80,7 @@ describe('GitHub workflows', () => {
       'publish.yml',
       'pull-request.yml',
       'rebuild.yml',
+      'report.yml',
     ]);
     // A fresh linter per file, as in scripts/lint-workflows.ts: a reused instance can trap.
     for (const name of names) expect((await createLinter())(read(name), name)).toEqual([]);
@@ -274,6 +275,18 @@ describe('GitHub workflows', () => {
         });
       }
     }
+  });
+
+  test('issue 25: the commitments report runs by hand over a date range, on the full history, into the job summary', () => {
+    const flow = workflow('report.yml');
+    expect(Object.keys(flow.on)).toEqual(['workflow_dispatch']);
+    const inputs = (flow.on.workflow_dispatch as { inputs: Record<string, unknown> }).inputs;
+    expect(Object.keys(inputs)).toEqual(['from', 'to']);
+    const checkout = steps(flow).find((step) => step.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false });
+    const report = steps(flow).find((step) => step.run?.includes('npm run --silent report'))!;
+    expect(report.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    expect(report.env).toEqual({ FROM: '${{ inputs.from }}', TO: '${{ inputs.to }}' });
   });
 
   test('issue 16: the status update form has ten inputs and runs npm run post -- form', () => {

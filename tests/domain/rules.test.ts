@@ -137,7 +137,7 @@ updates:
     const old = good.replace(/2026-11-20/g, '2026-11-10');
     const [unpublished] = problemsFor({ 'old.md': old });
     expect(formatHuman(unpublished!)).toMatchInlineSnapshot(`
-      "incidents/old.md:2:1 warning MissingPostmortem This major incident was resolved over 72 hours ago and has no published postmortem.
+      "incidents/old.md:2:1 warning MissingPostmortem This major incident was resolved 12 days 20 hours ago and has no published postmortem; the commitment is one within 72 hours, so it is 9 days 20 hours late.
           hint: Publish the text below the front matter as its postmortem: add "postmortem_published: 2026-11-23T12:00:00.000Z" to the front matter."
     `);
     const published = old.replace('title:', 'postmortem_published: 2026-11-12T09:00:00Z\ntitle:');

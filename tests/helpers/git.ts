@@ -6,7 +6,11 @@ let tick = 0;
 
 /** Runs git in a temp repository with fixed identity and commit dates, so runs are repeatable. */
 export function git(root: string, ...args: string[]): string {
-  const date = `2026-11-0${1 + (tick % 9)}T12:00:00Z`;
+  return gitAt(root, `2026-11-0${1 + (tick % 9)}T12:00:00Z`, ...args);
+}
+
+/** Runs git with author and committer date `date` (ISO 8601), for commits made at a chosen time. */
+export function gitAt(root: string, date: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd: root,
     env: {

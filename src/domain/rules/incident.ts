@@ -1,6 +1,8 @@
 import type { ComponentsFile, Incident } from '../schema/index.ts';
 import type { Problem } from '../problems.ts';
-import { checkMissingPostmortem, checkPostmortem } from './postmortem.ts';
+import { checkPostmortem } from './postmortem.ts';
+import { checkPostmortemOverdue } from '../commitments/warnings.ts';
+import { commitmentDefaults } from '../schema/index.ts';
 import { checkComponents, checkComponentsExist } from './references.ts';
 import { reporter, type LocatedIncident, type Report } from './report.ts';
 import { checkTranslatedPostmortem, checkTranslations } from './translations.ts';
@@ -82,6 +84,6 @@ export function checkIncident(
   checkPostmortem(report, located.value, now);
   checkStarted(report, located.value);
   checkNextUpdateOverdue(report, located.value, now);
-  checkMissingPostmortem(report, located.value, now);
+  checkPostmortemOverdue(report, located.value, now, componentsFile?.commitments ?? commitmentDefaults);
   return problems;
 }

@@ -6,7 +6,6 @@
 export { checkIncidentAudiences } from './audiences.ts';
 export { checkComponentsFile } from './components-file.ts';
 export { checkIncident } from './incident.ts';
-export { postmortemGraceMs } from './postmortem.ts';
 export type { LocatedComponentsFile, LocatedIncident } from './report.ts';
 export { checkSlugs } from './slugs.ts';
 export { checkComponentStatuspageIds, checkIncidentStatuspageIds } from './statuspage-ids.ts';

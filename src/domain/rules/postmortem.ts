@@ -1,10 +1,5 @@
 import type { Incident } from '../schema/index.ts';
-import { impacts, type Impact } from '../vocabulary.ts';
 import type { Report } from './report.ts';
-import { isResolved } from './updates.ts';
-
-/** How long a major or critical incident may stay resolved without a postmortem before we warn. */
-export const postmortemGraceMs = 72 * 3_600_000;
 
 /** A postmortem is published after the incident is resolved, and has text. */
 export function checkPostmortem(report: Report, incident: Incident, now: number): void {
@@ -52,38 +47,6 @@ export function checkPostmortem(report: Report, incident: Incident, now: number)
       'postmortem_published is set but there is no postmortem text below the front matter.',
       'Write what happened and what will change below the closing "---", or remove postmortem_published.',
       { part: 'key' },
-    );
-  }
-}
-
-/** The highest impact an incident reached, counting escalations by updates. */
-function peakImpact(incident: Incident): Impact {
-  return [incident.impact ?? 'none', ...incident.updates.map((update) => update.impact ?? 'none')].reduce((a, b) =>
-    impacts.indexOf(b) > impacts.indexOf(a) ? b : a,
-  );
-}
-
-/** A major or critical incident resolved over `postmortemGraceMs` ago still needs its postmortem. */
-export function checkMissingPostmortem(report: Report, incident: Incident, now: number): void {
-  const last = incident.updates.at(-1);
-  if (!last || incident.kind !== 'incident') return;
-  // The grace period runs from the resolving update to the postmortem's publication (or the build clock).
-  const peak = peakImpact(incident);
-  const published = incident.postmortem_published !== undefined && incident.postmortem_published <= now;
-  if (
-    isResolved(incident) &&
-    (peak === 'major' || peak === 'critical') &&
-    !published &&
-    now - last.at > postmortemGraceMs
-  ) {
-    report(
-      [],
-      'MissingPostmortem',
-      `This ${peak} incident was resolved over 72 hours ago and has no published postmortem.`,
-      incident.body.trim() === ''
-        ? `Write what happened and what will change below the closing "---", and add "postmortem_published: ${new Date(now).toISOString()}" to the front matter.`
-        : `Publish the text below the front matter as its postmortem: add "postmortem_published: ${new Date(now).toISOString()}" to the front matter.`,
-      { severity: 'warning' },
     );
   }
 }

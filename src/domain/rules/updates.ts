@@ -3,6 +3,7 @@ import { quoteList } from '../suggest.ts';
 import { allowedNextStatuses, isAllowedTransition, statusesFor } from '../transitions.ts';
 import type { Kind, UpdateStatus } from '../vocabulary.ts';
 import type { Report } from './report.ts';
+import { describeDuration } from '../commitments/durations.ts';
 
 /** Reports a status that moves backwards between two consecutive updates of the same kind. */
 export function checkTransition(
@@ -73,8 +74,8 @@ export function checkNextUpdateOverdue(report: Report, incident: Incident, now: 
     report(
       ['updates', lastIndex, 'next_update'],
       'NextUpdateOverdue',
-      `The next update was promised for ${new Date(last.next_update).toISOString()} and that time has passed.`,
-      'Post an update now: npm run incident:update -- <slug>.',
+      `The next update was promised for ${new Date(last.next_update).toISOString()}, ${describeDuration(now - last.next_update)} ago, and has not been posted.`,
+      `Post an update now, with a new next_update: npm run incident:update -- ${incident.slug}.`,
       { severity: 'warning' },
     );
   }

@@ -3,6 +3,7 @@ import { DateSchema, SlugSchema, StatuspageIdSchema } from './primitives.ts';
 import { NameTranslationsSchema, ResolvedPageSchema } from './page.ts';
 import { checkChannelLanguages, NotificationsSchema } from './notifications.ts';
 import { AudiencesSchema, ItemAudienceSchema } from './audiences.ts';
+import { CommitmentsSchema } from './commitments.ts';
 
 export const GroupSchema = z.strictObject({
   /** Permanent id of the group. Example: `core`. */
@@ -65,6 +66,12 @@ export const ComponentsFileSchema = z
     components: z.array(ComponentSchema).min(1),
     /** Push notifications to chat, webhooks and email. Default: none (feeds only). */
     notifications: NotificationsSchema.default({ max_per_run: 5, channels: [] }),
+    /**
+     * What the page promises per impact: the first update within minutes, updates on time, the
+     * postmortem by its deadline; see `CommitmentsSchema`. Pull requests warn before a promise is
+     * broken and `npm run report` measures them from git. Default: the procedures' usual figures.
+     */
+    commitments: CommitmentsSchema.prefault({}),
   })
   .superRefine((file, ctx) => {
     // Names translated into a language the page does not build would never be shown.

@@ -6,6 +6,7 @@
  */
 export { DateSchema, SlugSchema, StatuspageIdSchema, TimestampSchema, sourceIdPattern } from './primitives.ts';
 export { NameTranslationSchema, PageSchema, type Page } from './page.ts';
+export { CommitmentsSchema, commitmentDefaults, defaultCommitments, type Commitments } from './commitments.ts';
 export {
   ComponentSchema,
   ComponentsFileSchema,

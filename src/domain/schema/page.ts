@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localeProblem } from '../locale.ts';
 import { defaultLocaleFor, languagePathSegment, languageProblem } from '../languages.ts';
 import { timeZoneProblem } from '../time.ts';
-import { AbsoluteUrlSchema, fail, parseDurationText, StatuspageIdSchema } from './primitives.ts';
+import { AbsoluteUrlSchema, DurationSchema, fail, StatuspageIdSchema } from './primitives.ts';
 import { StringOverridesSchema } from './strings.ts';
 
 /** A name and description in one of the page's other languages; either may be left out. */
@@ -120,19 +120,7 @@ export const PageSchema = z.strictObject({
    * and minutes.
    * Example: `2h`, `90m`, `1h30m`. Default: `1h`. Output: milliseconds.
    */
-  stale_after: z
-    .string()
-    .superRefine((text, ctx) => {
-      if (Number.isNaN(parseDurationText(text)))
-        fail(
-          ctx,
-          'InvalidDuration',
-          `"${text}" is not a duration.`,
-          'Write days, hours and minutes as, for example, "1h", "90m" or "1h30m".',
-        );
-    })
-    .default('1h')
-    .transform(parseDurationText),
+  stale_after: DurationSchema.prefault('1h'),
   /** The page's id on Statuspage, kept by `npm run import` and served as the API's `page.id`. Default: a generated one. */
   statuspage_id: StatuspageIdSchema.optional(),
 });

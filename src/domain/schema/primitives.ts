@@ -95,6 +95,20 @@ export function parseDurationText(text: string): number {
   return ms > 0 ? ms : NaN;
 }
 
+/** A span of time in days, hours and minutes, e.g. `15m`, `4h`, `1h30m`, `3d`. Output: milliseconds. */
+export const DurationSchema = z
+  .string()
+  .superRefine((text, ctx) => {
+    if (Number.isNaN(parseDurationText(text)))
+      fail(
+        ctx,
+        'InvalidDuration',
+        `"${text}" is not a duration.`,
+        'Write days, hours and minutes as, for example, "1h", "90m" or "1h30m".',
+      );
+  })
+  .transform(parseDurationText);
+
 /** A span before a maintenance window, e.g. `30m`, `1h`, `2d`. */
 export const LeadTimeSchema = z.string().superRefine((text, ctx) => {
   if (!/^[1-9]\d{0,3}[mhd]$/.test(text))

@@ -1,0 +1,178 @@
+import { execFileSync } from 'node:child_process';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import type { Publication } from '../domain/commitments/measure.ts';
+import { isoTime } from '../domain/commitments/durations.ts';
+import { incidentsDirName, isIncidentFileName } from './load-repository.ts';
+import { splitFrontMatter } from './source-file.ts';
+
+export interface PublicationTimes {
+  /** By incident file relative to the content root, e.g. `incidents/2026-11-20-api.md`. */
+  byFile: Map<string, Publication>;
+  /** What git could not tell, in sentences for the report. */
+  notes: string[];
+}
+
+function git(root: string, args: string[], input?: string): Buffer {
+  return execFileSync('git', args, { cwd: root, input, maxBuffer: 4 * 1024 * 1024 * 1024, stdio: 'pipe' });
+}
+
+interface Change {
+  file: string;
+  /** The file's blob after the commit; undefined when the commit deleted it. */
+  blob: string | undefined;
+}
+
+interface Commit {
+  id: string;
+  time: number;
+  parents: number;
+  changes: Change[];
+}
+
+/**
+ * One `git log` pass over the first-parent history of `ref` (for a merge, its diff against the
+ * branch it was merged into), listing the incident files each commit changed and their new blobs.
+ */
+function readCommits(root: string, ref: string, prefix: string): Commit[] {
+  const log = git(root, [
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--reverse',
+    '--raw',
+    '-z',
+    '--no-renames',
+    '--no-abbrev',
+    '--format=%x01%H %ct %P',
+    // No pathspec: limiting to incidents/ makes git compare every commit's trees twice, three
+    // times slower over 40,000 commits; other paths are skipped below.
+    ref,
+    '--',
+  ]).toString();
+  const commits: Commit[] = [];
+  for (const chunk of log.split('\x01').slice(1)) {
+    const fields = chunk.split('\0');
+    const [id, time, ...parents] = fields[0]!.trim().split(' ');
+    const changes: Change[] = [];
+    for (let index = 1; index + 1 < fields.length; index += 2) {
+      const meta = fields[index]!.trim().split(' ');
+      const path = fields[index + 1]!;
+      if (!path.startsWith(prefix)) continue;
+      const file = path.slice(prefix.length);
+      const name = file.slice(incidentsDirName.length + 1);
+      if (name.includes('/') || !isIncidentFileName(name)) continue;
+      changes.push({ file, blob: meta[4]?.startsWith('D') ? undefined : meta[3] });
+    }
+    commits.push({ id: id!, time: Number(time) * 1000, parents: parents.filter(Boolean).length, changes });
+  }
+  return commits;
+}
+
+interface BlobFacts {
+  updates: number;
+  postmortem: boolean;
+}
+
+/** How many updates a version of an incident file lists, and whether it has `postmortem_published`. */
+function readFacts(text: string): BlobFacts {
+  const split = splitFrontMatter('', text);
+  if (!split.ok) return { updates: 0, postmortem: false };
+  try {
+    const data = load(split.value.yaml, { schema: CORE_SCHEMA }) as {
+      updates?: unknown;
+      postmortem_published?: unknown;
+    };
+    return {
+      updates: Array.isArray(data?.updates) ? data.updates.length : 0,
+      postmortem: data?.postmortem_published !== undefined && data?.postmortem_published !== null,
+    };
+  } catch {
+    return { updates: 0, postmortem: false };
+  }
+}
+
+/** Every blob in one `git cat-file --batch` call. */
+function readBlobFacts(root: string, blobs: Set<string>): Map<string, BlobFacts> {
+  const ids = [...blobs];
+  const facts = new Map<string, BlobFacts>();
+  if (ids.length === 0) return facts;
+  const output = git(root, ['cat-file', '--batch'], ids.join('\n') + '\n');
+  let offset = 0;
+  for (const id of ids) {
+    const headerEnd = output.indexOf(10, offset);
+    const header = output.subarray(offset, headerEnd).toString();
+    offset = headerEnd + 1;
+    if (header.endsWith(' missing')) continue;
+    const size = Number(header.split(' ')[2]);
+    facts.set(id, readFacts(output.subarray(offset, offset + size).toString('utf8')));
+    offset += size + 1;
+  }
+  return facts;
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * When each update and postmortem reached `ref`: the committer date of the first-parent commit
+ * that added it (the merge of a pull request, or the squash). Updates are append-only, so the
+ * commit that raises a file's update count from n to m published updates n…m-1. Times git cannot
+ * vouch for are left out (the report falls back to `at` and says why): commits at the boundary of
+ * a shallow clone, and commits dated in the future or before the commit they follow.
+ */
+export function readPublicationTimes(root: string, now: number, ref = 'HEAD'): PublicationTimes {
+  const byFile = new Map<string, Publication>();
+  let prefix: string;
+  let shallow: boolean;
+  let commits: Commit[];
+  try {
+    prefix = git(root, ['rev-parse', '--show-prefix']).toString().trim();
+    shallow = git(root, ['rev-parse', '--is-shallow-repository']).toString().trim() === 'true';
+    commits = readCommits(root, ref, prefix);
+  } catch {
+    return {
+      byFile,
+      notes: [
+        `No git history of "${ref}" here, so every time is the "at" typed in the files: run the report in a clone of the repository with its full history.`,
+      ],
+    };
+  }
+  const facts = readBlobFacts(root, new Set(commits.flatMap((commit) => commit.changes.flatMap((c) => c.blob ?? []))));
+  const state = new Map<string, BlobFacts>();
+  const odd: string[] = [];
+  let boundaryUpdates = 0;
+  let latest = -Infinity;
+  for (const commit of commits) {
+    const boundary = shallow && commit.parents === 0;
+    const trusted = !boundary && commit.time >= latest && commit.time <= now;
+    if (!boundary && !trusted) odd.push(commit.id.slice(0, 7));
+    latest = Math.max(latest, commit.time);
+    for (const { file, blob } of commit.changes) {
+      const before = state.get(file) ?? { updates: 0, postmortem: false };
+      const after = blob === undefined ? { updates: 0, postmortem: false } : (facts.get(blob) ?? before);
+      state.set(file, after);
+      if (after.updates <= before.updates && (before.postmortem || !after.postmortem)) continue;
+      const times = byFile.get(file) ?? { updates: [] as (number | undefined)[], postmortem: undefined };
+      const updates = times.updates as (number | undefined)[];
+      for (let index = before.updates; index < after.updates; index++) {
+        if (boundary && updates[index] === undefined) boundaryUpdates++;
+        // The first commit that published an update is when it went public, whatever came later.
+        if (updates[index] === undefined && trusted) updates[index] = commit.time;
+      }
+      if (!before.postmortem && after.postmortem && times.postmortem === undefined && trusted)
+        times.postmortem = commit.time;
+      byFile.set(file, times);
+    }
+  }
+  const notes: string[] = [];
+  if (boundaryUpdates > 0)
+    notes.push(
+      `This is a shallow clone: ${plural(boundaryUpdates, 'update', 'updates')} already present in its oldest commit (${isoTime(commits[0]!.time)}) cannot be dated from git and use "at". Fetch the full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0).`,
+    );
+  if (odd.length > 0)
+    notes.push(
+      `${plural(odd.length, 'commit has', 'commits have')} a committer date in the future or earlier than the commit before it (rebased or re-dated history), so the updates they added use "at": ${odd.slice(0, 5).join(', ')}${odd.length > 5 ? ', …' : ''}.`,
+    );
+  return { byFile, notes };
+}
