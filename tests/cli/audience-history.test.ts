@@ -1,14 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { validate } from '../../src/cli/validate.ts';
 import { formatHuman } from '../../src/domain/problem-format.ts';
-import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
+import { commitmentsOff, fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository, writeFile } from '../helpers/git.ts';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 
+// The incident stays open for days: without commitments, these tests see the audience rules alone.
 const components = fixtureComponents
   .replace('groups:\n', 'audiences: [internal]\ngroups:\n')
-  .concat('  - id: queue\n    name: Job queue\n    audience: internal\n');
+  .concat('  - id: queue\n    name: Job queue\n    audience: internal\n')
+  .concat(commitmentsOff);
 
 const incident = (audience: string, updateAudience = '') =>
   incidentFile(`

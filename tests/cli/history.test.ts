@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { runValidateCommand, validate } from '../../src/cli/validate.ts';
 import { formatHuman } from '../../src/domain/problem-format.ts';
-import { fixtureComponents as withCommitments, incidentFile, makeContentRoot } from '../helpers/content.ts';
+import { componentsWithoutCommitments, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository, removeFile, writeFile } from '../helpers/git.ts';
 import { databaseUpgradeFile } from '../helpers/maintenance.ts';
 
@@ -23,9 +23,8 @@ updates:
     message: We found the cause.
 `);
 
-// The published incident stays open for days: without commitments, these tests see the history
-// rules alone (tests/cli/commitments.test.ts checks the commitment warnings).
-const fixtureComponents = `${withCommitments}commitments:\n  first_update: {}\n  update_every: {}\n  postmortem: {}\n`;
+// The published incident stays open for days: without commitments, these tests see the history rules alone.
+const fixtureComponents = componentsWithoutCommitments;
 
 let root: string;
 

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { runIncidentCommand } from '../../src/cli/incident-command.ts';
 import { validate } from '../../src/cli/validate.ts';
 import { formatHuman } from '../../src/domain/problem-format.ts';
-import { fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
+import { componentsWithoutCommitments, fixtureComponents, incidentFile, makeContentRoot } from '../helpers/content.ts';
 import { commitAll, initRepository } from '../helpers/git.ts';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
@@ -85,7 +85,8 @@ describe('symbolic links and other non-regular files (issue #11 item 6)', () => 
   });
 
   test("the history check never reads a link's text as a published incident", () => {
-    const root = makeContentRoot({});
+    // The incident is days old: without commitments, only the history rules speak.
+    const root = makeContentRoot({}, componentsWithoutCommitments);
     initRepository(root);
     // git stores a link as its target text; a target that reads as an incident must not become history.
     symlinkSync(incident('Link text.'), join(root, 'incidents', 'api.md'));

@@ -375,7 +375,7 @@ describe('GitHub workflows', () => {
   test('checkouts keep no credentials and Node comes from .nvmrc', () => {
     const used = names.flatMap((name) => steps(workflow(name)));
     const checkouts = used.filter((step) => step.uses?.startsWith('actions/checkout@'));
-    expect(checkouts.length).toBe(8);
+    expect(checkouts.length).toBe(9);
     for (const step of checkouts) expect(step.with).toMatchObject({ 'persist-credentials': false });
     // npm's cache wherever npm ci runs; the rebuild check installs nothing, so it restores no cache.
     for (const name of names)

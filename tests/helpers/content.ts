@@ -6,6 +6,12 @@ import { fileURLToPath } from 'node:url';
 export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const projectRoot = join(fixturesDir, '..', '..');
 export const fixtureComponents = readFileSync(join(fixturesDir, 'components.yml'), 'utf8');
+/**
+ * The fixture's components.yml with every commitment switched off: for tests of other rules whose
+ * incidents stay open for days (tests/cli/commitments.test.ts checks the commitment warnings).
+ */
+export const commitmentsOff = 'commitments:\n  first_update: {}\n  update_every: {}\n  postmortem: {}\n';
+export const componentsWithoutCommitments = `${fixtureComponents}${commitmentsOff}`;
 
 /** A fresh content root in a temp dir: components.yml plus `incidents/<name>` files. */
 export function makeContentRoot(
