@@ -154,7 +154,11 @@ export function wallClockAt(instant: number, timeZone: string): WallClock {
 
 /** Offset of the zone from UTC at an instant, in minutes (east positive). */
 export function zoneOffsetMinutes(instant: number, timeZone: string): number {
-  const wall = wallClockAt(instant, timeZone);
+  return offsetOfWallClock(wallClockAt(instant, timeZone), instant);
+}
+
+/** The zone's offset at `instant`, given its wall clock there (formatToParts is slow: read it once). */
+function offsetOfWallClock(wall: WallClock, instant: number): number {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
@@ -207,7 +211,7 @@ export function lastZonedDays(now: number, count: number, timeZone: string): Zon
 /** ISO 8601 with milliseconds in the zone's offset, as Statuspage writes: `2026-11-23T02:05:00.000-08:00`. */
 export function formatZonedIso(instant: number, timeZone: string): string {
   const wall = wallClockAt(instant, timeZone);
-  const offset = zoneOffsetMinutes(instant, timeZone);
+  const offset = offsetOfWallClock(wall, instant);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   const ms = ((instant % 1000) + 1000) % 1000;

@@ -12,6 +12,8 @@ const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  * `&amp;lt;` stays `&lt;` instead of becoming `<` (decoding twice was a bug).
  */
 function decodeEntities(text: string): string {
+  // Without `&` or `<` there is nothing to decode, and the round trip gives the text back (issue 26: it was most of the API's cost).
+  if (!/[&<]/.test(text)) return text;
   return sanitizeHtml(text, { allowedTags: [], allowedAttributes: {} }).replace(
     /&(?:amp|lt|gt|quot|#39);/g,
     (entity) => entities[entity]!,
