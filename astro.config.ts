@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContentRoot } from './src/node/clock.ts';
+import { apiIncidentFiles } from './src/site/api-incident-files.ts';
 import { loadSiteData, publicDirectory } from './src/site/site-data.ts';
 
 // Validate before Astro writes anything: invalid content exits here with the
@@ -35,7 +36,7 @@ const liveReloadContent: AstroIntegration = {
 };
 
 export default defineConfig({
-  integrations: [liveReloadContent],
+  integrations: [liveReloadContent, apiIncidentFiles],
   site: page.url,
   // Tests and benchmarks build fixture sites side by side.
   outDir: process.env.STATUS_OUT_DIR ?? './dist',
