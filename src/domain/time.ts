@@ -137,7 +137,43 @@ export interface WallClock {
   second: number;
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The zone's offset from UTC at `instant` in milliseconds, read from one `GMT+01:00` (or
+ * `GMT+00:53:28`) name: a third of the cost of formatToParts, which a build of 10,000 incidents
+ * called for every update's time (issue 26). Undefined if the name is not in that form.
+ */
+function offsetAt(instant: number, timeZone: string): number | undefined {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const match = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(formatter.format(instant));
+  if (!match) return undefined;
+  const [, sign, hours = '0', minutes = '0', seconds = '0'] = match;
+  return (sign === '-' ? -1 : 1) * ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
+}
+
 export function wallClockAt(instant: number, timeZone: string): WallClock {
+  const offset = offsetAt(instant, timeZone);
+  const wall = offset === undefined ? undefined : new Date(instant + offset);
+  // Four-digit years only: formatToParts counts years before 1 AD by era, not below zero.
+  if (wall && wall.getUTCFullYear() >= 1000 && wall.getUTCFullYear() <= 9999)
+    return {
+      year: wall.getUTCFullYear(),
+      month: wall.getUTCMonth() + 1,
+      day: wall.getUTCDate(),
+      hour: wall.getUTCHours(),
+      minute: wall.getUTCMinutes(),
+      second: wall.getUTCSeconds(),
+    };
+  return wallClockFromParts(instant, timeZone);
+}
+
+/** The wall clock as the zone's formatter writes it, part by part. */
+export function wallClockFromParts(instant: number, timeZone: string): WallClock {
   const values: Record<string, number> = {};
   for (const part of partsFormatter(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') values[part.type] = Number(part.value);
