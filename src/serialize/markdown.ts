@@ -1,5 +1,6 @@
 import { Marked, type TokensList } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { rememberText } from './plain-text.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -23,6 +24,7 @@ export function renderMarkdown(source: string): string {
 function renderUncached(source: string): string {
   const tokens = marked.lexer(source);
   const html = marked.parser(tokens);
+  rememberText(source, tokens);
   return isPlainMarkup(tokens, html) ? asSanitized(html) : sanitizeMarkdownHtml(html);
 }
 

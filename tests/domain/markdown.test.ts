@@ -3,7 +3,7 @@ import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { describe, expect, test } from 'vitest';
 import { renderMarkdown, sanitizeMarkdownHtml } from '../../src/serialize/markdown.ts';
-import { markdownToText } from '../../src/serialize/plain-text.ts';
+import { markdownToText, textOfTokens } from '../../src/serialize/plain-text.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -87,5 +87,18 @@ describe('markdown rendering without the sanitizer where it would change nothing
       { numRuns: 3000 },
     );
     expect(markdownToText('Fixed > 3 "regions" & it\'s done')).toBe('Fixed > 3 "regions" & it\'s done');
+  });
+});
+
+describe('one reading of a message for its HTML and its plain text (issue 26)', () => {
+  test('gives the plain text that reading the message afresh gives, after rendering its HTML', () => {
+    fc.assert(
+      fc.property(markdown, (source) => {
+        const fresh = textOfTokens(marked.lexer(source));
+        renderMarkdown(source);
+        expect(markdownToText(source)).toBe(fresh);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
