@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir, defaultOutDir, readAudience } from './src/node/audience-option.ts';
 import { readContentRoot } from './src/node/clock.ts';
+import { apiIncidentFiles } from './src/site/api-incident-files.ts';
 import { loadSiteData, publicDirectory } from './src/site/site-data.ts';
 
 // Validate before Astro writes anything: invalid content exits here with the
@@ -36,7 +37,7 @@ const liveReloadContent: AstroIntegration = {
 };
 
 export default defineConfig({
-  integrations: [liveReloadContent],
+  integrations: [liveReloadContent, apiIncidentFiles],
   site: page.url,
   // Tests and benchmarks build fixture sites side by side; each audience (STATUS_AUDIENCE) has its own.
   outDir: process.env.STATUS_OUT_DIR ?? `./${defaultOutDir(readAudience())}`,

@@ -104,10 +104,16 @@ function buildWithFloor(env: Record<string, string>, outDir: string): { build: T
     if (floorPages !== pages) throw new Error(`The floor project built ${floorPages} pages, not ${pages}.`);
     if (!keep) rmSync(join(floorRoot, 'dist'), { recursive: true, force: true });
     runs.push({ build, floor, pages });
+    if (repeat > 1) console.log(`  run ${run + 1} of ${repeat}: ${describePair(build, floor)}`);
   }
   const median = <T>(items: T[], by: (item: T) => number) =>
     [...items].sort((a, b) => by(a) - by(b))[Math.floor(items.length / 2)]!;
   return median(runs, (run) => run.build.seconds / run.floor.seconds);
+}
+
+/** One build beside its floor, on one line: wall and CPU seconds, ratios, peak RSS. */
+function describePair(build: Timing, floor: Timing): string {
+  return `full ${build.seconds.toFixed(2)} s / ${build.cpuSeconds.toFixed(2)} s CPU, floor ${floor.seconds.toFixed(2)} s / ${floor.cpuSeconds.toFixed(2)} s CPU, ratio ${(build.seconds / floor.seconds).toFixed(2)}× wall / ${(build.cpuSeconds / floor.cpuSeconds).toFixed(2)}× CPU, ${(build.rssKb / 1024).toFixed(0)} MB peak RSS`;
 }
 
 interface Row {

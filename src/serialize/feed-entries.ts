@@ -24,17 +24,31 @@ export interface FeedEntry {
   componentIds: string[];
 }
 
-/** Every feed entry of the page (or of one component), newest first, at most `limit`. */
-export function collectFeedEntries(
-  state: StatusState,
-  links: Permalinks,
-  options: { componentId?: string; limit: number },
-): FeedEntry[] {
+interface Candidate {
+  state: IncidentState;
+  entry: RawEntry;
+  /** The feed item, made when a feed first lists it and shared by every feed (and format) that does. */
+  feedEntry?: FeedEntry;
+}
+
+interface OrderedChanges {
+  links: Permalinks;
+  candidates: Candidate[];
+}
+
+/**
+ * Every published change of a state, newest first, collected and sorted once and shared by all
+ * feeds of the build: the page's and each component's, in three formats each (issue 26). The order
+ * is total (time, slug, anchor), so a component's feed, filtered from it, is ordered as if sorted alone.
+ */
+const orderedByState = new WeakMap<StatusState, OrderedChanges>();
+
+function orderedChanges(state: StatusState, links: Permalinks): Candidate[] {
+  const cached = orderedByState.get(state);
+  if (cached?.links === links) return cached.candidates;
   const strings = pageStrings(state.page);
-  const names = new Map(state.components.map((component) => [component.component.id, component.component.name]));
-  const candidates: { state: IncidentState; entry: RawEntry }[] = [];
+  const candidates: Candidate[] = [];
   for (const incident of state.incidents) {
-    if (options.componentId && !incident.componentIds.includes(options.componentId)) continue;
     for (const entry of publishedChanges(incident, state.now, links, strings, state.page))
       candidates.push({ state: incident, entry });
   }
@@ -44,26 +58,54 @@ export function collectFeedEntries(
       a.state.incident.slug.localeCompare(b.state.incident.slug) ||
       b.entry.anchor.localeCompare(a.entry.anchor),
   );
-  return candidates.slice(0, options.limit).map(({ state: incident, entry }) => {
-    const url = links.absolute(`${links.incident(incident.incident.slug)}#${entry.anchor}`);
-    const affected = incident.componentIds.flatMap((id) => names.get(id) ?? []).join(', ');
-    // The impact when the entry was published: an escalation shows from its update on.
-    const impact =
-      incident.incident.kind === 'maintenance'
-        ? strings.maintenance
-        : strings.impact[impactAt(incident.incident, entry.at)];
-    return {
-      id: url,
-      url,
-      title: `[${entry.label}] ${incident.incident.title}`,
-      date: entry.at,
-      html: `${entry.lang ? `<div ${originalAttributes(entry.lang, state.page.language)}>${renderMarkdown(entry.message)}</div>` : renderMarkdown(entry.message)}${impactLine(strings, impact, affected)}`,
-      text: markdownToText(entry.message),
-      lang: entry.lang,
-      slug: incident.incident.slug,
-      componentIds: incident.componentIds,
-    };
-  });
+  orderedByState.set(state, { links, candidates });
+  return candidates;
+}
+
+/** Every feed entry of the page (or of one component), newest first, at most `limit`. */
+export function collectFeedEntries(
+  state: StatusState,
+  links: Permalinks,
+  options: { componentId?: string | undefined; limit: number },
+): FeedEntry[] {
+  const picked: FeedEntry[] = [];
+  if (options.limit <= 0) return picked;
+  const strings = pageStrings(state.page);
+  let names: Map<string, string> | undefined;
+  for (const candidate of orderedChanges(state, links)) {
+    if (options.componentId && !candidate.state.componentIds.includes(options.componentId)) continue;
+    names ??= new Map(state.components.map((component) => [component.component.id, component.component.name]));
+    picked.push((candidate.feedEntry ??= feedEntry(state, links, strings, names, candidate)));
+    if (picked.length === options.limit) break;
+  }
+  return picked;
+}
+
+function feedEntry(
+  state: StatusState,
+  links: Permalinks,
+  strings: Strings,
+  names: Map<string, string>,
+  { state: incident, entry }: Candidate,
+): FeedEntry {
+  const url = links.absolute(`${links.incident(incident.incident.slug)}#${entry.anchor}`);
+  const affected = incident.componentIds.flatMap((id) => names.get(id) ?? []).join(', ');
+  // The impact when the entry was published: an escalation shows from its update on.
+  const impact =
+    incident.incident.kind === 'maintenance'
+      ? strings.maintenance
+      : strings.impact[impactAt(incident.incident, entry.at)];
+  return {
+    id: url,
+    url,
+    title: `[${entry.label}] ${incident.incident.title}`,
+    date: entry.at,
+    html: `${entry.lang ? `<div ${originalAttributes(entry.lang, state.page.language)}>${renderMarkdown(entry.message)}</div>` : renderMarkdown(entry.message)}${impactLine(strings, impact, affected)}`,
+    text: markdownToText(entry.message),
+    lang: entry.lang,
+    slug: incident.incident.slug,
+    componentIds: incident.componentIds,
+  };
 }
 
 /** The impact and affected components under an entry's message. Every word is the operator's or the author's: text, never markup. */

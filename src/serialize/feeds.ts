@@ -24,7 +24,25 @@ interface FeedParts {
   updated: Date;
 }
 
-function feedParts({ state, links, component }: FeedContext): FeedParts {
+/**
+ * The neutral model of one feed, built once and rendered in each of the three formats (issue 26):
+ * per state, per set of links, per component (or the page's own feed).
+ */
+const partsByState = new WeakMap<StatusState, WeakMap<Permalinks, Map<string, FeedParts>>>();
+
+function feedParts(context: FeedContext): FeedParts {
+  const { state, links, component } = context;
+  let byLinks = partsByState.get(state);
+  if (!byLinks) partsByState.set(state, (byLinks = new WeakMap()));
+  let byComponent = byLinks.get(links);
+  if (!byComponent) byLinks.set(links, (byComponent = new Map<string, FeedParts>()));
+  const key = component ? `${component.id}\n${component.name}` : '';
+  let parts = byComponent.get(key);
+  if (!parts) byComponent.set(key, (parts = buildFeedParts(context)));
+  return parts;
+}
+
+function buildFeedParts({ state, links, component }: FeedContext): FeedParts {
   const entries = collectFeedEntries(state, links, { componentId: component?.id, limit: state.page.feed_entries });
   const strings = pageStrings(state.page);
   return {

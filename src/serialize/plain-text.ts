@@ -10,6 +10,8 @@ const lexer = new Marked({ gfm: true, breaks: false, async: false });
  * `&amp;lt;` stays `&lt;` instead of becoming `<` (decoding twice was a bug).
  */
 function decodeEntities(text: string): string {
+  // Without `&` or `<` there is nothing to decode, and the round trip gives the text back (issue 26: it was most of the API's cost).
+  if (!/[&<]/.test(text)) return text;
   return decodeHtmlEntities(sanitizeHtml(text, { allowedTags: [], allowedAttributes: {} }));
 }
 
@@ -115,6 +117,15 @@ function blockText(tokens: readonly Token[], separator = '\n\n'): string {
 }
 
 /**
+ * Plain text by source, shared by every copy of this module in the process: a build renders each
+ * message's HTML while it renders the pages (the prerender bundle's copy of these modules) and its
+ * text for the API afterwards (the config's copy), and marked reads each message once for both
+ * (issue 26).
+ */
+const sharedTexts = Symbol.for('statusmark.markdown-text');
+const texts = ((globalThis as { [sharedTexts]?: Map<string, string> })[sharedTexts] ??= new Map<string, string>());
+
+/**
  * The one plain-text rendering of author markdown, for every output that
  * cannot show HTML: the API's `body`, feed summaries, iCalendar descriptions
  * and notifications. Block boundaries and `<br>` become line breaks (never
@@ -122,7 +133,18 @@ function blockText(tokens: readonly Token[], separator = '\n\n'): string {
  * code is kept literally and entities are decoded exactly once.
  */
 export function markdownToText(source: string): string {
-  return blockText(lexer.lexer(source))
+  let text = texts.get(source);
+  if (text === undefined) texts.set(source, (text = textOfTokens(lexer.lexer(source))));
+  return text;
+}
+
+/** Keeps what markdownToText gives for `source` from tokens already lexed for its HTML (marked's parser leaves them as they were). */
+export function rememberText(source: string, tokens: readonly Token[]): void {
+  if (!texts.has(source)) texts.set(source, textOfTokens(tokens));
+}
+
+export function textOfTokens(tokens: readonly Token[]): string {
+  return blockText(tokens)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -15,7 +15,13 @@ type Json = Record<string, unknown>;
 
 function createApi(state: StatusState, links: Permalinks) {
   const zone = state.page.timezone;
-  const time = (instant: number) => formatZonedIso(instant, zone);
+  // Every incident file repeats its updates' times three times and its components' two: each instant is formatted once.
+  const times = new Map<number, string>();
+  const time = (instant: number) => {
+    let text = times.get(instant);
+    if (text === undefined) times.set(instant, (text = formatZonedIso(instant, zone)));
+    return text;
+  };
   const nullableTime = (instant: number | null) => (instant === null ? null : time(instant));
   const pageId = apiPageId(state.page);
   const oldest = state.incidents.reduce((min, incident) => Math.min(min, incident.startedAt), state.now);
