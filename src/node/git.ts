@@ -5,17 +5,19 @@ import type { LocatedIncident } from '../domain/rules/index.ts';
 import { componentsFileName, incidentsDirName, isIncidentFileName } from './load-repository.ts';
 import { parseComponentsFile, parseIncidentFile } from './parse-files.ts';
 
-function git(root: string, args: string[], input?: string): Buffer {
+/** Runs git in `root` and returns its output; throws with git's stderr when it fails. */
+export function git(root: string, args: string[], input?: string): Buffer {
   return execFileSync('git', args, {
     cwd: root,
     input,
-    maxBuffer: 1024 * 1024 * 1024,
+    // A --raw log of forty thousand commits, or ten thousand files at once, fits.
+    maxBuffer: 4 * 1024 * 1024 * 1024,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
 
 /** Reads many blobs in one `git cat-file --batch` call: fast for ten thousand files. */
-function readBlobs(root: string, specs: string[]): Map<string, Buffer> {
+export function readBlobs(root: string, specs: string[]): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
   if (specs.length === 0) return blobs;
   const output = git(root, ['cat-file', '--batch'], specs.join('\n') + '\n');

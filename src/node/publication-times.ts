@@ -1,19 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Publication } from '../domain/commitments/measure.ts';
 import { isoTime } from '../domain/commitments/durations.ts';
 import { incidentsDirName, isIncidentFileName } from './load-repository.ts';
 import { splitFrontMatter } from './source-file.ts';
+import { git, readBlobs } from './git.ts';
 
 export interface PublicationTimes {
   /** By incident file relative to the content root, e.g. `incidents/2026-11-20-api.md`. */
   byFile: Map<string, Publication>;
   /** What git could not tell, in sentences for the report. */
   notes: string[];
-}
-
-function git(root: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', args, { cwd: root, input, maxBuffer: 4 * 1024 * 1024 * 1024, stdio: 'pipe' });
 }
 
 interface Change {
@@ -95,20 +91,8 @@ function readFacts(text: string): BlobFacts {
 
 /** Every blob in one `git cat-file --batch` call. */
 function readBlobFacts(root: string, blobs: Set<string>): Map<string, BlobFacts> {
-  const ids = [...blobs];
   const facts = new Map<string, BlobFacts>();
-  if (ids.length === 0) return facts;
-  const output = git(root, ['cat-file', '--batch'], ids.join('\n') + '\n');
-  let offset = 0;
-  for (const id of ids) {
-    const headerEnd = output.indexOf(10, offset);
-    const header = output.subarray(offset, headerEnd).toString();
-    offset = headerEnd + 1;
-    if (header.endsWith(' missing')) continue;
-    const size = Number(header.split(' ')[2]);
-    facts.set(id, readFacts(output.subarray(offset, offset + size).toString('utf8')));
-    offset += size + 1;
-  }
+  for (const [id, blob] of readBlobs(root, [...blobs])) facts.set(id, readFacts(blob.toString('utf8')));
   return facts;
 }
 
