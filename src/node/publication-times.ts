@@ -69,23 +69,28 @@ function readCommits(root: string, ref: string, prefix: string): Commit[] {
 interface BlobFacts {
   updates: number;
   postmortem: boolean;
+  /** Its last update resolves or completes it. */
+  closed: boolean;
 }
 
 /** How many updates a version of an incident file lists, and whether it has `postmortem_published`. */
 function readFacts(text: string): BlobFacts {
   const split = splitFrontMatter('', text);
-  if (!split.ok) return { updates: 0, postmortem: false };
+  if (!split.ok) return { updates: 0, postmortem: false, closed: false };
   try {
     const data = load(split.value.yaml, { schema: CORE_SCHEMA }) as {
       updates?: unknown;
       postmortem_published?: unknown;
     };
+    const updates: unknown[] = Array.isArray(data?.updates) ? data.updates : [];
+    const last = updates.at(-1) as { status?: unknown } | undefined;
     return {
-      updates: Array.isArray(data?.updates) ? data.updates.length : 0,
+      updates: updates.length,
       postmortem: data?.postmortem_published !== undefined && data?.postmortem_published !== null,
+      closed: last?.status === 'resolved' || last?.status === 'completed',
     };
   } catch {
-    return { updates: 0, postmortem: false };
+    return { updates: 0, postmortem: false, closed: false };
   }
 }
 
@@ -126,6 +131,7 @@ export function readPublicationTimes(root: string, now: number, ref = 'HEAD'): P
   const state = new Map<string, BlobFacts>();
   const odd: string[] = [];
   let boundaryUpdates = 0;
+  let backfilled = 0;
   let latest = -Infinity;
   for (const commit of commits) {
     const boundary = shallow && commit.parents === 0;
@@ -133,9 +139,17 @@ export function readPublicationTimes(root: string, now: number, ref = 'HEAD'): P
     if (!boundary && !trusted) odd.push(commit.id.slice(0, 7));
     latest = Math.max(latest, commit.time);
     for (const { file, blob } of commit.changes) {
-      const before = state.get(file) ?? { updates: 0, postmortem: false };
-      const after = blob === undefined ? { updates: 0, postmortem: false } : (facts.get(blob) ?? before);
+      const none = { updates: 0, postmortem: false, closed: false };
+      const before = state.get(file) ?? none;
+      const after = blob === undefined ? none : (facts.get(blob) ?? before);
+      const firstSeen = !state.has(file);
       state.set(file, after);
+      // An incident that reaches the branch already over was written down afterwards (an import or
+      // a backfill): it was never public while open, so its commit says nothing about its updates.
+      if (firstSeen && trusted && after.closed) {
+        backfilled++;
+        continue;
+      }
       if (after.updates <= before.updates && (before.postmortem || !after.postmortem)) continue;
       const times = byFile.get(file) ?? { updates: [] as (number | undefined)[], postmortem: undefined };
       const updates = times.updates as (number | undefined)[];
@@ -153,6 +167,10 @@ export function readPublicationTimes(root: string, now: number, ref = 'HEAD'): P
   if (boundaryUpdates > 0)
     notes.push(
       `This is a shallow clone: ${plural(boundaryUpdates, 'update', 'updates')} already present in its oldest commit (${isoTime(commits[0]!.time)}) cannot be dated from git and use "at". Fetch the full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0).`,
+    );
+  if (backfilled > 0)
+    notes.push(
+      `${plural(backfilled, 'incident', 'incidents')} reached the branch already resolved (imported or written down afterwards), so ${backfilled === 1 ? 'its' : 'their'} updates use "at".`,
     );
   if (odd.length > 0)
     notes.push(

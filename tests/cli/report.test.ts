@@ -300,6 +300,23 @@ describe('npm run report (issue 25)', () => {
     expect(json.incidents[3]!.updates.map((u) => u.published_from)).toEqual(['git', 'git']);
   });
 
+  test('an incident imported or written down after it was over is measured from at, and the report says so', () => {
+    const imported = makeContentRoot({});
+    initRepository(imported);
+    commitAt(imported, '2026-11-01T09:00:00Z', 'Start');
+    const e = [update('2026-11-10T12:00:00Z', 'investigating'), update('2026-11-10T12:30:00Z', 'resolved')];
+    writeFile(imported, 'incidents/e-on-time.md', onTime(e));
+    // Committed twelve days later in one go, as `npm run import` or a backfill does.
+    commitAt(imported, '2026-11-22T09:00:00Z', 'Import history');
+    const json = jsonOf(report(imported, '--format', 'json').text);
+    expect(json.notes[0]).toBe(
+      '1 incident reached the branch already resolved (imported or written down afterwards), so its updates use "at".',
+    );
+    const [figures] = json.incidents;
+    expect([figures!.minutes_to_first_update, figures!.within_commitments]).toEqual([0, true]);
+    expect(figures!.updates.map((u) => u.published_from)).toEqual(['at', 'at']);
+  });
+
   test('without git, and with commits dated in the future, says what it could not measure', () => {
     const plain = makeContentRoot({ 'e-on-time.md': readFileSync(join(root, 'incidents/e-on-time.md'), 'utf8') });
     expect(jsonOf(report(plain, '--format', 'json').text).notes).toEqual([
