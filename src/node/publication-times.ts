@@ -131,7 +131,7 @@ export function readPublicationTimes(root: string, now: number, ref = 'HEAD'): P
   const state = new Map<string, BlobFacts>();
   const odd: string[] = [];
   let boundaryUpdates = 0;
-  let backfilled = 0;
+  const backfilled = new Set<string>();
   let latest = -Infinity;
   for (const commit of commits) {
     const boundary = shallow && commit.parents === 0;
@@ -147,7 +147,7 @@ export function readPublicationTimes(root: string, now: number, ref = 'HEAD'): P
       // An incident that reaches the branch already over was written down afterwards (an import or
       // a backfill): it was never public while open, so its commit says nothing about its updates.
       if (firstSeen && trusted && after.closed) {
-        backfilled++;
+        backfilled.add(file);
         continue;
       }
       if (after.updates <= before.updates && (before.postmortem || !after.postmortem)) continue;
@@ -168,9 +168,11 @@ export function readPublicationTimes(root: string, now: number, ref = 'HEAD'): P
     notes.push(
       `This is a shallow clone: ${plural(boundaryUpdates, 'update', 'updates')} already present in its oldest commit (${isoTime(commits[0]!.time)}) cannot be dated from git and use "at". Fetch the full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0).`,
     );
-  if (backfilled > 0)
+  // Only the files still there: a sample deleted by an import is not history.
+  const arrivedOver = [...backfilled].filter((file) => (state.get(file)?.updates ?? 0) > 0).length;
+  if (arrivedOver > 0)
     notes.push(
-      `${plural(backfilled, 'incident', 'incidents')} reached the branch already resolved (imported or written down afterwards), so ${backfilled === 1 ? 'its' : 'their'} updates use "at".`,
+      `${plural(arrivedOver, 'incident', 'incidents')} reached the branch already resolved (imported or written down afterwards), so ${arrivedOver === 1 ? 'its' : 'their'} updates use "at".`,
     );
   if (odd.length > 0)
     notes.push(
