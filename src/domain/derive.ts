@@ -11,7 +11,14 @@ import {
 } from './timeline.ts';
 import { computeUptime } from './uptime.ts';
 import { componentStart, isShown } from './visibility.ts';
-import { worseStatus, type ComponentStatus, type Impact, type Indicator, type UpdateStatus } from './vocabulary.ts';
+import {
+  isClosingStatus,
+  worseStatus,
+  type ComponentStatus,
+  type Impact,
+  type Indicator,
+  type UpdateStatus,
+} from './vocabulary.ts';
 
 export const barDays = 90;
 
@@ -85,7 +92,7 @@ export function deriveIncidentState(incident: Incident, now: number): IncidentSt
   const latestUpdate = published[published.length - 1];
   const maintenance = incident.kind === 'maintenance';
   const status = maintenance ? maintenanceStatusAt(incident, now) : (latestUpdate?.status ?? 'investigating');
-  const closed = status === 'resolved' || status === 'completed';
+  const closed = isClosingStatus(status);
   const closedAt = closed ? (lastAt(published, status) ?? incident.window?.end ?? null) : null;
   const segments = incidentSegments(incident);
   const postmortemAt =

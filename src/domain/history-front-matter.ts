@@ -2,7 +2,7 @@ import type { Problem } from './problems.ts';
 import type { LocatedIncident } from './rules/index.ts';
 import type { Incident } from './schema/index.ts';
 import { impactAfter, maintenanceStatusAt } from './timeline.ts';
-import { statusForImpact, type ComponentStatus } from './vocabulary.ts';
+import { isClosingStatus, statusForImpact, type ComponentStatus } from './vocabulary.ts';
 
 type Path = (string | number)[];
 type Affected = Incident['components'][number];
@@ -38,7 +38,7 @@ function statusText(component: Affected): string {
  */
 function suggestedStatus(head: Incident, component: Affected | undefined): ComponentStatus {
   const last = head.updates.at(-1)?.status;
-  if (!component || last === 'resolved' || last === 'completed') return 'operational';
+  if (!component || isClosingStatus(last)) return 'operational';
   if (component.status) return component.status;
   if (head.kind === 'maintenance') return 'under_maintenance';
   return statusForImpact(impactAfter(head, head.updates.length));

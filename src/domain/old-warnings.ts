@@ -2,6 +2,7 @@ import { barDays } from './derive.ts';
 import type { Problem } from './problems.ts';
 import type { Snapshot } from './history.ts';
 import type { Incident } from './schema/index.ts';
+import { isClosingStatus } from './vocabulary.ts';
 
 /**
  * Warnings about an incident resolved more than this long before the build clock (older than the
@@ -20,7 +21,7 @@ export interface WarningReport {
 /** When an incident's last update closed it (`resolved`, `completed`); undefined while it is open. */
 function closedAt(incident: Incident): number | undefined {
   const last = incident.updates[incident.updates.length - 1];
-  return last && (last.status === 'resolved' || last.status === 'completed') ? last.at : undefined;
+  return last && isClosingStatus(last.status) ? last.at : undefined;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

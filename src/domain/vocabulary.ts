@@ -7,6 +7,11 @@ export const maintenanceStatuses = ['scheduled', 'in_progress', 'verifying', 'co
 export const updateStatuses = [...incidentStatuses, ...maintenanceStatuses] as const;
 export type UpdateStatus = (typeof updateStatuses)[number];
 
+/** The status closes what it is posted to: `resolved` an incident, `completed` a maintenance. */
+export function isClosingStatus(status: unknown): status is 'resolved' | 'completed' {
+  return status === 'resolved' || status === 'completed';
+}
+
 /** Component statuses, least severe first: the worst active one wins. */
 export const componentStatuses = [
   'operational',

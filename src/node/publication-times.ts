@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Publication } from '../domain/commitments/measure.ts';
 import { isoTime } from '../domain/commitments/durations.ts';
+import { isClosingStatus } from '../domain/vocabulary.ts';
 import { incidentsDirName, isIncidentFileName } from './load-repository.ts';
 import { splitFrontMatter } from './source-file.ts';
 import { git, readBlobs } from './git.ts';
@@ -87,7 +88,7 @@ function readFacts(text: string): BlobFacts {
     return {
       updates: updates.length,
       postmortem: data?.postmortem_published !== undefined && data?.postmortem_published !== null,
-      closed: last?.status === 'resolved' || last?.status === 'completed',
+      closed: isClosingStatus(last?.status),
     };
   } catch {
     return { updates: 0, postmortem: false, closed: false };

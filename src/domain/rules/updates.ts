@@ -1,7 +1,7 @@
 import type { Incident } from '../schema/index.ts';
 import { quoteList } from '../suggest.ts';
 import { allowedNextStatuses, isAllowedTransition, statusesFor } from '../transitions.ts';
-import type { Kind, UpdateStatus } from '../vocabulary.ts';
+import { isClosingStatus, type Kind, type UpdateStatus } from '../vocabulary.ts';
 import type { Report } from './report.ts';
 import { describeDuration } from '../commitments/durations.ts';
 
@@ -61,8 +61,7 @@ export function checkUpdates(report: Report, incident: Incident, now: number): v
 
 /** The last update resolved the incident or completed the maintenance. */
 export function isResolved(incident: Incident): boolean {
-  const last = incident.updates[incident.updates.length - 1];
-  return last?.status === 'resolved' || last?.status === 'completed';
+  return isClosingStatus(incident.updates.at(-1)?.status);
 }
 
 /** A promised next update whose time has passed on an open incident. */
