@@ -37,7 +37,7 @@ const liveReloadContent: AstroIntegration = {
 };
 
 export default defineConfig({
-  integrations: [liveReloadContent, apiIncidentFiles],
+  integrations: [liveReloadContent, apiIncidentFiles()],
   site: page.url,
   // Tests and benchmarks build fixture sites side by side; each audience (STATUS_AUDIENCE) has its own.
   outDir: process.env.STATUS_OUT_DIR ?? `./${defaultOutDir(readAudience())}`,
@@ -46,7 +46,9 @@ export default defineConfig({
   // The operator's assets (logo, icons, custom.css) live in public/ beside components.yml.
   publicDir: publicDirectory(),
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Four pages in flight: while one page's file is written (or a preview card rendered on the thread
+  // pool) the next is rendered, instead of the main thread waiting on the disk (issue 26).
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: Number(process.env.C ?? 4) },
   compressHTML: true,
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },

@@ -1,6 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { IncidentSchema } from './domain/schema/index.ts';
-import { loadIncidentFrontMatter } from './site/site-data.ts';
+import { contentCollectionIsRead } from './node/collection-readers.ts';
 
 /**
  * `getCollection('incidents')` for anyone adding their own pages: the same
@@ -8,16 +9,19 @@ import { loadIncidentFrontMatter } from './site/site-data.ts';
  * one definition). The built-in pages render the derived site model instead.
  * The entries are the front matter the build already validated with
  * IncidentSchema (src/site/site-data.ts), stored as they are rather than read
- * and parsed a second time.
+ * and parsed a second time. When no file in src/ imports `astro:content`,
+ * nothing can read the collection and it stays empty (see contentCollectionIsRead).
  */
 export const collections = {
   incidents: defineCollection({
     loader: {
       name: 'statusmark-incidents',
-      load: ({ store }) => {
+      load: async ({ store }) => {
         store.clear();
+        if (!contentCollectionIsRead(fileURLToPath(new URL('.', import.meta.url)))) return;
+        // Loaded only when needed: through Vite, the site's whole import graph costs a second and a half.
+        const { loadIncidentFrontMatter } = await import('./site/site-data.ts');
         for (const [id, data] of loadIncidentFrontMatter()) store.set({ id, data });
-        return Promise.resolve();
       },
     },
     schema: IncidentSchema,

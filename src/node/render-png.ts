@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { join } from 'node:path';
 import { latinFamily, namedFamilies, previewFonts } from '../serialize/preview-fonts.ts';
 
@@ -17,11 +17,22 @@ export function fontFiles(svg: string, env: Record<string, string | undefined> =
   return previewFonts.filter((font) => families.has(font.family)).map((font) => join(directory, font.file));
 }
 
-/** Renders an SVG to PNG, scaled to `width` pixels wide. */
-export function renderPng(svg: string, width: number): Uint8Array<ArrayBuffer> {
-  const resvg = new Resvg(svg, {
+function renderOptions(svg: string, width: number): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'width', value: width },
     font: { fontFiles: fontFiles(svg), loadSystemFonts: false, defaultFontFamily: latinFamily },
-  });
-  return new Uint8Array(resvg.render().asPng());
+  };
+}
+
+/** Renders an SVG to PNG, scaled to `width` pixels wide. */
+export function renderPng(svg: string, width: number): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(new Resvg(svg, renderOptions(svg, width)).render().asPng());
+}
+
+/**
+ * The same PNG, byte for byte, rendered on libuv's thread pool: the build renders other pages
+ * on the main thread meanwhile (issue 26; a link-preview card takes about 40 ms).
+ */
+export async function renderPngAsync(svg: string, width: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array((await renderAsync(svg, renderOptions(svg, width))).asPng());
 }

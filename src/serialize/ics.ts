@@ -23,15 +23,18 @@ export function escapeText(text: string): string {
     .replace(/\r\n?|\n/g, '\\n');
 }
 
-/** RFC 5545 §3.1 folding: lines of at most 75 octets, continued with a space, never splitting a character. */
-const encoder = new TextEncoder();
+/** How many octets a code point takes in UTF-8 (a lone surrogate is written as U+FFFD: three). */
+const utf8Octets = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
 
+/** RFC 5545 §3.1 folding: lines of at most 75 octets, continued with a space, never splitting a character. */
 export function foldLine(line: string): string {
+  // A UTF-16 code unit is at most three octets: 25 of them always fit.
+  if (line.length <= 25) return line;
   const parts: string[] = [];
   let current = '';
   let size = 0;
   for (const char of line) {
-    const bytes = encoder.encode(char).length;
+    const bytes = utf8Octets(char.codePointAt(0)!);
     if (size + bytes > (parts.length === 0 ? 75 : 74)) {
       parts.push(current);
       current = '';

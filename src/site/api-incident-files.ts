@@ -1,32 +1,70 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { renderStatuspageIncident, statuspageIncidentIds } from '../serialize/statuspage.ts';
-import { loadSiteData } from './site-data.ts';
+import { loadApiSource } from './site-data.ts';
 
 /** Where `/api/v2/incidents/<id>.json` lives in the output. */
 export const apiIncidentFolder = join('api', 'v2', 'incidents');
 
-/**
- * A build writes `/api/v2/incidents/<id>.json`, one file per incident, once the pages are done
- * (issue 26): through Astro's router each of those 10,000 small files cost a request, a
- * response, a log line and a page's bookkeeping, more than the JSON itself. `astro dev` still
- * serves them from the route (src/pages/api/v2/incidents/[id].json.ts), from the same function.
- */
-export const apiIncidentFiles: AstroIntegration = {
-  name: 'statusmark-api-incident-files',
-  hooks: {
-    'astro:build:done': ({ dir }) => {
-      writeApiIncidentFiles(fileURLToPath(dir));
-    },
-  },
-};
+/** Files the worker writes at once: its rendering goes on while the file system works. */
+const writesInFlight = 4;
 
-export function writeApiIncidentFiles(outDir: string): void {
-  const { state, model } = loadSiteData();
+/**
+ * A build writes `/api/v2/incidents/<id>.json`, one file per incident (issue 26): through Astro's
+ * router each of those 10,000 small files cost a request, a response, a log line and a page's
+ * bookkeeping, more than the JSON itself. A worker thread writes them while Astro renders the
+ * pages, from the moment its Vite build is set up (after it emptied the output folder), from its
+ * own load of the same content: the main thread, which every page waits on, never renders or
+ * writes one. The build waits for them before it is done and fails if one failed. `astro dev` still serves them from the route (src/pages/api/v2/incidents/[id].json.ts),
+ * from the same function.
+ */
+export function apiIncidentFiles(): AstroIntegration {
+  let outDir: string | undefined;
+  let writing: Promise<void> | undefined;
+  return {
+    name: 'statusmark-api-incident-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:setup': () => {
+        // Once per build, though Astro may set up more than one Vite environment.
+        writing ??= inWorker(outDir!);
+        // Reported at astro:build:done; until then a failure must not end the process on its own.
+        writing.catch(() => {});
+      },
+      'astro:build:done': async ({ dir }) => {
+        await (writing ?? writeApiIncidentFiles(fileURLToPath(dir)));
+      },
+    },
+  };
+}
+
+/** writeApiIncidentFiles on a worker thread: the main thread goes on rendering pages. */
+function inWorker(outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./api-incident-files-worker.ts', import.meta.url), { workerData: { outDir } });
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`Writing the API's incident files stopped with exit code ${code}.`)),
+    );
+  });
+}
+
+export async function writeApiIncidentFiles(outDir: string): Promise<void> {
+  const { state, links } = loadApiSource();
   const folder = join(outDir, apiIncidentFolder);
-  mkdirSync(folder, { recursive: true });
-  for (const id of statuspageIncidentIds(state, model.links))
-    writeFileSync(join(folder, `${id}.json`), renderStatuspageIncident(state, model.links, id)!);
+  await mkdir(folder, { recursive: true });
+  const ids = statuspageIncidentIds(state, links);
+  let next = 0;
+  const writer = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      await writeFile(join(folder, `${id}.json`), renderStatuspageIncident(state, links, id)!);
+    }
+  };
+  await Promise.all(Array.from({ length: writesInFlight }, writer));
 }

@@ -1,5 +1,5 @@
 import type { Indicator } from '../domain/vocabulary.ts';
-import { renderPng } from '../node/render-png.ts';
+import { renderPngAsync } from '../node/render-png.ts';
 import { renderFavicon } from '../serialize/favicon.ts';
 import { previewWidth, renderPreviewCard } from '../serialize/preview-card.ts';
 import type { IconFile } from '../domain/permalinks.ts';
@@ -12,27 +12,28 @@ const iconWidths: Record<Exclude<IconFile, 'favicon.svg'>, number> = {
   'apple-touch-icon.png': 180,
 };
 
-const png = (body: Uint8Array<ArrayBuffer>) => new Response(body, { headers: { 'content-type': 'image/png' } });
+const png = async (body: Promise<Uint8Array<ArrayBuffer>>) =>
+  new Response(await body, { headers: { 'content-type': 'image/png' } });
 
 /** The status icons public/ does not supply. */
 export function iconPaths() {
   return loadSiteData().model.assets.generatedIcons.map((icon) => ({ params: { icon } }));
 }
 
-export function iconResponse(icon: IconFile): Response {
+export async function iconResponse(icon: IconFile): Promise<Response> {
   const svg = renderFavicon(loadSiteData().model.overall.indicator);
   if (icon === 'favicon.svg') return new Response(svg, { headers: { 'content-type': 'image/svg+xml' } });
-  return png(renderPng(svg, iconWidths[icon]));
+  return png(renderPngAsync(svg, iconWidths[icon]));
 }
 
-export function homePreviewResponse(params: Partial<LanguageParams>): Response {
+export function homePreviewResponse(params: Partial<LanguageParams>): Promise<Response> {
   const { model } = siteDataFor(params);
   const details = [
     `${model.strings.builtAt} ${model.builtAt.text}`,
     ...(model.page.description ? [model.page.description] : []),
   ];
   return png(
-    renderPng(
+    renderPngAsync(
       renderPreviewCard({
         siteName: model.page.name,
         headline: model.overall.description,
@@ -57,12 +58,14 @@ function incidentIndicator(incident: IncidentView): Indicator {
   return incident.impact === 'critical' ? 'critical' : incident.impact === 'major' ? 'major' : 'minor';
 }
 
-export function incidentPreviewResponse(params: Partial<LanguageParams> & { slug?: string | undefined }): Response {
+export function incidentPreviewResponse(
+  params: Partial<LanguageParams> & { slug?: string | undefined },
+): Promise<Response> {
   const { model } = siteDataFor(params);
   const incident = model.incidentBySlug.get(params.slug!)!;
   const latest = incident.latest;
   return png(
-    renderPng(
+    renderPngAsync(
       renderPreviewCard({
         siteName: model.page.name,
         headline: incident.title,

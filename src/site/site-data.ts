@@ -10,6 +10,7 @@ import { buildSiteModel } from './model.ts';
 import type { SiteModel } from './views.ts';
 import type { Incident, IncidentFrontMatter } from '../domain/schema/index.ts';
 import { languageFolder } from '../domain/languages.ts';
+import { pagePermalinks, type Permalinks } from '../domain/permalinks.ts';
 import { stateInLanguage } from '../domain/translated-text.ts';
 import { isSampleClock, readBuildClock, readContentRoot } from '../node/clock.ts';
 import { loadRepository } from '../node/load-repository.ts';
@@ -24,8 +25,10 @@ export interface SiteData {
 }
 
 interface LoadedSite {
-  /** Which content root at which `STATUS_NOW` this is. */
+  /** Which content root at which `STATUS_NOW` for which audience this is. */
   key: string;
+  /** The raw inputs `key` was resolved from (working directory and environment). */
+  inputs: string;
   /** The incidents as validated, for the content collection. */
   incidents: Incident[];
   /** The derived state in the page's first language. */
@@ -70,6 +73,20 @@ export function loadSiteData(env: Record<string, string | undefined> = process.e
   return data;
 }
 
+/**
+ * What the Statuspage API is rendered from (the state and permalinks in the page's first
+ * language, as `loadSiteData().state` and `.model.links` give them) without building the site
+ * model: the worker writing `/api/v2/incidents/<id>.json` needs nothing else.
+ */
+export function loadApiSource(env: Record<string, string | undefined> = process.env): {
+  state: StatusState;
+  links: Permalinks;
+} {
+  const { state } = loadedSite(env);
+  const translated = stateInLanguage(state, state.page.languages[0]!);
+  return { state: translated, links: pagePermalinks(translated.page) };
+}
+
 /** The incidents' front matter as IncidentSchema gives it, keyed by slug: what `getCollection('incidents')` holds. */
 export function loadIncidentFrontMatter(
   env: Record<string, string | undefined> = process.env,
@@ -85,15 +102,20 @@ export function loadIncidentFrontMatter(
 }
 
 function loadedSite(env: Record<string, string | undefined>): LoadedSite {
+  // Every page asks, several times: the same inputs as last time give the same site without resolving paths again.
+  const inputs = `${process.cwd()}\0${env.STATUS_ROOT ?? ''}\0${env.STATUS_NOW ?? ''}\0${env.STATUS_AUDIENCE ?? ''}`;
+  const site = shared[sharedSite];
+  // A build derives once; `astro dev` re-reads on every request so edits show up on reload.
+  if (env.STATUSMARK_DEV === '1') return (shared[sharedSite] = loadSite(env, inputs));
+  if (site?.inputs === inputs) return site;
   const root = resolve(readContentRoot(env));
   const key = JSON.stringify([root, env.STATUS_NOW ?? '', readAudience(env)]);
-  // A build derives once; `astro dev` re-reads on every request so edits show up on reload.
-  const site = shared[sharedSite];
-  if (env.STATUSMARK_DEV === '1' || site?.key !== key) return (shared[sharedSite] = loadSite(env, root, key));
-  return site;
+  return (shared[sharedSite] = site?.key === key ? { ...site, inputs } : loadSite(env, inputs));
 }
 
-function loadSite(env: Record<string, string | undefined>, root: string, key: string): LoadedSite {
+function loadSite(env: Record<string, string | undefined>, inputs: string): LoadedSite {
+  const root = resolve(readContentRoot(env));
+  const key = JSON.stringify([root, env.STATUS_NOW ?? '', readAudience(env)]);
   const now = readBuildClock(env);
   const loaded = loadRepository(root, now);
   if (!loaded.repository || hasErrors(loaded.problems)) {
@@ -116,6 +138,7 @@ function loadSite(env: Record<string, string | undefined>, root: string, key: st
   });
   return {
     key,
+    inputs,
     incidents: repository.incidents,
     state,
     publicFiles: readPublicFiles(root),

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect, test } from 'vitest';
 import { projectRoot } from '../helpers/content.ts';
 
@@ -45,7 +45,14 @@ test(
       expect(html).toContain('<h1>Partially Degraded Service</h1>');
       expect(html).toContain('Slow page loads in the web dashboard');
     } finally {
+      const exited =
+        child.exitCode === null && child.signalCode === null
+          ? new Promise((resolve) => child.once('exit', resolve))
+          : undefined;
       process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+      // The clone holds a full npm install (about half a gigabyte): never leave it in the temp dir.
+      rmSync(dirname(clone), { recursive: true, force: true });
     }
   },
 );

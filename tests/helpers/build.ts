@@ -23,11 +23,18 @@ export interface BuildResult {
 /**
  * Runs the real `astro build` on a content root, as CI does, into `outDir`; or, given `script`,
  * that script of ours with its arguments (`['scripts/build.ts', '--audience', 'internal']`).
+ * `project`: another copy of this project to build with (a fork with pages of its own).
  */
-export function buildSite(contentRoot: string, outDir: string, now: string, script?: string[]): BuildResult {
+export function buildSite(
+  contentRoot: string,
+  outDir: string,
+  now: string,
+  script?: string[],
+  project = projectRoot,
+): BuildResult {
   const [file, ...args] = script ?? [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
-  const result = spawnSync(process.execPath, [join(projectRoot, file!), ...args], {
-    cwd: projectRoot,
+  const result = spawnSync(process.execPath, [join(project, file!), ...args], {
+    cwd: project,
     encoding: 'utf8',
     env: {
       ...process.env,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { indicators } from '../../src/domain/vocabulary.ts';
-import { renderPng } from '../../src/node/render-png.ts';
+import { renderPng, renderPngAsync } from '../../src/node/render-png.ts';
 import { indicatorColors } from '../../src/serialize/badge.ts';
 import { renderFavicon } from '../../src/serialize/favicon.ts';
 import { charAdvance, previewWidth, renderPreviewCard, textWidth, wrapText } from '../../src/serialize/preview-card.ts';
@@ -84,6 +84,19 @@ describe('link-preview cards', () => {
     expect(Buffer.from(renderPng(renderPreviewCard(card), previewWidth))).toEqual(
       Buffer.from(renderPng(renderPreviewCard(card), previewWidth)),
     );
+  });
+
+  test('the build renders cards off the main thread and gets the same bytes', async () => {
+    const svg = renderPreviewCard({
+      siteName: 'Acme 東京',
+      headline: hostileTitle,
+      details: ['Investigating · Critical impact'],
+      indicator: 'major',
+      language: 'ja',
+    });
+    const sync = renderPng(svg, previewWidth);
+    expect(pngSize(sync)).toEqual({ width: 1200, height: 630 });
+    expect(Buffer.from(await renderPngAsync(svg, previewWidth))).toEqual(Buffer.from(sync));
   });
 });
 
