@@ -39,7 +39,7 @@ export async function GET() {
   for (const [id, title, updates] of entries) {
     const source = readFileSync(join(fixtureRoot(site), 'incidents', `${id}.md`), 'utf8');
     expect(source).toContain(title);
-      expect(source.match(/^\s*- at:/gm)!.length).toBe(updates);
+    expect(source.match(/^\s*- at:/gm)!.length).toBe(updates);
   }
 });
 
