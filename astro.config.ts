@@ -48,7 +48,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Four pages in flight: while one page's file is written (or a preview card rendered on the thread
   // pool) the next is rendered, instead of the main thread waiting on the disk (issue 26).
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: Number(process.env.C ?? 4) },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   compressHTML: true,
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
