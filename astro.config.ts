@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultCacheDir, defaultOutDir, readAudience } from './src/node/audience-option.ts';
 import { readContentRoot } from './src/node/clock.ts';
 import { apiIncidentFiles } from './src/site/api-incident-files.ts';
+import { buildSettings } from './src/site/build-settings.ts';
 import { loadSiteData, publicDirectory } from './src/site/site-data.ts';
 
 // Validate before Astro writes anything: invalid content exits here with the
@@ -45,11 +46,6 @@ export default defineConfig({
   base: page.base_path,
   // The operator's assets (logo, icons, custom.css) live in public/ beside components.yml.
   publicDir: publicDirectory(),
-  trailingSlash: 'ignore',
-  // Four pages in flight: while one page's file is written (or a preview card rendered on the thread
-  // pool) the next is rendered, instead of the main thread waiting on the disk (issue 26).
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
-  compressHTML: true,
-  devToolbar: { enabled: false },
+  ...buildSettings,
   server: { host: '127.0.0.1' },
 });

@@ -1,10 +1,11 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildSettings } from '../../src/site/build-settings.ts';
 
 /**
  * Writes a bare Astro project to `root` that builds `pages` trivially rendered HTML pages, with
- * this repository's Astro (its node_modules is linked in) and the same output settings as
- * astro.config.ts. Its build time is the framework's floor: what Astro itself costs for that
+ * this repository's Astro (its node_modules is linked in) and the same build settings as
+ * astro.config.ts (`buildSettings`). Its build time is the framework's floor: what Astro itself costs for that
  * many pages on this machine, right now.
  */
 export function generateFloorProject(root: string, pages: number): void {
@@ -17,9 +18,8 @@ export function generateFloorProject(root: string, pages: number): void {
   site: 'https://floor.example',
   // Not the default node_modules/.astro: node_modules is this repository's, shared.
   cacheDir: './.astro-cache',
-  build: { format: 'directory', inlineStylesheets: 'always' },
-  compressHTML: true,
-  devToolbar: { enabled: false },
+  // The same settings as astro.config.ts (src/site/build-settings.ts), four pages in flight included.
+  ...${JSON.stringify(buildSettings)},
 };
 `,
   );
