@@ -26,7 +26,7 @@ test("a page the operator adds reads every incident through getCollection('incid
     `import { getCollection } from 'astro:content';
 export async function GET() {
   const entries = await getCollection('incidents');
-  return new Response(JSON.stringify(entries.map((entry) => [entry.id, entry.data.title, entry.data.updates.length]).sort()));
+  return new Response(JSON.stringify(entries.map((entry) => [entry.id, entry.data.title, entry.data.updates.length, entry.data.updates[0].at]).sort()));
 }
 `,
   );
@@ -34,12 +34,19 @@ export async function GET() {
   const result = buildSite(fixtureRoot(site), outDir, fixtureClock(site), undefined, project);
   expect(result.output).not.toMatch(/error/i);
   expect(result.exitCode).toBe(0);
-  const entries = JSON.parse(readFileSync(join(outDir, 'our-incidents.json'), 'utf8')) as [string, string, number][];
+  const entries = JSON.parse(readFileSync(join(outDir, 'our-incidents.json'), 'utf8')) as [
+    string,
+    string,
+    number,
+    unknown,
+  ][];
   expect(entries.map(([id]) => id)).toEqual([...incidentSlugs].sort());
-  for (const [id, title, updates] of entries) {
+  for (const [id, title, updates, firstAt] of entries) {
     const source = readFileSync(join(fixtureRoot(site), 'incidents', `${id}.md`), 'utf8');
     expect(source).toContain(title);
     expect(source.match(/^\s*- at:/gm)!.length).toBe(updates);
+    // Through the validator's schema: IncidentSchema turned the first timestamp into epoch milliseconds.
+    expect(firstAt).toBe(Date.parse(/^\s*- at: (\S+)/m.exec(source)![1]!));
   }
 });
 
