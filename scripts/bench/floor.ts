@@ -5,8 +5,8 @@ import { buildSettings } from '../../src/site/build-settings.ts';
 /**
  * Writes a bare Astro project to `root` that builds `pages` trivially rendered HTML pages, with
  * this repository's Astro (its node_modules is linked in) and the same build settings as
- * astro.config.ts (`buildSettings`). Its build time is the framework's floor: what Astro itself costs for that
- * many pages on this machine, right now.
+ * astro.config.ts (`buildSettings`). Its build time is the framework's floor: what Astro itself
+ * costs for that many pages on this machine, right now.
  */
 export function generateFloorProject(root: string, pages: number): void {
   mkdirSync(join(root, 'src', 'pages'), { recursive: true });

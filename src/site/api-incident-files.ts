@@ -18,8 +18,9 @@ const writesInFlight = 4;
  * bookkeeping, more than the JSON itself. A worker thread writes them while Astro renders the
  * pages, from the moment its Vite build is set up (after it emptied the output folder), from its
  * own load of the same content: the main thread, which every page waits on, never renders or
- * writes one. The build waits for them before it is done and fails if one failed. `astro dev` still serves them from the route (src/pages/api/v2/incidents/[id].json.ts),
- * from the same function.
+ * writes one. The build waits for them before it is done and fails if one failed. `astro dev`
+ * still serves them from the route (src/pages/api/v2/incidents/[id].json.ts), from the same
+ * function.
  */
 export function apiIncidentFiles(): AstroIntegration {
   let outDir: string | undefined;

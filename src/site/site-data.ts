@@ -25,10 +25,8 @@ export interface SiteData {
 }
 
 interface LoadedSite {
-  /** Which content root at which `STATUS_NOW` for which audience this is. */
+  /** Which content root at which `STATUS_NOW` for which audience this is: the working directory and the environment it was read from. */
   key: string;
-  /** The raw inputs `key` was resolved from (working directory and environment). */
-  inputs: string;
   /** The incidents as validated, for the content collection. */
   incidents: Incident[];
   /** The derived state in the page's first language. */
@@ -102,20 +100,16 @@ export function loadIncidentFrontMatter(
 }
 
 function loadedSite(env: Record<string, string | undefined>): LoadedSite {
-  // Every page asks, several times: the same inputs as last time give the same site without resolving paths again.
-  const inputs = `${process.cwd()}\0${env.STATUS_ROOT ?? ''}\0${env.STATUS_NOW ?? ''}\0${env.STATUS_AUDIENCE ?? ''}`;
-  const site = shared[sharedSite];
+  // Every page asks, several times: the raw inputs decide the site, without resolving paths again.
+  const key = `${process.cwd()}\0${env.STATUS_ROOT ?? ''}\0${env.STATUS_NOW ?? ''}\0${env.STATUS_AUDIENCE ?? ''}`;
   // A build derives once; `astro dev` re-reads on every request so edits show up on reload.
-  if (env.STATUSMARK_DEV === '1') return (shared[sharedSite] = loadSite(env, inputs));
-  if (site?.inputs === inputs) return site;
-  const root = resolve(readContentRoot(env));
-  const key = JSON.stringify([root, env.STATUS_NOW ?? '', readAudience(env)]);
-  return (shared[sharedSite] = site?.key === key ? { ...site, inputs } : loadSite(env, inputs));
+  const site = shared[sharedSite];
+  if (env.STATUSMARK_DEV === '1' || site?.key !== key) return (shared[sharedSite] = loadSite(env, key));
+  return site;
 }
 
-function loadSite(env: Record<string, string | undefined>, inputs: string): LoadedSite {
+function loadSite(env: Record<string, string | undefined>, key: string): LoadedSite {
   const root = resolve(readContentRoot(env));
-  const key = JSON.stringify([root, env.STATUS_NOW ?? '', readAudience(env)]);
   const now = readBuildClock(env);
   const loaded = loadRepository(root, now);
   if (!loaded.repository || hasErrors(loaded.problems)) {
@@ -138,7 +132,6 @@ function loadSite(env: Record<string, string | undefined>, inputs: string): Load
   });
   return {
     key,
-    inputs,
     incidents: repository.incidents,
     state,
     publicFiles: readPublicFiles(root),
