@@ -31,13 +31,19 @@ export function createDateFormat(timeZone: string, locale: string) {
     roundingMode: 'floor',
   });
   const durations = new Map<number, string>();
+  const dateTimes = new Map<number, string>();
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['day', 86_400_000],
     ['hour', 3_600_000],
     ['minute', 60_000],
   ];
   return {
-    dateTime: (instant: number) => dateTime.format(instant),
+    /** An instant in the page's zone; an incident's page, its preview and the lists it appears in ask for the same ones. */
+    dateTime: (instant: number) => {
+      let text = dateTimes.get(instant);
+      if (text === undefined) dateTimes.set(instant, (text = dateTime.format(instant)));
+      return text;
+    },
     /** A calendar day such as `2026-11-14`, written for people. */
     day: (date: string) => dayFormat.format(Date.parse(`${date}T00:00:00Z`)),
     /** `2026-11` → `November 2026`. */

@@ -1,15 +1,18 @@
 import { Marked, type TokensList } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { rememberText } from './plain-text.ts';
+import { keepText, rememberText } from './plain-text.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 /**
  * A build renders one message for its incident page and again for every feed that lists it (three
  * formats, the page's and each component's), and stock phrases ("We are investigating.") recur
- * across a history: each distinct text is rendered once.
+ * across a history: each distinct text is rendered once. Shared by every copy of this module in
+ * the process (the config's and the prerender bundle's), so HTML a build's worker thread rendered
+ * ahead (keepRenderedMarkdown) reaches the pages.
  */
-const rendered = new Map<string, string>();
+const sharedHtml = Symbol.for('statusmark.markdown-html');
+const rendered = ((globalThis as { [sharedHtml]?: Map<string, string> })[sharedHtml] ??= new Map<string, string>());
 
 /**
  * Markdown from incident files rendered to HTML that is safe to embed: no
@@ -19,6 +22,24 @@ export function renderMarkdown(source: string): string {
   let html = rendered.get(source);
   if (html === undefined) rendered.set(source, (html = renderUncached(source)));
   return html;
+}
+
+/**
+ * A message's HTML and plain text rendered elsewhere by this same module (a build's worker
+ * thread, issue 26), kept so this thread does not render them again. What is already kept stays.
+ */
+export function keepRenderedMarkdown(entries: Iterable<RenderedMarkdown>): void {
+  for (const { source, html, text } of entries) {
+    if (!rendered.has(source)) rendered.set(source, html);
+    keepText(source, text);
+  }
+}
+
+/** One message as renderMarkdown and markdownToText give it. */
+export interface RenderedMarkdown {
+  source: string;
+  html: string;
+  text: string;
 }
 
 function renderUncached(source: string): string {

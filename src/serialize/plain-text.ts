@@ -143,6 +143,11 @@ export function rememberText(source: string, tokens: readonly Token[]): void {
   if (!texts.has(source)) texts.set(source, textOfTokens(tokens));
 }
 
+/** Keeps `text` as what markdownToText gives for `source`, rendered by this module elsewhere (a worker thread). */
+export function keepText(source: string, text: string): void {
+  if (!texts.has(source)) texts.set(source, text);
+}
+
 export function textOfTokens(tokens: readonly Token[]): string {
   return blockText(tokens)
     .replace(/\n{3,}/g, '\n\n')
