@@ -59,6 +59,32 @@ function checkComponentsFile(base: Side, head: Side): Problem[] {
   return problems;
 }
 
+/**
+ * Notification channels keep their audience: a channel's message ids are numbered by what its
+ * audience's site shows (`<slug>#update-3` counts only the updates that site shows), so moving
+ * it to another audience would send again what it already sent, or skip what it did not.
+ */
+function checkChannels(base: Side, head: Side): Problem[] {
+  if (!base.components || !head.components) return [];
+  const { file, locate, value } = head.components;
+  const before = new Map(base.components.value.notifications.channels.map((channel) => [channel.id, channel]));
+  return value.notifications.channels.flatMap((channel, index) => {
+    const old = before.get(channel.id);
+    if (!old || audienceOf(old) === audienceOf(channel)) return [];
+    const path = ['notifications', 'channels', index, ...(channel.audience === undefined ? ['id'] : ['audience'])];
+    return [
+      {
+        file,
+        severity: 'error' as const,
+        ...locate(path),
+        code: 'ChannelAudienceChanged',
+        message: `The notification channel "${channel.id}" was for ${who(audienceOf(old))} and is now for ${who(audienceOf(channel))}: its messages are numbered by what its audience sees, so it would send again messages it already sent and skip others.`,
+        hint: `${old.audience === undefined ? 'Remove "audience" again' : `Restore "audience: ${old.audience}"`}. To tell ${who(audienceOf(channel))}, add a channel with a new id (it starts by recording what was published over 24 hours ago, without sending it).`,
+      },
+    ];
+  });
+}
+
 /** Every audience either side knows, the public first. */
 function audiencesOf(base: Side, head: Side): string[] {
   const declared = [base, head].flatMap((side) => Object.keys(side.components?.value.audiences ?? {}));
@@ -87,7 +113,7 @@ function yamlTime(ms: number): string {
  * only the updates that page shows (making one public later would shift every later one).
  */
 export function checkAudienceHistory(base: Side, head: Side, now: number): Problem[] {
-  const problems = checkComponentsFile(base, head);
+  const problems = [...checkComponentsFile(base, head), ...checkChannels(base, head)];
   const audiences = audiencesOf(base, head);
   const headBySlug = new Map(head.incidents.map((incident) => [incident.value.slug, incident]));
   for (const { value: old } of base.incidents) {

@@ -94,6 +94,29 @@ describe('audiences in history (issue 28)', () => {
     `);
   });
 
+  test('a notification channel keeps its audience: moving it would resend and skip messages', () => {
+    const channel = (audience: string) =>
+      `notifications:\n  channels:\n    - id: ops-slack\n      kind: slack\n      env: SLACK_WEBHOOK_URL\n${audience}`;
+    const published = { 'components.yml': components + channel('') };
+    expect(historyProblems(published, { 'components.yml': components + channel('      audience: internal\n') }))
+      .toMatchInlineSnapshot(`
+        [
+          "components.yml:31:17 error ChannelAudienceChanged The notification channel "ops-slack" was for the public and is now for "internal": its messages are numbered by what its audience sees, so it would send again messages it already sent and skip others.
+            hint: Remove "audience" again. To tell "internal", add a channel with a new id (it starts by recording what was published over 24 hours ago, without sending it).",
+        ]
+      `);
+    const internal = { 'components.yml': components + channel('      audience: internal\n') };
+    expect(historyProblems(internal, { 'components.yml': components + channel('') })).toMatchInlineSnapshot(`
+      [
+        "components.yml:28:11 error ChannelAudienceChanged The notification channel "ops-slack" was for "internal" and is now for the public: its messages are numbered by what its audience sees, so it would send again messages it already sent and skip others.
+          hint: Restore "audience: internal". To tell the public, add a channel with a new id (it starts by recording what was published over 24 hours ago, without sending it).",
+      ]
+    `);
+    // A new channel for the other audience is how to tell it.
+    const added = `${channel('')}    - id: ops-internal\n      kind: slack\n      env: SLACK_INTERNAL_WEBHOOK_URL\n      audience: internal\n`;
+    expect(historyProblems(published, { 'components.yml': components + added })).toEqual([]);
+  });
+
   test('an internal incident keeps its updates as they were when it is published, marked or not', () => {
     const before = { 'incidents/api.md': incident('audience: internal\n') };
     expect(historyProblems(before, { 'incidents/api.md': incident('', '    audience: internal\n') })).toEqual([]);
