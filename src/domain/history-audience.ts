@@ -79,7 +79,7 @@ function checkChannels(base: Side, head: Side): Problem[] {
         ...locate(path),
         code: 'ChannelAudienceChanged',
         message: `The notification channel "${channel.id}" was for ${who(audienceOf(old))} and is now for ${who(audienceOf(channel))}: its messages are numbered by what its audience sees, so it would send again messages it already sent and skip others.`,
-        hint: `${old.audience === undefined ? 'Remove "audience" again' : `Restore "audience: ${old.audience}"`}. To tell ${who(audienceOf(channel))}, add a channel with a new id (it starts by recording what was published over 24 hours ago, without sending it).`,
+        hint: `${old.audience === undefined ? 'Remove "audience" again' : `Restore "audience: ${old.audience}"`}. To tell ${who(audienceOf(channel))}, add a channel with a new id (its first run records everything already published without sending it, and it is told of what comes after).`,
       },
     ];
   });

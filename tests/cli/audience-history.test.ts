@@ -102,16 +102,20 @@ describe('audiences in history (issue 28)', () => {
       .toMatchInlineSnapshot(`
         [
           "components.yml:31:17 error ChannelAudienceChanged The notification channel "ops-slack" was for the public and is now for "internal": its messages are numbered by what its audience sees, so it would send again messages it already sent and skip others.
-            hint: Remove "audience" again. To tell "internal", add a channel with a new id (it starts by recording what was published over 24 hours ago, without sending it).",
+            hint: Remove "audience" again. To tell "internal", add a channel with a new id (its first run records everything already published without sending it, and it is told of what comes after).",
         ]
       `);
     const internal = { 'components.yml': components + channel('      audience: internal\n') };
     expect(historyProblems(internal, { 'components.yml': components + channel('') })).toMatchInlineSnapshot(`
       [
         "components.yml:28:11 error ChannelAudienceChanged The notification channel "ops-slack" was for "internal" and is now for the public: its messages are numbered by what its audience sees, so it would send again messages it already sent and skip others.
-          hint: Restore "audience: internal". To tell the public, add a channel with a new id (it starts by recording what was published over 24 hours ago, without sending it).",
+          hint: Restore "audience: internal". To tell the public, add a channel with a new id (its first run records everything already published without sending it, and it is told of what comes after).",
       ]
     `);
+    // Writing out the public audience changes nothing.
+    expect(historyProblems(published, { 'components.yml': components + channel('      audience: public\n') })).toEqual(
+      [],
+    );
     // A new channel for the other audience is how to tell it.
     const added = `${channel('')}    - id: ops-internal\n      kind: slack\n      env: SLACK_INTERNAL_WEBHOOK_URL\n      audience: internal\n`;
     expect(historyProblems(published, { 'components.yml': components + added })).toEqual([]);

@@ -100,7 +100,7 @@ describe('audiences in components.yml and incidents (issue 28)', () => {
         "components.yml:15:12 error GroupOutsideAudience The component "api" is for the public audience, but its group "ops" is for the "internal" audience only: the public page has no such group.
           hint: Mark the component "audience: internal" too, or move it to a group without "audience".",
         "components.yml:31:20 error ComponentOutsideAudience The component "queue" is for the "internal" audience only, but this public channel names it: it would show on the public page.
-          hint: Mark the channel "audience: internal", or remove "queue" from its components.",
+          hint: Remove "queue" from its components, or, for a channel that has not sent anything yet, mark it "audience: internal" (a published channel keeps its audience: add a new channel for that audience instead).",
       ]
     `);
   });

@@ -76,7 +76,8 @@ export function checkComponentsFileAudiences({ file, value, locate }: LocatedCom
         id,
         audienceOf(channel),
         'channel',
-        (other) => `Mark the channel "audience: ${other}", or remove "${id}" from its components.`,
+        (other) =>
+          `Remove "${id}" from its components, or, for a channel that has not sent anything yet, mark it "audience: ${other}" (a published channel keeps its audience: add a new channel for that audience instead).`,
       ),
     );
   });
