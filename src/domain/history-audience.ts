@@ -70,7 +70,14 @@ function checkChannels(base: Side, head: Side): Problem[] {
   const before = new Map(base.components.value.notifications.channels.map((channel) => [channel.id, channel]));
   return value.notifications.channels.flatMap((channel, index) => {
     const old = before.get(channel.id);
-    if (!old || audienceOf(old) === audienceOf(channel)) return [];
+    const audience = audienceOf(channel);
+    // An audience components.yml does not declare is UnknownAudience's to report (a typo, most likely).
+    if (
+      !old ||
+      audienceOf(old) === audience ||
+      (audience !== publicAudience && !Object.hasOwn(value.audiences ?? {}, audience))
+    )
+      return [];
     const path = ['notifications', 'channels', index, ...(channel.audience === undefined ? ['id'] : ['audience'])];
     return [
       {
@@ -78,8 +85,8 @@ function checkChannels(base: Side, head: Side): Problem[] {
         severity: 'error' as const,
         ...locate(path),
         code: 'ChannelAudienceChanged',
-        message: `The notification channel "${channel.id}" was for ${who(audienceOf(old))} and is now for ${who(audienceOf(channel))}: its messages are numbered by what its audience sees, so it would send again messages it already sent and skip others.`,
-        hint: `${old.audience === undefined ? 'Remove "audience" again' : `Restore "audience: ${old.audience}"`}. To tell ${who(audienceOf(channel))}, add a channel with a new id (its first run records everything already published without sending it, and it is told of what comes after).`,
+        message: `The notification channel "${channel.id}" was for ${who(audienceOf(old))} and is now for ${who(audience)}: its messages are numbered by what its audience sees, so it would send again messages it already sent and skip others.`,
+        hint: `${old.audience === undefined ? 'Remove "audience" again' : `Restore "audience: ${old.audience}"`}. To tell ${who(audience)}, add a channel with a new id (its first run records everything already published without sending it, and it is told of what comes after).`,
       },
     ];
   });

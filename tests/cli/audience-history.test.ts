@@ -112,6 +112,12 @@ describe('audiences in history (issue 28)', () => {
           hint: Restore "audience: internal". To tell the public, add a channel with a new id (its first run records everything already published without sending it, and it is told of what comes after).",
       ]
     `);
+    // A misspelt audience is UnknownAudience's alone.
+    expect(
+      historyProblems(published, { 'components.yml': components + channel('      audience: interal\n') }).map(
+        (problem) => problem.split(' ')[2],
+      ),
+    ).toEqual(['UnknownAudience']);
     // Writing out the public audience changes nothing.
     expect(historyProblems(published, { 'components.yml': components + channel('      audience: public\n') })).toEqual(
       [],
