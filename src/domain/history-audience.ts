@@ -1,4 +1,4 @@
-import { audienceOf, isVisibleTo, publicAudience } from './audience.ts';
+import { audienceNames, audienceOf, isVisibleTo, publicAudience } from './audience.ts';
 import type { Locate, Problem } from './problems.ts';
 import type { LocatedComponentsFile, LocatedIncident } from './rules/index.ts';
 import type { Incident } from './schema/index.ts';
@@ -72,12 +72,7 @@ function checkChannels(base: Side, head: Side): Problem[] {
     const old = before.get(channel.id);
     const audience = audienceOf(channel);
     // An audience components.yml does not declare is UnknownAudience's to report (a typo, most likely).
-    if (
-      !old ||
-      audienceOf(old) === audience ||
-      (audience !== publicAudience && !Object.hasOwn(value.audiences ?? {}, audience))
-    )
-      return [];
+    if (!old || audienceOf(old) === audience || !audienceNames(value).includes(audience)) return [];
     const path = ['notifications', 'channels', index, ...(channel.audience === undefined ? ['id'] : ['audience'])];
     return [
       {
