@@ -1,6 +1,7 @@
 import { Marked, type TokensList } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { keepText, rememberText } from './plain-text.ts';
+import { processMap } from './process-map.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -11,8 +12,7 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
  * the process (the config's and the prerender bundle's), so HTML a build's worker thread rendered
  * ahead (keepRenderedMarkdown) reaches the pages.
  */
-const sharedHtml = Symbol.for('statusmark.markdown-html');
-const rendered = ((globalThis as { [sharedHtml]?: Map<string, string> })[sharedHtml] ??= new Map<string, string>());
+const rendered = processMap<string>('markdown-html');
 
 /**
  * Markdown from incident files rendered to HTML that is safe to embed: no

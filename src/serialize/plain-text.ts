@@ -1,6 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { decodeHtmlEntities, escapeHtml } from '../domain/text-safety.ts';
+import { processMap } from './process-map.ts';
 
 const lexer = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -122,8 +123,7 @@ function blockText(tokens: readonly Token[], separator = '\n\n'): string {
  * text for the API afterwards (the config's copy), and marked reads each message once for both
  * (issue 26).
  */
-const sharedTexts = Symbol.for('statusmark.markdown-text');
-const texts = ((globalThis as { [sharedTexts]?: Map<string, string> })[sharedTexts] ??= new Map<string, string>());
+const texts = processMap<string>('markdown-text');
 
 /**
  * The one plain-text rendering of author markdown, for every output that
